@@ -1,0 +1,67 @@
+// swift-tools-version: 6.1
+import PackageDescription
+
+/// Upcoming language features every Seedbed target opts into (see STYLE.md).
+let upcoming: [SwiftSetting] = [
+    .enableUpcomingFeature("ExistentialAny"),
+    .enableUpcomingFeature("MemberImportVisibility"),
+    .enableUpcomingFeature("InternalImportsByDefault"),
+]
+
+let package = Package(
+    name: "Seedbed",
+    products: [
+        .executable(name: "seedbed", targets: ["seedbed"]),
+        .library(name: "SeedbedSpec", targets: ["SeedbedSpec"]),
+        .library(name: "SeedbedCommands", targets: ["SeedbedCommands"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/x-sheep/swift-property-based", from: "2.0.1"),
+    ],
+    targets: [
+        // MARK: - C libraries (pkg-config names; only SeedbedStores and SeedbedFeedback import them)
+        .systemLibrary(
+            name: "CSQLite", pkgConfig: "sqlite3",
+            providers: [.apt(["libsqlite3-dev"])]),
+        .systemLibrary(
+            name: "CLibPQ", pkgConfig: "libpq",
+            providers: [.apt(["libpq-dev"])]),
+        .systemLibrary(
+            name: "CLibXML2", pkgConfig: "libxml-2.0",
+            providers: [.apt(["libxml2-dev"])]),
+
+        // MARK: - Libraries
+        .target(name: "SeedbedSpec", swiftSettings: upcoming),
+        .target(
+            name: "SeedbedCommands",
+            dependencies: [
+                "SeedbedSpec",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ],
+            swiftSettings: upcoming),
+        .executableTarget(
+            name: "seedbed",
+            dependencies: [
+                "SeedbedCommands",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ],
+            swiftSettings: upcoming),
+
+        // MARK: - Tests
+        .target(name: "SeedbedTestSupport", swiftSettings: upcoming),
+        .testTarget(
+            name: "SeedbedSpecTests",
+            dependencies: [
+                "SeedbedSpec", "SeedbedTestSupport",
+                .product(name: "PropertyBased", package: "swift-property-based"),
+            ],
+            exclude: ["Snapshots", "Fixtures"],
+            swiftSettings: upcoming),
+        .testTarget(
+            name: "SeedbedCommandsTests",
+            dependencies: ["SeedbedCommands", "SeedbedSpec", "SeedbedTestSupport"],
+            swiftSettings: upcoming),
+    ],
+    swiftLanguageModes: [.v6]
+)

@@ -1,0 +1,5 @@
+public import ArgumentParser
+
+public struct SeedbedCommand: AsyncParsableCommand {
+    public init() {}
+}

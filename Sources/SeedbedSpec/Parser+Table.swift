@@ -1,0 +1,227 @@
+extension Parser {
+    /// Words that begin a column modifier.
+    static let modifierWords: Set<String> = [
+        "key", "unique", "references", "nullable", "min", "max", "pii", "sensitive", "quasi",
+    ]
+
+    mutating func parseTable() throws(Abort) -> TableDecl {
+        let keyword = advance()
+        let name = try parseName("a table name")
+        let open = try expect(.leftBrace)
+        var table = TableDecl(name: name, rows: nil, columns: [], headerRange: keyword.range.union(open.range))
+        while !atEnd, !current.isPunctuation(.rightBrace) {
+            if let word = current.word, Parser.itemWords.contains(word) {
+                report(.expected("'}' to close table '\(name.name)'", found: describe(current)), at: current.range)
+                table.closeRange = SourceRange(start: previousEnd, end: previousEnd)
+                return table
+            }
+            let start = index
+            do throws(Abort) {
+                try parseTableMember(into: &table)
+            } catch {
+                if index == start { advance() }
+                recoverToTableMember()
+            }
+        }
+        guard let close = consume(.rightBrace) else {
+            throw fail(expected: "'}' to close table '\(name.name)'")
+        }
+        table.closeRange = close.range
+        return table
+    }
+
+    private mutating func parseTableMember(into table: inout TableDecl) throws(Abort) {
+        if let keyword = consume(word: "rows") {
+            let rows = try parseRowCount()
+            if table.rows != nil { report(.duplicateClause("rows"), at: keyword.range) }
+            table.rows = Located(rows, range: keyword.range.union(SourceRange(start: previousEnd, end: previousEnd)))
+        } else if let keyword = consume(word: "correlate") {
+            let first = try parseName("a column name")
+            try expect(.comma)
+            let second = try parseName("a column name")
+            let coefficient = try parseNumber("a correlation between -1 and 1")
+            table.correlations.append(
+                Correlation(
+                    first: first, second: second, coefficient: coefficient,
+                    range: keyword.range.union(SourceRange(start: previousEnd, end: previousEnd))))
+        } else {
+            table.columns.append(try parseColumn(in: table.name.name))
+        }
+    }
+
+    private mutating func parseRowCount() throws(Abort) -> RowCount {
+        if consume(word: "per") != nil {
+            let parent = try parseName("the parent table's name")
+            guard let distribution = try parseDistribution() else {
+                throw fail(expected: "a distribution of children per parent, such as poisson(1.3)")
+            }
+            return .perParent(parent, distribution)
+        }
+        return .fixed(try parseInteger("a number of rows, or 'per PARENT DISTRIBUTION'").value)
+    }
+
+    private mutating func parseColumn(in table: String) throws(Abort) -> ColumnDecl {
+        let name = try parseName("a column name, 'rows', 'correlate' or '}'")
+        do throws(Abort) {
+            let type = try parseTypeName()
+            let generator = try parseGenerator()
+            var modifiers: [Located<Modifier>] = []
+            while let modifier = try parseModifier() { modifiers.append(modifier) }
+            return ColumnDecl(
+                name: name, type: type, generator: generator, modifiers: modifiers,
+                range: name.range.union(SourceRange(start: previousEnd, end: previousEnd)))
+        } catch {
+            damagedNames.insert("\(table).\(name.name)")
+            throw error
+        }
+    }
+
+    private mutating func parseTypeName() throws(Abort) -> TypeName {
+        guard case .identifier(let name, quoted: false) = current.kind, !Parser.reservedWords.contains(name) else {
+            throw fail(expected: "a type (int, decimal, float, text, bool, date, timestamp or uuid)")
+        }
+        let identifier = Identifier(name, range: advance().range)
+        guard let open = consume(.leftParen) else { return TypeName(name: identifier) }
+        let scale = try parseInteger("a scale such as 2")
+        let close = try expect(.rightParen)
+        return TypeName(name: identifier, scale: Located(scale.value, range: open.range.union(close.range)))
+    }
+
+    // MARK: - Generators
+
+    private mutating func parseGenerator() throws(Abort) -> Located<Generator>? {
+        let start = current.range
+        func located(_ generator: Generator, _ parser: Parser) -> Located<Generator> {
+            Located(generator, range: start.union(SourceRange(start: parser.previousEnd, end: parser.previousEnd)))
+        }
+        if consume(.equal) != nil {
+            return located(.derived(try parseExpression()), self)
+        }
+        if current.isWord("from"), peek().isWord("profile") {
+            advance()
+            advance()
+            return located(.fromProfile, self)
+        }
+        if consume(word: "fake") != nil {
+            var provider = try parseName("a provider such as person.name")
+            while consume(.dot) != nil {
+                let part = try parseName("the rest of the provider's name")
+                provider = Identifier(provider.name + "." + part.name, range: provider.range.union(part.range))
+            }
+            return located(.fake(provider), self)
+        }
+        if consume(word: "pattern") != nil {
+            return located(.pattern(try parseString("a pattern string such as \"[0-9]{4}\"")), self)
+        }
+        if consume(word: "sequence") != nil {
+            let arguments = current.isPunctuation(.leftParen) ? try parseArguments() : []
+            return located(.sequence(arguments), self)
+        }
+        if let distribution = try parseDistribution() {
+            return located(.distribution(distribution), self)
+        }
+        return nil
+    }
+
+    /// `NAME(ARGUMENTS)` or `one of { … }`; `nil` when neither starts here.
+    mutating func parseDistribution() throws(Abort) -> Distribution? {
+        if current.isWord("one"), peek().isWord("of") {
+            advance()
+            advance()
+            return .oneOf(try parseChoices())
+        }
+        guard case .identifier(let name, quoted: false) = current.kind, !Parser.reservedWords.contains(name),
+            peek().isPunctuation(.leftParen)
+        else { return nil }
+        let identifier = Identifier(name, range: advance().range)
+        return .call(identifier, try parseArguments())
+    }
+
+    private mutating func parseArguments() throws(Abort) -> [Argument] {
+        try expect(.leftParen)
+        var arguments: [Argument] = []
+        while !current.isPunctuation(.rightParen) {
+            let start = current.range
+            var label: Identifier?
+            if case .identifier(let name, _) = current.kind, peek().isPunctuation(.colon) {
+                label = Identifier(name, range: advance().range)
+                advance()
+            }
+            let value = try parseLiteral()
+            arguments.append(
+                Argument(label: label, value: value, range: start.union(SourceRange(start: previousEnd, end: previousEnd))))
+            guard consume(.comma) != nil else { break }
+        }
+        try expect(.rightParen)
+        return arguments
+    }
+
+    private mutating func parseChoices() throws(Abort) -> [Choice] {
+        try expect(.leftBrace)
+        var choices: [Choice] = []
+        while !current.isPunctuation(.rightBrace) {
+            let start = current.range
+            let value: Literal
+            if case .identifier(let name, let quoted) = current.kind,
+                quoted || !["true", "false", "null"].contains(name)
+            {
+                // `one of { retail: 90%, premium: 10% }`: a bare word is a text value.
+                advance()
+                value = .string(name)
+            } else {
+                value = try parseLiteral()
+            }
+            var weight: NumberLiteral?
+            if consume(.colon) != nil {
+                weight = try parseNumber("a weight such as 0.3 or 30%")
+            }
+            choices.append(
+                Choice(value: value, weight: weight, range: start.union(SourceRange(start: previousEnd, end: previousEnd))))
+            guard consume(.comma) != nil else { break }
+        }
+        try expect(.rightBrace)
+        return choices
+    }
+
+    // MARK: - Modifiers
+
+    /// The next modifier, or `nil` where the column ends (at the next column, `rows`,
+    /// `correlate`, `}` or an item).
+    private mutating func parseModifier() throws(Abort) -> Located<Modifier>? {
+        let start = current
+        let modifier: Modifier
+        switch current.word {
+        case "key": advance(); modifier = .key
+        case "unique": advance(); modifier = .unique
+        case "pii": advance(); modifier = .pii
+        case "sensitive": advance(); modifier = .sensitive
+        case "quasi":
+            let range = gluedRange() ?? start.range
+            guard file.text(range) == "quasi-identifier" else {
+                report(.expected("'quasi-identifier'", found: "'\(file.text(range))'"), at: range)
+                throw Abort()
+            }
+            modifier = .quasiIdentifier
+        case "references":
+            advance()
+            let table = try parseName("TABLE.COLUMN")
+            try expect(.dot)
+            let column = try parseName("the referenced column's name")
+            modifier = .references(table: table, column: column)
+        case "nullable":
+            advance()
+            modifier = .nullable(try parseNumber("the share of nulls, such as 10%"))
+        case "min":
+            advance()
+            modifier = .min(try parseLiteral())
+        case "max":
+            advance()
+            modifier = .max(try parseLiteral())
+        default:
+            if atEnd || current.isPunctuation(.rightBrace) { return nil }
+            if case .identifier = current.kind { return nil }
+            throw fail(expected: "a modifier (key, unique, references, nullable, min, max, pii, quasi-identifier, sensitive) or the next column")
+        }
+        return Located(modifier, range: start.range.union(SourceRange(start: previousEnd, end: previousEnd)))
+    }
+}
