@@ -79,6 +79,128 @@ extension DiagnosticMessage {
     }
     static func duplicateID(_ id: String) -> Self { Self("ID '\(id)' is used twice", help: "give every rule and scenario its own ID") }
     static func previousDeclaration(_ name: String) -> Self { Self("'\(name)' is first declared here") }
+    static func unqualifiedColumn(_ name: String) -> Self { Self("a rule reads columns as TABLE.COLUMN, not '\(name)'") }
+    static func unrelatedTables(_ a: String, _ b: String) -> Self {
+        Self("'\(a)' and '\(b)' are not linked by references",
+            help: "a rule or scenario may read one table and the tables it references")
+    }
+    static func ambiguousParent(child: String, parent: String, via columns: [String]) -> Self {
+        Self("'\(child)' reaches '\(parent)' through \(columns.count) references (\(columns.joined(separator: ", "))), so '\(parent).…' is ambiguous")
+    }
+    static func notInScope(_ table: String, scope: String) -> Self {
+        Self("'\(table)' is neither '\(scope)' nor a table it references")
+    }
+    static let ruleReadsNoColumn = Self("the rule reads no column, so it constrains nothing")
+
+    // MARK: - Tables and columns
+
+    static func missingRows(_ table: String) -> Self {
+        Self("table '\(table)' does not say how many rows it has",
+            help: "add 'rows 1_000', or 'rows per PARENT poisson(1.5)' for a child table")
+    }
+    static func unknownType(_ name: String) -> Self { Self("unknown type '\(name)'") }
+    static func scaleOnNonDecimal(_ name: String) -> Self { Self("only decimal takes a scale, not '\(name)'") }
+    static let scaleOutOfRange = Self("a decimal's scale is between 0 and 18")
+    static func unknownDistribution(_ name: String) -> Self { Self("unknown distribution '\(name)'") }
+    static func distributionNeedsNumbers(_ name: String, type: ValueType) -> Self {
+        Self("\(name) makes numbers, but the column is \(type)")
+    }
+    static func generatorTypeMismatch(_ generator: String, type: ValueType, expected: String) -> Self {
+        Self("\(generator) makes \(expected), but the column is \(type)")
+    }
+    static func argumentCount(_ name: String, expected: String) -> Self { Self("\(name) takes \(expected)") }
+    static func unknownArgument(_ label: String, of name: String) -> Self { Self("\(name) has no argument '\(label)'") }
+    static func missingArgument(_ label: String, of name: String) -> Self { Self("\(name) needs '\(label): …'") }
+    static func argumentType(_ what: String, expected: String) -> Self { Self("\(what) must be \(expected)") }
+    static func emptyRange(low: String, high: String) -> Self {
+        Self("the range is empty: \(low) is above \(high)", help: "write the lower bound first")
+    }
+    static let emptyOneOf = Self("'one of' needs at least one value")
+    static func duplicateChoice(_ value: String) -> Self { Self("\(value) is listed twice") }
+    static let mixedWeights = Self("give every value a weight, or none (for equal shares)")
+    static func weightsDoNotSumToOne(_ sum: String) -> Self {
+        Self("the weights sum to \(sum), not 1", help: "adjust the weights, or leave them all out for equal shares")
+    }
+    static let negativeWeight = Self("a weight cannot be negative")
+    static let nullChoice = Self("'one of' cannot list null", help: "use 'nullable P' for a share of nulls")
+    static func unknownProvider(_ name: String) -> Self { Self("unknown provider '\(name)'") }
+    static let profileNotDeclared = Self(
+        "'from profile' needs a profile", help: "add 'profile \"profiles/NAME.json\"' to the dataset header")
+    static func invalidPattern(_ reason: String) -> Self { Self("invalid pattern: \(reason)") }
+    static func duplicateModifier(_ name: String) -> Self { Self("'\(name)' is given twice") }
+    static let twoKeys = Self("a table has one key column", help: "mark the other column 'unique'")
+    static let nullableKey = Self("a key is never null", help: "remove 'nullable', or 'key'")
+    static func shareOutOfRange(_ what: String) -> Self { Self("\(what) must be between 0 and 1") }
+    static func referenceTargetNotUnique(_ target: String) -> Self {
+        Self("'\(target)' is neither a key nor unique, so it cannot be referenced",
+            help: "mark '\(target)' as 'key' or 'unique'")
+    }
+    static func referenceTypeMismatch(_ column: ValueType, target: ValueType) -> Self {
+        Self("the column is \(column) but the column it references is \(target)")
+    }
+    static let referenceWithGenerator = Self(
+        "a referencing column takes its values from its parent's rows", help: "remove the generator")
+    static func boundTypeMismatch(_ modifier: String, type: ValueType) -> Self {
+        Self("'\(modifier)' needs a value of the column's type (\(type))")
+    }
+    static func boundsOnUnordered(_ type: ValueType) -> Self { Self("\(type) values have no order, so 'min' and 'max' do not apply") }
+    static func minAboveMax(_ low: String, _ high: String) -> Self { Self("min \(low) is above max \(high)") }
+    static func rowsPerWithoutReference(child: String, parent: String) -> Self {
+        Self("table '\(child)' has rows per '\(parent)' but no column that references it",
+            help: "add a column such as '\(parent)_id int references \(parent).id'")
+    }
+    static func countDistributionRequired(_ name: String) -> Self {
+        Self("\(name) cannot count children", help: "use poisson(L), uniform(A, B) or one of { N: W, … } with whole numbers")
+    }
+    static func referenceCycle(_ tables: [String]) -> Self {
+        Self("tables \(tables.joined(separator: " → ")) reference each other and no nullable column breaks the cycle",
+            help: "make one of these references nullable, such as 'nullable 10%'")
+    }
+    static func rowsPerCycle(_ tables: [String]) -> Self {
+        Self("'rows per' goes round in a circle: \(tables.joined(separator: " → "))")
+    }
+    static func derivedCycle(_ columns: [String]) -> Self {
+        Self("derived columns depend on each other: \(columns.joined(separator: " → "))")
+    }
+    static func correlationNeedsNumbers(_ column: String) -> Self { Self("'\(column)' is not numeric, so it cannot be correlated") }
+    static let correlationWithItself = Self("a column cannot be correlated with itself")
+    static let correlationOutOfRange = Self("a rank correlation is between -1 and 1")
+    static let derivedCorrelation = Self("a derived column follows its expression, so it cannot be correlated")
+    static func duplicateCorrelation(_ a: String, _ b: String) -> Self { Self("'\(a)' and '\(b)' are correlated twice") }
+
+    // MARK: - Expressions
+
+    static func unknownFunction(_ name: String) -> Self { Self("unknown function '\(name)'") }
+    static func functionArity(_ name: String, _ count: Int) -> Self {
+        Self("\(name)() takes \(count) argument\(count == 1 ? "" : "s")")
+    }
+    static func argumentTypeMismatch(function: String, expected: String, found: String) -> Self {
+        Self("\(function)() needs \(expected), not \(found)")
+    }
+    static func cannotCompare(_ a: String, _ b: String) -> Self { Self("cannot compare \(a) with \(b)") }
+    static func arithmeticNeedsNumbers(_ op: String, found: String) -> Self {
+        Self("'\(op)' needs numbers, not \(found)", help: "for dates use days_between(a, b) or years_between(a, b)")
+    }
+    static func conditionNotBoolean(_ found: String) -> Self { Self("a condition must be true or false, not \(found)") }
+    static let comparisonWithNull = Self(
+        "a comparison with null is never true", help: "use 'is null' or 'is not null'")
+    static func matchesNeedsText(_ found: String) -> Self { Self("'matches' needs text, not \(found)") }
+    static let asOfMissing = Self(
+        "as_of() needs the dataset's 'as of' date", help: "add 'as of 2026-01-01' to the dataset header")
+    static func derivedTypeMismatch(_ found: String, column: ValueType) -> Self {
+        Self("the expression gives \(found), but the column is \(column)")
+    }
+
+    // MARK: - Scenarios
+
+    static func countAboveRows(_ count: Int, rows: Int) -> Self {
+        Self("the scenario asks for \(count) rows, but the table has \(rows)")
+    }
+    static func shareRoundsToZero(_ rows: Int) -> Self {
+        Self("the share rounds to 0 of the table's \(rows) rows, so the scenario makes no row",
+            help: "raise the share, or use 'count N'")
+    }
+    static let nonPositiveQuota = Self("a scenario needs at least one row")
 }
 
 extension String {

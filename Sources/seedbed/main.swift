@@ -2,4 +2,4 @@
 import ArgumentParser
 import SeedbedCommands
 
-await SeedbedCommand.main()
+await SeedbedCommand.start()

@@ -1,0 +1,39 @@
+public import ArgumentParser
+
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
+
+/// How a command prints its result.
+public enum OutputFormat: String, ExpressibleByArgument, CaseIterable, Sendable {
+    /// For people.
+    case text
+    /// For machines: one JSON document on standard output.
+    case json
+}
+
+/// When to colour output.
+public enum ColorChoice: String, ExpressibleByArgument, CaseIterable, Sendable {
+    /// Colour when writing to a terminal and `NO_COLOR` is not set.
+    case auto
+    case always
+    case never
+
+    func isEnabled(for stream: Console.Stream, console: Console) -> Bool {
+        switch self {
+        case .always: return true
+        case .never: return false
+        case .auto:
+            return console.isTerminal(stream) && Environment.value("NO_COLOR").map(\.isEmpty) ?? true
+        }
+    }
+}
+
+enum Environment {
+    static func value(_ name: String) -> String? {
+        guard let pointer = getenv(name) else { return nil }
+        return String(cString: pointer)
+    }
+}
