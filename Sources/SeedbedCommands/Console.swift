@@ -29,20 +29,27 @@ public final class Console: Sendable {
     private let sink: Mutex<Sink>
     /// Whether each stream is an interactive terminal (colour and progress only there).
     public let isTerminal: @Sendable (Stream) -> Bool
+    /// The environment variables commands consult (`NO_COLOR`, …).
+    public let environment: @Sendable (String) -> String?
 
-    private init(sink: Sink, isTerminal: @escaping @Sendable (Stream) -> Bool) {
+    private init(
+        sink: Sink, isTerminal: @escaping @Sendable (Stream) -> Bool,
+        environment: @escaping @Sendable (String) -> String?
+    ) {
         self.sink = Mutex(sink)
         self.isTerminal = isTerminal
+        self.environment = environment
     }
 
     /// The process's standard output and error.
-    public static let standard = Console(sink: .standard) { stream in
-        isatty(stream == .output ? STDOUT_FILENO : STDERR_FILENO) != 0
-    }
+    public static let standard = Console(
+        sink: .standard,
+        isTerminal: { stream in isatty(stream == .output ? STDOUT_FILENO : STDERR_FILENO) != 0 },
+        environment: { name in getenv(name).map { String(cString: $0) } })
 
     /// A console that keeps what is written, for tests.
-    public static func capturing(terminal: Bool = false) -> Console {
-        Console(sink: .buffer(output: "", error: "")) { _ in terminal }
+    public static func capturing(terminal: Bool = false, environment: [String: String] = [:]) -> Console {
+        Console(sink: .buffer(output: "", error: ""), isTerminal: { _ in terminal }, environment: { environment[$0] })
     }
 
     @TaskLocal public static var current: Console = .standard

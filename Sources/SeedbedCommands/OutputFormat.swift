@@ -1,11 +1,5 @@
 public import ArgumentParser
 
-#if canImport(Glibc)
-    import Glibc
-#elseif canImport(Darwin)
-    import Darwin
-#endif
-
 /// How a command prints its result.
 public enum OutputFormat: String, ExpressibleByArgument, CaseIterable, Sendable {
     /// For people.
@@ -26,14 +20,8 @@ public enum ColorChoice: String, ExpressibleByArgument, CaseIterable, Sendable {
         case .always: return true
         case .never: return false
         case .auto:
-            return console.isTerminal(stream) && Environment.value("NO_COLOR").map(\.isEmpty) ?? true
+            // https://no-color.org: any non-empty NO_COLOR turns colour off.
+            return console.isTerminal(stream) && (console.environment("NO_COLOR") ?? "").isEmpty
         }
-    }
-}
-
-enum Environment {
-    static func value(_ name: String) -> String? {
-        guard let pointer = getenv(name) else { return nil }
-        return String(cString: pointer)
     }
 }
