@@ -13,6 +13,7 @@ let package = Package(
     products: [
         .executable(name: "seedbed", targets: ["seedbed"]),
         .library(name: "SeedbedSpec", targets: ["SeedbedSpec"]),
+        .library(name: "SeedbedEngine", targets: ["SeedbedEngine"]),
         .library(name: "SeedbedCommands", targets: ["SeedbedCommands"]),
     ],
     dependencies: [
@@ -33,6 +34,7 @@ let package = Package(
 
         // MARK: - Libraries
         .target(name: "SeedbedSpec", swiftSettings: upcoming),
+        .target(name: "SeedbedEngine", dependencies: ["SeedbedSpec"], swiftSettings: upcoming),
         .target(
             name: "SeedbedCommands",
             dependencies: [
@@ -57,6 +59,13 @@ let package = Package(
                 .product(name: "PropertyBased", package: "swift-property-based"),
             ],
             exclude: ["Snapshots", "Fixtures"],
+            swiftSettings: upcoming),
+        .testTarget(
+            name: "SeedbedEngineTests",
+            dependencies: [
+                "SeedbedEngine", "SeedbedSpec", "SeedbedTestSupport",
+                .product(name: "PropertyBased", package: "swift-property-based"),
+            ],
             swiftSettings: upcoming),
         .testTarget(
             name: "SeedbedCommandsTests",
