@@ -13,7 +13,9 @@ public indirect enum PatternNode: Hashable, Sendable {
     case any
     case sequence([PatternNode])
     case alternation([PatternNode])
-    case repetition(PatternNode, min: Int, max: Int)
+    /// `max` is already capped for generation; `open` says the pattern set no upper bound
+    /// (`*`, `+`, `{n,}`), which matching honours.
+    case repetition(PatternNode, min: Int, max: Int, open: Bool)
 }
 
 /// Why a pattern is outside the subset, and where (counted in characters from 1).
@@ -82,22 +84,22 @@ private struct PatternParser {
     mutating func parseQuantifiers(_ atom: PatternNode) throws(PatternSyntaxError) -> PatternNode {
         var node = atom
         while let scalar = peek {
-            let bounds: (Int, Int)
+            let bounds: (Int, Int, Bool)
             switch scalar {
-            case "?": bounds = (0, 1)
-            case "*": bounds = (0, PatternSyntax.openRepetitionLimit)
-            case "+": bounds = (1, PatternSyntax.openRepetitionLimit)
+            case "?": bounds = (0, 1, false)
+            case "*": bounds = (0, PatternSyntax.openRepetitionLimit, true)
+            case "+": bounds = (1, 1 + PatternSyntax.openRepetitionLimit, true)
             case "{": bounds = try parseCount()
             default: return node
             }
             if scalar != "{" { index += 1 }
             if case .repetition = node { throw error("a quantifier cannot follow another; use a group") }
-            node = .repetition(node, min: bounds.0, max: bounds.1)
+            node = .repetition(node, min: bounds.0, max: bounds.1, open: bounds.2)
         }
         return node
     }
 
-    mutating func parseCount() throws(PatternSyntaxError) -> (Int, Int) {
+    mutating func parseCount() throws(PatternSyntaxError) -> (Int, Int, Bool) {
         let start = index
         index += 1
         func number(_ parser: inout PatternParser) -> Int? {
@@ -113,9 +115,15 @@ private struct PatternParser {
             throw error("'{' needs a count such as {3} or {2,5}; write \\{ for a brace")
         }
         var high = low
+        var open = false
         if peek == "," {
             index += 1
-            high = number(&self) ?? low + PatternSyntax.openRepetitionLimit
+            if let given = number(&self) {
+                high = given
+            } else {
+                high = low + PatternSyntax.openRepetitionLimit
+                open = true
+            }
         }
         guard peek == "}" else { throw error("expected '}' to close the count") }
         index += 1
@@ -123,7 +131,7 @@ private struct PatternParser {
             throw PatternSyntaxError(message: "counts above \(PatternSyntax.maximumCount) are not supported", position: start + 1)
         }
         guard low <= high else { throw PatternSyntaxError(message: "the count {\(low),\(high)} is empty", position: start + 1) }
-        return (low, high)
+        return (low, high, open)
     }
 
     mutating func parseAtom(depth: Int) throws(PatternSyntaxError) -> PatternNode {
