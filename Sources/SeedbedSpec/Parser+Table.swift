@@ -196,6 +196,8 @@ extension Parser {
         case "pii": advance(); modifier = .pii
         case "sensitive": advance(); modifier = .sensitive
         case "quasi":
+            // `quasi` is not reserved: without a touching `-` it is the next column's name.
+            guard peek().isPunctuation(.minus), peek().touchesPrevious else { return nil }
             let range = gluedRange() ?? start.range
             guard file.text(range) == "quasi-identifier" else {
                 report(.expected("'quasi-identifier'", found: "'\(file.text(range))'"), at: range)
