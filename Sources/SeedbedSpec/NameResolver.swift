@@ -77,24 +77,14 @@ struct NameResolver {
         if let scale = type.scale, name != "decimal" {
             error(.scaleOnNonDecimal(name), at: scale.range)
         }
-        switch name {
-        case "int": return .int
-        case "decimal":
-            let scale = type.scale?.value ?? ValueType.defaultDecimalScale
-            if let written = type.scale, !(0...18).contains(written.value) {
-                error(.scaleOutOfRange, at: written.range)
-            }
-            return .decimal(scale: scale)
-        case "float": return .float
-        case "text": return .text
-        case "bool": return .bool
-        case "date": return .date
-        case "timestamp": return .timestamp
-        case "uuid": return .uuid
-        default:
+        if let written = type.scale, name == "decimal", !(0...18).contains(written.value) {
+            error(.scaleOutOfRange, at: written.range)
+        }
+        guard let resolved = type.valueType else {
             error(.unknownType(name), at: type.name.range, help: Suggestions.help(for: name, in: ValueType.names))
             return nil
         }
+        return resolved
     }
 
     /// Whether a column exists, or was damaged by a syntax error (then nothing more is said).
@@ -174,13 +164,14 @@ struct NameResolver {
 
 extension ColumnDecl {
     /// The share of nulls from `nullable P`, if any.
-    var nullShare: NumberLiteral? {
+    public var nullShare: NumberLiteral? {
         for modifier in modifiers { if case .nullable(let p) = modifier.value { return p } }
         return nil
     }
 
-    var isKey: Bool { modifiers.contains { $0.value == .key } }
-    var isUnique: Bool { modifiers.contains { $0.value == .key || $0.value == .unique } }
+    public var isKey: Bool { modifiers.contains { $0.value == .key } }
+    /// Key or unique.
+    public var isUnique: Bool { modifiers.contains { $0.value == .key || $0.value == .unique } }
 }
 
 /// Tarjan's strongly connected components, iterative so deep graphs cannot overflow the stack.

@@ -39,6 +39,23 @@ public enum ValueType: Hashable, Sendable, CustomStringConvertible {
     public var isOrdered: Bool { isNumeric || self == .date || self == .timestamp }
 }
 
+extension TypeName {
+    /// The type this names, or `nil` for an unknown type name.
+    public var valueType: ValueType? {
+        switch name.name {
+        case "int": .int
+        case "decimal": .decimal(scale: scale?.value ?? ValueType.defaultDecimalScale)
+        case "float": .float
+        case "text": .text
+        case "bool": .bool
+        case "date": .date
+        case "timestamp": .timestamp
+        case "uuid": .uuid
+        default: nil
+        }
+    }
+}
+
 /// The type of an expression, for type checking.
 enum ExprType: Hashable, CustomStringConvertible {
     case number(integer: Bool)

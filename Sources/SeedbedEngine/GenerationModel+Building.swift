@@ -1,0 +1,163 @@
+public import SeedbedSpec
+
+/// Why a spec cannot be generated.
+public struct GenerationError: Error, Sendable, CustomStringConvertible {
+    public var message: String
+    public var description: String { message }
+
+    public init(_ message: String) {
+        self.message = message
+    }
+}
+
+extension GenerationModel {
+    /// Resolves a spec that checked without errors.
+    /// - Parameters:
+    ///   - seed: overrides the spec's `seed` (default 0 when neither is given).
+    /// - Throws: `GenerationError` when the spec has errors.
+    public init(checked result: CheckResult, seed: UInt64? = nil) throws(GenerationError) {
+        guard !result.hasErrors else {
+            throw GenerationError("the spec has errors; run 'seedbed check \(result.source.name)'")
+        }
+        let spec = result.syntax
+        dataset = spec.dataset?.name.name ?? "dataset"
+        self.seed = seed ?? spec.dataset?.seed.map { UInt64(bitPattern: Int64($0.value)) } ?? 0
+        asOf = spec.dataset?.asOf?.value
+        let declared = spec.tables
+        let order = Self.dependencyOrder(declared)
+        let index = Dictionary(uniqueKeysWithValues: order.enumerated().map { ($1.name.name, $0) })
+        tables = order.map { Self.resolve($0, tables: index, declared: order) }
+        for rule in spec.rules {
+            let anchor = Self.anchor(of: [rule.condition, rule.body].compactMap { $0 }, in: tables)
+            guard let anchor else { continue }
+            tables[anchor].rules.append(
+                RuleModel(
+                    id: rule.id.name, kind: rule.kind, title: rule.title, condition: rule.condition,
+                    requirement: rule.requirement, body: rule.body,
+                    line: result.source.location(of: rule.headerRange.start).line))
+        }
+        for scenario in spec.scenarios {
+            guard let table = index[scenario.table.name] else { continue }
+            tables[table].scenarios.append(
+                ScenarioModel(
+                    id: scenario.id.name, title: scenario.title, quota: scenario.quota.value,
+                    condition: scenario.condition, line: result.source.location(of: scenario.headerRange.start).line))
+        }
+    }
+
+    /// Tables ordered so every table comes after the tables it references (declaration order otherwise).
+    static func dependencyOrder(_ tables: [TableDecl]) -> [TableDecl] {
+        var remaining = tables
+        var placed = Set<String>()
+        var order: [TableDecl] = []
+        while !remaining.isEmpty {
+            // A table is ready when its non-null references point at placed tables (or itself);
+            // when none is ready (a cycle through nullable columns), take the first left.
+            let ready =
+                remaining.firstIndex { table in
+                    table.columns.allSatisfy { column in
+                        column.modifiers.allSatisfy { modifier in
+                            guard case .references(let parent, _) = modifier.value else { return true }
+                            return placed.contains(parent.name) || parent.name == table.name.name
+                                || !tables.contains { $0.name.name == parent.name }
+                        }
+                    }
+                } ?? 0
+            let table = remaining.remove(at: ready)
+            placed.insert(table.name.name)
+            order.append(table)
+        }
+        return order
+    }
+
+    private static func resolve(_ table: TableDecl, tables: [String: Int], declared: [TableDecl]) -> TableModel {
+        let columns = table.columns.map { column -> ColumnModel in
+            var model = ColumnModel(
+                name: column.name.name, type: column.type.valueType ?? .text, generator: column.generator?.value,
+                nullShare: column.nullShare?.value ?? 0, isKey: column.isKey, isUnique: column.isUnique,
+                minimum: nil, maximum: nil, reference: nil)
+            for modifier in column.modifiers {
+                switch modifier.value {
+                case .min(let value): model.minimum = value
+                case .max(let value): model.maximum = value
+                case .references(let parent, let target):
+                    if let parentIndex = tables[parent.name],
+                        let targetIndex = declared[parentIndex].columns.firstIndex(where: { $0.name.name == target.name })
+                    {
+                        model.reference = (parentIndex, targetIndex)
+                    }
+                default: break
+                }
+            }
+            return model
+        }
+        var rowCount = TableModel.RowCount.fixed(0)
+        switch table.rows?.value {
+        case .fixed(let n)?: rowCount = .fixed(n)
+        case .perParent(let parent, let distribution)?:
+            if let parentIndex = tables[parent.name],
+                let via = columns.firstIndex(where: { $0.reference?.table == parentIndex })
+            {
+                rowCount = .perParent(parent: parentIndex, via: via, fanOut: distribution)
+            }
+        case nil: break
+        }
+        let correlations = table.correlations.compactMap { correlation -> (Int, Int, Double)? in
+            guard let a = columns.firstIndex(where: { $0.name == correlation.first.name }),
+                let b = columns.firstIndex(where: { $0.name == correlation.second.name })
+            else { return nil }
+            return (a, b, correlation.coefficient.value)
+        }
+        return TableModel(
+            name: table.name.name, rowCount: rowCount, columns: columns, drawOrder: Array(columns.indices), rules: [],
+            scenarios: [], correlations: correlations)
+    }
+
+    /// The child-most table an expression names: the one all the others are ancestors of.
+    static func anchor(of expressions: [Expr], in tables: [TableModel]) -> Int? {
+        let named = Set(expressions.flatMap(\.tableNames))
+        let indices = named.compactMap { name in tables.firstIndex { $0.name == name } }
+        return indices.first { candidate in
+            let reach = ancestors(of: candidate, in: tables)
+            return indices.allSatisfy { $0 == candidate || reach.contains($0) }
+        }
+    }
+
+    /// Every table reachable from `table` through references.
+    static func ancestors(of table: Int, in tables: [TableModel]) -> Set<Int> {
+        var seen = Set<Int>()
+        var stack = [table]
+        while let current = stack.popLast() {
+            for column in tables[current].columns {
+                if let parent = column.reference?.table, parent != table, seen.insert(parent).inserted {
+                    stack.append(parent)
+                }
+            }
+        }
+        return seen
+    }
+}
+
+extension Expr {
+    /// The tables an expression names explicitly (`TABLE.COLUMN`).
+    var tableNames: [String] {
+        var names: [String] = []
+        func visit(_ expr: Expr) {
+            switch expr.kind {
+            case .literal: break
+            case .column(let table, _): if let table { names.append(table.name) }
+            case .call(_, let arguments): arguments.forEach(visit)
+            case .negate(let e), .not(let e), .inList(let e, _, _), .isNull(let e, _), .matches(let e, _): visit(e)
+            case .binary(_, let a, let b):
+                visit(a)
+                visit(b)
+            case .between(let e, let low, let high, _):
+                visit(e)
+                visit(low)
+                visit(high)
+            }
+        }
+        visit(self)
+        return names
+    }
+}
