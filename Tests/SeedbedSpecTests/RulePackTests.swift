@@ -6,15 +6,16 @@ import Testing
 @Suite("Rule packs")
 struct RulePackTests {
     /// `rules/` at the repository root, found from this file so the tests run from any directory.
-    static let rulesDirectory = URL(filePath: #filePath)
+    /// (The pre-macOS 13 URL API, as the package sets no minimum platform.)
+    static let rulesDirectory = URL(fileURLWithPath: #filePath)
         .deletingLastPathComponent()  // SeedbedSpecTests
         .deletingLastPathComponent()  // Tests
         .deletingLastPathComponent()  // the repository root
-        .appending(path: "rules")
+        .appendingPathComponent("rules")
 
     /// Every `*.seed` file in `rules/`, sorted so test names are stable.
     static let packNames: [String] =
-        ((try? FileManager.default.contentsOfDirectory(atPath: rulesDirectory.path(percentEncoded: false))) ?? [])
+        ((try? FileManager.default.contentsOfDirectory(atPath: rulesDirectory.path)) ?? [])
         .filter { $0.hasSuffix(".seed") }
         .sorted()
 
@@ -26,7 +27,7 @@ struct RulePackTests {
 
     @Test("every rule pack checks clean", arguments: packNames)
     func packChecksClean(_ name: String) throws {
-        let url = Self.rulesDirectory.appending(path: name)
+        let url = Self.rulesDirectory.appendingPathComponent(name)
         let text = try String(contentsOf: url, encoding: .utf8)
         let result = Checker().check(source: text, file: "rules/\(name)")
         #expect(result.diagnostics.isEmpty, "\(Self.describe(result))")
