@@ -1,0 +1,119 @@
+import SeedbedSpec
+
+/// The order a table's columns are drawn in, and which rules narrow which column.
+///
+/// Referencing columns come first (they decide the parent rows rules read), `when` columns
+/// before the columns they constrain, sources before derived columns; otherwise declaration
+/// order. Each rule narrows the last column it reads that is sampled rather than derived
+/// (a derived column's rules narrow its source), so by the time a column is drawn every
+/// other column its rules read is known.
+struct DrawPlan {
+    var order: [Int]
+    /// For each column, the rules (indices into the table's rules) that narrow it.
+    var narrowing: [[Int]]
+
+    init(table: TableModel) {
+        let count = table.columns.count
+        var edges = Array(repeating: Set<Int>(), count: count)  // edges[a] ∋ b: a before b
+        var sources = Array(repeating: Set<Int>(), count: count)
+        for (index, column) in table.columns.enumerated() {
+            if case .derived(let expr)? = column.generator {
+                sources[index] = Set(expr.ownColumns(in: table))
+                for source in sources[index] where source != index { edges[source].insert(index) }
+            }
+        }
+        for index in 0..<count where table.columns[index].reference != nil {
+            for other in 0..<count where table.columns[other].reference == nil { edges[index].insert(other) }
+        }
+        // `when` columns first; these edges give way where they would make a cycle.
+        var preferences: [(Int, Int)] = []
+        for rule in table.rules {
+            let conditions = Set(rule.condition?.ownColumns(in: table) ?? [])
+            for constrained in Set(rule.body.ownColumns(in: table)).subtracting(conditions) {
+                for condition in conditions { preferences.append((condition, constrained)) }
+            }
+        }
+        order = Self.topologicalOrder(count: count, required: edges, preferred: preferences)
+
+        let position = Dictionary(uniqueKeysWithValues: order.enumerated().map { ($1, $0) })
+        narrowing = Array(repeating: [], count: count)
+        for (ruleIndex, rule) in table.rules.enumerated() {
+            var read = Set([rule.condition, rule.body].compactMap { $0 }.flatMap { $0.ownColumns(in: table) })
+            // A derived column is narrowed through what it is made of.
+            var expanded = true
+            while expanded {
+                expanded = false
+                for column in read where !sources[column].isEmpty {
+                    read.remove(column)
+                    read.formUnion(sources[column])
+                    expanded = true
+                }
+            }
+            let sampled = read.filter { table.columns[$0].reference == nil }
+            if let last = sampled.max(by: { position[$0, default: 0] < position[$1, default: 0] }) {
+                narrowing[last].append(ruleIndex)
+            }
+        }
+    }
+
+    /// Kahn's algorithm, smallest declaration index first; preferred edges are added one by
+    /// one and skipped when they would close a cycle.
+    private static func topologicalOrder(count: Int, required: [Set<Int>], preferred: [(Int, Int)]) -> [Int] {
+        var edges = required
+        for (a, b) in preferred where a != b && !reaches(from: b, to: a, edges: edges) {
+            edges[a].insert(b)
+        }
+        var incoming = Array(repeating: 0, count: count)
+        for targets in edges { for target in targets { incoming[target] += 1 } }
+        var ready = (0..<count).filter { incoming[$0] == 0 }
+        var order: [Int] = []
+        while let next = ready.min() {
+            ready.removeAll { $0 == next }
+            order.append(next)
+            for target in edges[next] {
+                incoming[target] -= 1
+                if incoming[target] == 0 { ready.append(target) }
+            }
+        }
+        // Required edges never form a cycle (the checker rejects circular derived columns);
+        // should one slip through, keep every column anyway.
+        return order + (0..<count).filter { !order.contains($0) }
+    }
+
+    private static func reaches(from start: Int, to goal: Int, edges: [Set<Int>]) -> Bool {
+        var stack = [start]
+        var seen: Set<Int> = [start]
+        while let node = stack.popLast() {
+            if node == goal { return true }
+            for next in edges[node] where seen.insert(next).inserted { stack.append(next) }
+        }
+        return false
+    }
+}
+
+extension Expr {
+    /// The columns of `table` itself (not its parents) the expression reads.
+    func ownColumns(in table: TableModel) -> [Int] {
+        var result: [Int] = []
+        func visit(_ expr: Expr) {
+            switch expr.kind {
+            case .literal: break
+            case .column(let owner, let column):
+                if owner == nil || owner?.name == table.name, let index = table.column(named: column.name) {
+                    result.append(index)
+                }
+            case .call(_, let arguments): arguments.forEach(visit)
+            case .negate(let e), .not(let e), .inList(let e, _, _), .isNull(let e, _), .matches(let e, _): visit(e)
+            case .binary(_, let a, let b):
+                visit(a)
+                visit(b)
+            case .between(let e, let low, let high, _):
+                visit(e)
+                visit(low)
+                visit(high)
+            }
+        }
+        visit(self)
+        return result
+    }
+}
