@@ -94,26 +94,8 @@ struct DrawPlan {
 extension Expr {
     /// The columns of `table` itself (not its parents) the expression reads.
     func ownColumns(in table: TableModel) -> [Int] {
-        var result: [Int] = []
-        func visit(_ expr: Expr) {
-            switch expr.kind {
-            case .literal: break
-            case .column(let owner, let column):
-                if owner == nil || owner?.name == table.name, let index = table.column(named: column.name) {
-                    result.append(index)
-                }
-            case .call(_, let arguments): arguments.forEach(visit)
-            case .negate(let e), .not(let e), .inList(let e, _, _), .isNull(let e, _), .matches(let e, _): visit(e)
-            case .binary(_, let a, let b):
-                visit(a)
-                visit(b)
-            case .between(let e, let low, let high, _):
-                visit(e)
-                visit(low)
-                visit(high)
-            }
+        columnReferences.compactMap { reference in
+            reference.table == nil || reference.table == table.name ? table.column(named: reference.column) : nil
         }
-        visit(self)
-        return result
     }
 }

@@ -140,24 +140,5 @@ extension GenerationModel {
 
 extension Expr {
     /// The tables an expression names explicitly (`TABLE.COLUMN`).
-    var tableNames: [String] {
-        var names: [String] = []
-        func visit(_ expr: Expr) {
-            switch expr.kind {
-            case .literal: break
-            case .column(let table, _): if let table { names.append(table.name) }
-            case .call(_, let arguments): arguments.forEach(visit)
-            case .negate(let e), .not(let e), .inList(let e, _, _), .isNull(let e, _), .matches(let e, _): visit(e)
-            case .binary(_, let a, let b):
-                visit(a)
-                visit(b)
-            case .between(let e, let low, let high, _):
-                visit(e)
-                visit(low)
-                visit(high)
-            }
-        }
-        visit(self)
-        return names
-    }
+    var tableNames: [String] { columnReferences.compactMap(\.table) }
 }

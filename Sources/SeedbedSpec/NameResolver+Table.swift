@@ -210,8 +210,8 @@ extension NameResolver {
 }
 
 extension Expr {
-    /// Every column the expression reads, in order.
-    var columnReferences: [(table: String?, column: String, range: SourceRange)] {
+    /// Every column the expression reads, in order, with the table when it is written `TABLE.COLUMN`.
+    public var columnReferences: [(table: String?, column: String, range: SourceRange)] {
         var result: [(table: String?, column: String, range: SourceRange)] = []
         func visit(_ expr: Expr) {
             switch expr.kind {
