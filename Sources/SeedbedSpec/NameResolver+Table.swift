@@ -25,7 +25,7 @@ extension NameResolver {
 
     private mutating func checkRows(_ table: TableDecl) {
         guard let rows = table.rows else {
-            error(.missingRows(table.name.name), at: table.name.range)
+            if !parsed.damagedRows.contains(table.name.name) { error(.missingRows(table.name.name), at: table.name.range) }
             return
         }
         guard case .perParent(let parent, let distribution) = rows.value else { return }

@@ -3,7 +3,11 @@
 
 extension Parser {
     mutating func parseExpression() throws(Abort) -> Expr {
-        try parseOr()
+        let expr = try parseOr()
+        // An expression cut short by a character the lexer rejected (`age ≥ 18`) is not the
+        // one the user wrote; checking what was read would only add confusing errors.
+        if current.kind == .invalid { throw Abort() }
+        return expr
     }
 
     /// Counts one more level of nesting, refusing input that would nest past the limit.

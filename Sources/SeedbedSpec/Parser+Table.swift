@@ -32,7 +32,13 @@ extension Parser {
 
     private mutating func parseTableMember(into table: inout TableDecl) throws(Abort) {
         if let keyword = consume(word: "rows") {
-            let rows = try parseRowCount()
+            let rows: RowCount
+            do throws(Abort) {
+                rows = try parseRowCount()
+            } catch {
+                damagedRows.insert(table.name.name)
+                throw error
+            }
             if table.rows != nil { report(.duplicateClause("rows"), at: keyword.range) }
             table.rows = Located(rows, range: keyword.range.union(SourceRange(start: previousEnd, end: previousEnd)))
         } else if let keyword = consume(word: "correlate") {
@@ -218,7 +224,8 @@ extension Parser {
             advance()
             modifier = .max(try parseLiteral())
         default:
-            if atEnd || current.isPunctuation(.rightBrace) { return nil }
+            // A token the lexer rejected ends the column; the table skips it without a second error.
+            if atEnd || current.isPunctuation(.rightBrace) || current.kind == .invalid { return nil }
             if case .identifier = current.kind { return nil }
             throw fail(expected: "a modifier (key, unique, references, nullable, min, max, pii, quasi-identifier, sensitive) or the next column")
         }

@@ -12,6 +12,8 @@ struct Parser {
     var index = 0
     var diagnostics: [Diagnostic] = []
     var damagedNames: Set<String> = []
+    /// Tables whose `rows` clause had a syntax error.
+    var damagedRows: Set<String> = []
     /// Current expression nesting, bounded so hostile input cannot exhaust the stack.
     var depth = 0
     static let maximumDepth = 128
@@ -76,8 +78,11 @@ struct Parser {
     }
 
     /// Records `expected …, found …` at the current token and returns the error to throw.
+    ///
+    /// A token the lexer could not read has been reported already: a second error about it
+    /// would only repeat the first, so the construct is abandoned silently.
     mutating func fail(expected what: String) -> Abort {
-        report(.expected(what, found: describe(current)), at: current.range)
+        if current.kind != .invalid { report(.expected(what, found: describe(current)), at: current.range) }
         return Abort()
     }
 
@@ -160,7 +165,7 @@ struct Parser {
         case .identifier("false", quoted: false): advance(); return .bool(false)
         case .identifier("null", quoted: false): advance(); return .null
         default:
-            report(.literalExpected, at: current.range)
+            if current.kind != .invalid { report(.literalExpected, at: current.range) }
             throw Abort()
         }
     }
@@ -309,7 +314,7 @@ extension Parser {
         case "require": requirement = .require
         case "forbid": requirement = .forbid
         default:
-            report(.missingRequirement, at: current.range)
+            if current.kind != .invalid { report(.missingRequirement, at: current.range) }
             throw Abort()
         }
         let requirementKeyword = advance().range
