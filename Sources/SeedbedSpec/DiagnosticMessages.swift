@@ -63,6 +63,8 @@ extension DiagnosticMessage {
         Self("'\(word)' is a reserved word", help: "write it in backquotes to use it as a name: `\(word)`")
     }
     static let missingDataset = Self("the spec does not start with 'dataset NAME'", help: "add 'dataset NAME' as the first item")
+    static let datasetNotFirst = Self(
+        "'dataset' must come before every table, rule and scenario", help: "move it to the top of the file")
     static let duplicateDataset = Self("a spec has one 'dataset'", help: "put each dataset in a file of its own")
     static func duplicateClause(_ clause: String) -> Self { Self("'\(clause)' is given twice") }
     static func unknownRuleKind(_ kind: String) -> Self {

@@ -220,19 +220,20 @@ extension Parser {
             report(.emptyFile, at: current.range)
             return SpecFile(dataset: nil, items: [])
         }
-        if !current.isWord("dataset") {
-            report(.missingDataset, at: current.range)
-        }
+        let startsWithDataset = current.isWord("dataset")
+        let firstToken = current.range
         while !atEnd {
             let start = index
             do throws(Abort) {
                 switch current.word {
                 case "dataset":
                     let declaration = try parseDataset()
-                    if dataset == nil && items.isEmpty {
-                        dataset = declaration
-                    } else {
+                    if dataset != nil {
                         report(.duplicateDataset, at: declaration.headerRange)
+                    } else {
+                        // Keep a misplaced header, so `as_of()` and `from profile` are not reported too.
+                        dataset = declaration
+                        if !items.isEmpty { report(.datasetNotFirst, at: declaration.headerRange) }
                     }
                 case "table": items.append(.table(try parseTable()))
                 case "rule": items.append(.rule(try parseRule()))
@@ -245,6 +246,7 @@ extension Parser {
                 recoverToItem()
             }
         }
+        if dataset == nil, !startsWithDataset { report(.missingDataset, at: firstToken) }
         return SpecFile(dataset: dataset, items: items)
     }
 
