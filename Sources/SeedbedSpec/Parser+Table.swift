@@ -11,7 +11,7 @@ extension Parser {
         var table = TableDecl(name: name, rows: nil, columns: [], headerRange: keyword.range.union(open.range))
         while !atEnd, !current.isPunctuation(.rightBrace) {
             if let word = current.word, Parser.itemWords.contains(word) {
-                report(.expected("'}' to close table '\(name.name)'", found: describe(current)), at: current.range)
+                report(.expected("'}' to close table '\(name.name)'", found: describe(current)), at: insertionPoint)
                 table.closeRange = SourceRange(start: previousEnd, end: previousEnd)
                 return table
             }

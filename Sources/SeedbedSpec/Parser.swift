@@ -82,8 +82,21 @@ struct Parser {
     /// A token the lexer could not read has been reported already: a second error about it
     /// would only repeat the first, so the construct is abandoned silently.
     mutating func fail(expected what: String) -> Abort {
-        if current.kind != .invalid { report(.expected(what, found: describe(current)), at: current.range) }
+        fail(expected: what, at: insertionPoint)
+    }
+
+    mutating func fail(expected what: String, at range: SourceRange) -> Abort {
+        if current.kind != .invalid { report(.expected(what, found: describe(current)), at: range) }
         return Abort()
+    }
+
+    /// Where something missing belongs: at the current token, unless that token starts a new
+    /// line (or is the end of the file). Then the user left it out at the end of the line
+    /// before (`nullable` without its share), and the caret goes there rather than under
+    /// the next column or item.
+    var insertionPoint: SourceRange {
+        guard index > 0, current.startsLine || atEnd else { return current.range }
+        return SourceRange(start: previousEnd, end: previousEnd)
     }
 
     mutating func report(_ message: DiagnosticMessage, at range: SourceRange, help: String? = nil) {
@@ -165,7 +178,7 @@ struct Parser {
         case .identifier("false", quoted: false): advance(); return .bool(false)
         case .identifier("null", quoted: false): advance(); return .null
         default:
-            if current.kind != .invalid { report(.literalExpected, at: current.range) }
+            if current.kind != .invalid { report(.literalExpected, at: insertionPoint) }
             throw Abort()
         }
     }
@@ -239,7 +252,8 @@ extension Parser {
                 case "rule": items.append(.rule(try parseRule()))
                 case "scenario": items.append(.scenario(try parseScenario()))
                 default:
-                    throw fail(expected: "'table', 'rule', 'scenario' or the end of the file")
+                    // Here the token itself is the mistake, so the caret goes under it.
+                    throw fail(expected: "'table', 'rule', 'scenario' or the end of the file", at: current.range)
                 }
             } catch {
                 if index == start { advance() }
@@ -316,7 +330,7 @@ extension Parser {
         case "require": requirement = .require
         case "forbid": requirement = .forbid
         default:
-            if current.kind != .invalid { report(.missingRequirement, at: current.range) }
+            if current.kind != .invalid { report(.missingRequirement, at: insertionPoint) }
             throw Abort()
         }
         let requirementKeyword = advance().range
