@@ -75,6 +75,7 @@ extension DiagnosticMessage {
         help: "split it into several rules, or use 'in { … }' for a list of values")
     static let missingRequirement = Self(
         "a rule needs 'require EXPR' or 'forbid EXPR'", help: "add 'require …' or 'forbid …' after the rule's header")
+    static let unclosedParenthesis = Self("this '(' is not closed")
     static let literalExpected = Self("expected a literal: a number, string, date, timestamp, true, false or null")
 
     // MARK: - Names

@@ -133,7 +133,15 @@ extension Parser {
             try nest(at: token.range)
             defer { depth -= 1 }
             var inner = try parseOr()
-            let close = try expect(.rightParen)
+            guard let close = consume(.rightParen) else {
+                if current.kind != .invalid {
+                    diagnostics.append(
+                        .error(
+                            .expected("')'", found: describe(current)), at: insertionPoint,
+                            notes: [.init(DiagnosticMessage.unclosedParenthesis.text, at: token.range)]))
+                }
+                throw Abort()
+            }
             inner.range = token.range.union(close.range)
             return inner
         case .identifier(let name, let quoted):
