@@ -7,8 +7,17 @@ extension Parser {
     mutating func parseTable() throws(Abort) -> TableDecl {
         let keyword = advance()
         let name = try parseName("a table name")
-        let open = try expect(.leftBrace)
-        var table = TableDecl(name: name, rows: nil, columns: [], headerRange: keyword.range.union(open.range))
+        let open: SourceRange
+        if let brace = consume(.leftBrace) {
+            open = brace.range
+        } else {
+            // `table customer` with its `{` left out: say so, then read the body anyway, so its
+            // columns are known and the rules that read them are not reported too.
+            let abort = fail(expected: "'{'")
+            if atEnd || current.word.map(Parser.itemWords.contains) == true { throw abort }
+            open = name.range
+        }
+        var table = TableDecl(name: name, rows: nil, columns: [], headerRange: keyword.range.union(open))
         while !atEnd, !current.isPunctuation(.rightBrace) {
             if let word = current.word, Parser.itemWords.contains(word) {
                 report(.expected("'}' to close table '\(name.name)'", found: describe(current)), at: insertionPoint)
@@ -24,7 +33,10 @@ extension Parser {
             }
         }
         guard let close = consume(.rightBrace) else {
-            throw fail(expected: "'}' to close table '\(name.name)'")
+            // The file ended inside the table; keep what was read.
+            _ = fail(expected: "'}' to close table '\(name.name)'")
+            table.closeRange = SourceRange(start: previousEnd, end: previousEnd)
+            return table
         }
         table.closeRange = close.range
         return table
