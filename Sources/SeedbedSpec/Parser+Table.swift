@@ -95,7 +95,9 @@ extension Parser {
     }
 
     private mutating func parseTypeName() throws(Abort) -> TypeName {
-        guard case .identifier(let name, quoted: false) = current.kind, !Parser.reservedWords.contains(name) else {
+        guard case .identifier(let name, quoted: false) = current.kind, !Parser.reservedWords.contains(name),
+            !startsGenerator
+        else {
             throw fail(expected: "a type (int, decimal, float, text, bool, date, timestamp or uuid)")
         }
         let identifier = Identifier(name, range: advance().range)
@@ -106,6 +108,17 @@ extension Parser {
     }
 
     // MARK: - Generators
+
+    /// Whether a generator starts here (`uniform(`, `one of`, `from profile`): where a type
+    /// belongs, that means the type was left out, not that the type is called `uniform`.
+    private var startsGenerator: Bool {
+        switch current.word {
+        case "uniform", "normal", "lognormal", "poisson": peek().isPunctuation(.leftParen)
+        case "one": peek().isWord("of")
+        case "from": peek().isWord("profile")
+        default: false
+        }
+    }
 
     private mutating func parseGenerator() throws(Abort) -> Located<Generator>? {
         let start = current.range
