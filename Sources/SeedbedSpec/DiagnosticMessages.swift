@@ -136,6 +136,16 @@ extension DiagnosticMessage {
     static let profileNotDeclared = Self(
         "'from profile' needs a profile", help: "add 'profile \"profiles/NAME.json\"' to the dataset header")
     static func invalidPattern(_ reason: String) -> Self { Self("invalid pattern: \(reason)") }
+    static func unknownModifier(_ name: String) -> Self {
+        Self(
+            "unknown modifier '\(name)'",
+            help: "the modifiers are key, unique, references, nullable, min, max, pii, quasi-identifier and sensitive")
+    }
+    static func unknownGeneratorOrModifier(_ name: String) -> Self {
+        Self(
+            "'\(name)' is neither a generator nor a modifier",
+            help: "after the type comes a generator (uniform, one of, fake, pattern, = EXPR, …), then modifiers")
+    }
     static func duplicateModifier(_ name: String) -> Self { Self("'\(name)' is given twice") }
     static let twoKeys = Self("a table has one key column", help: "mark the other column 'unique'")
     static let nullableKey = Self("a key is never null", help: "remove 'nullable', or 'key'")

@@ -84,7 +84,9 @@ extension Parser {
             let type = try parseTypeName()
             let generator = try parseGenerator()
             var modifiers: [Located<Modifier>] = []
-            while let modifier = try parseModifier() { modifiers.append(modifier) }
+            while let modifier = try parseModifier(generatorAllowed: generator == nil && modifiers.isEmpty) {
+                modifiers.append(modifier)
+            }
             return ColumnDecl(
                 name: name, type: type, generator: generator, modifiers: modifiers,
                 range: name.range.union(SourceRange(start: previousEnd, end: previousEnd)))
@@ -218,7 +220,11 @@ extension Parser {
 
     /// The next modifier, or `nil` where the column ends (at the next column, `rows`,
     /// `correlate`, `}` or an item).
-    private mutating func parseModifier() throws(Abort) -> Located<Modifier>? {
+    private mutating func parseModifier(generatorAllowed: Bool) throws(Abort) -> Located<Modifier>? {
+        // `max decimal(1) …` on a line of its own declares a column named with a reserved word
+        // (reported by parseName), not a `max` bound of the column above.
+        if current.startsLine, peek().word.map(ValueType.names.contains) == true { return nil }
+        if skipMisspeltWord(generatorAllowed: generatorAllowed) { return nil }
         let start = current
         let modifier: Modifier
         switch current.word {
@@ -255,5 +261,31 @@ extension Parser {
             throw fail(expected: "a modifier (key, unique, references, nullable, min, max, pii, quasi-identifier, sensitive) or the next column")
         }
         return Located(modifier, range: start.range.union(SourceRange(start: previousEnd, end: previousEnd)))
+    }
+
+    /// Words that begin a generator or spell a modifier, for suggestions.
+    static let generatorWords = [
+        "uniform", "normal", "lognormal", "poisson", "one of", "from profile", "fake", "pattern", "sequence",
+    ]
+    static let modifierSpellings = [
+        "key", "unique", "references", "nullable", "min", "max", "pii", "quasi-identifier", "sensitive",
+    ]
+
+    /// Reports a word on a column's line that is not a modifier (`uniqe`), and skips the rest
+    /// of the line so a misspelt generator (`fak internet.email`) gives one error, not three.
+    /// A word that starts a line, or is followed by a type, begins the next column instead.
+    private mutating func skipMisspeltWord(generatorAllowed: Bool) -> Bool {
+        guard case .identifier(let name, quoted: false) = current.kind, !Parser.modifierWords.contains(name),
+            !Parser.itemWords.contains(name), !current.startsLine, peek().word.map(ValueType.names.contains) != true
+        else { return false }
+        if generatorAllowed {
+            report(
+                .unknownGeneratorOrModifier(name), at: current.range,
+                help: Suggestions.help(for: name, in: Parser.generatorWords + Parser.modifierSpellings))
+        } else {
+            report(.unknownModifier(name), at: current.range, help: Suggestions.help(for: name, in: Parser.modifierSpellings))
+        }
+        repeat { advance() } while !atEnd && !current.startsLine && !current.isPunctuation(.rightBrace)
+        return true
     }
 }
