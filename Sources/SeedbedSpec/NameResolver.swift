@@ -74,7 +74,8 @@ struct NameResolver {
     /// The column's type, or `nil` after reporting an unknown one.
     private mutating func resolveType(_ type: TypeName) -> ValueType? {
         let name = type.name.name
-        if let scale = type.scale, name != "decimal" {
+        // An unknown type gets one error; whether it may take a scale is beside the point.
+        if let scale = type.scale, name != "decimal", ValueType.names.contains(name) {
             error(.scaleOnNonDecimal(name), at: scale.range)
         }
         switch name {
