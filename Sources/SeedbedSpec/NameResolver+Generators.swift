@@ -110,6 +110,7 @@ extension NameResolver {
     ) -> Bool {
         var ok = true
         var given = Set<String>()
+        var unknown: [Identifier] = []
         for argument in arguments {
             guard let label = argument.label else {
                 let all = (required + optional).map { "\($0): …" }.joined(separator: ", ")
@@ -118,16 +119,23 @@ extension NameResolver {
                 continue
             }
             if !(required + optional).contains(label.name) {
-                error(
-                    .unknownArgument(label.name, of: name), at: label.range,
-                    help: Suggestions.help(for: label.name, in: required + optional))
+                unknown.append(label)
                 ok = false
             } else if !given.insert(label.name).inserted {
                 error(.duplicateModifier(label.name), at: label.range)
                 ok = false
             }
         }
-        for label in required where !given.contains(label) {
+        // `normal(mean: 172, stdev: 9)` is one mistake: 'stdev' stands for the missing 'sd'.
+        // Each unknown label takes the missing one it most likely means, and only labels
+        // that nothing stands for are reported as missing.
+        var missing = required.filter { !given.contains($0) }
+        for label in unknown {
+            let meant = Suggestions.closest(to: label.name, in: required + optional) ?? missing.first
+            if let meant, let index = missing.firstIndex(of: meant) { missing.remove(at: index) }
+            error(.unknownArgument(label.name, of: name), at: label.range, help: meant.map { "did you mean '\($0)'?" })
+        }
+        for label in missing {
             error(.missingArgument(label, of: name), at: range)
             ok = false
         }
