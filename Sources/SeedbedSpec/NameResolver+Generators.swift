@@ -66,7 +66,9 @@ extension NameResolver {
                 return
             }
             for argument in arguments where !ExprType(argument.value).fits(type) || argument.value == .null {
-                error(.argumentType("a bound of a \(type) column", expected: "a \(type) value"), at: argument.range)
+                error(
+                    .argumentType("a bound of \(type.withArticle) column", expected: "\(type.withArticle) value"),
+                    at: argument.range)
                 return
             }
             if let low = Self.order(arguments[0].value), let high = Self.order(arguments[1].value), low > high {
@@ -154,7 +156,9 @@ extension NameResolver {
             if choice.value == .null {
                 error(.nullChoice, at: choice.range)
             } else if !ExprType(choice.value).fits(type) {
-                error(.argumentType("a value of a \(type) column", expected: "a \(type) value"), at: choice.range)
+                error(
+                    .argumentType("a value of \(type.withArticle) column", expected: "\(type.withArticle) value"),
+                    at: choice.range)
             } else if !seen.insert(choice.value).inserted {
                 error(.duplicateChoice(Self.describe(choice.value)), at: choice.range)
             }
