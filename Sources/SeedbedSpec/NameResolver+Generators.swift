@@ -166,7 +166,9 @@ extension NameResolver {
         }
         let weights = choices.compactMap(\.weight)
         if !weights.isEmpty, weights.count != choices.count {
-            error(.mixedWeights, at: range)
+            // Point at the first value that breaks the pattern the list starts with.
+            let odd = choices.first { ($0.weight == nil) != (choices[0].weight == nil) }
+            error(.mixedWeights, at: odd?.range ?? range)
         } else if !weights.isEmpty {
             let sum = weights.reduce(0) { $0 + $1.value }
             if abs(sum - 1) > 1e-9 {
