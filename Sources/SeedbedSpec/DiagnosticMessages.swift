@@ -172,7 +172,13 @@ extension DiagnosticMessage {
         Self("\(name) cannot count children", help: "use poisson(L), uniform(A, B) or one of { N: W, … } with whole numbers")
     }
     static func referenceCycle(_ tables: [String]) -> Self {
-        Self("tables \(tables.joined(separator: " → ")) reference each other and no nullable column breaks the cycle",
+        if tables.count == 2, let table = tables.first {
+            return Self(
+                "table '\(table)' references itself and the reference is not nullable",
+                help: "make the reference nullable, such as 'nullable 10%', so the first rows have no parent")
+        }
+        return Self(
+            "tables \(tables.joined(separator: " → ")) reference each other and no nullable column breaks the cycle",
             help: "make one of these references nullable, such as 'nullable 10%'")
     }
     static func rowsPerCycle(_ tables: [String]) -> Self {

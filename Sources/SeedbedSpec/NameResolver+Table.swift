@@ -171,7 +171,8 @@ extension NameResolver {
         for component in StronglyConnected.components(of: graph) {
             let isCycle = component.count > 1 || (graph[component[0]] ?? []).contains(component[0])
             guard isCycle, let first = table.columns.first(where: { component.contains($0.name.name) }) else { continue }
-            error(.derivedCycle(component + [component[0]]), at: first.name.range)
+            let cycle = StronglyConnected.cycle(from: first.name.name, in: graph, within: Set(component))
+            error(.derivedCycle(cycle), at: first.name.range)
         }
     }
 

@@ -151,7 +151,8 @@ struct NameResolver {
         for component in StronglyConnected.components(of: strictEdges) {
             let isCycle = component.count > 1 || (strictEdges[component[0]] ?? []).contains(component[0])
             guard isCycle, let first = spec.tables.first(where: { component.contains($0.name.name) }) else { continue }
-            error(.referenceCycle(component + [component[0]]), at: first.name.range)
+            let cycle = StronglyConnected.cycle(from: first.name.name, in: strictEdges, within: Set(component))
+            error(.referenceCycle(cycle), at: first.name.range)
         }
         // `rows per` must lead back to a table with a fixed count.
         var reported = Set<String>()
@@ -161,7 +162,8 @@ struct NameResolver {
             while case .perParent(let parent, _)? = current.rows?.value, let next = tables[parent.name] {
                 if let start = chain.firstIndex(of: parent.name) {
                     let cycle = Array(chain[start...]) + [parent.name]
-                    if reported.insert(cycle.sorted().joined(separator: ",")).inserted {
+                    // Each table of the circle finds it; report it once, at the first.
+                    if reported.insert(Set(cycle).sorted().joined(separator: ",")).inserted {
                         error(.rowsPerCycle(cycle), at: table.rows?.range ?? table.name.range)
                     }
                     break
@@ -186,6 +188,35 @@ extension ColumnDecl {
 
 /// Tarjan's strongly connected components, iterative so deep graphs cannot overflow the stack.
 enum StronglyConnected {
+    /// The shortest cycle from `start` back to it along the graph's edges, staying inside
+    /// `component` (a strongly connected component holding `start`): `[start, …, start]`.
+    /// A component lists its members in no particular order, so it cannot be shown as a cycle.
+    static func cycle(from start: String, in graph: [String: [String]], within component: Set<String>) -> [String] {
+        var previous: [String: String] = [:]
+        var queue = [start]
+        var head = 0
+        while head < queue.count {
+            let node = queue[head]
+            head += 1
+            for next in graph[node] ?? [] where component.contains(next) {
+                if next == start {
+                    var path = [start]
+                    var step: String? = node
+                    while let current = step, current != start {
+                        path.append(current)
+                        step = previous[current]
+                    }
+                    return [start] + path.dropFirst().reversed() + [start]
+                }
+                if previous[next] == nil, next != start {
+                    previous[next] = node
+                    queue.append(next)
+                }
+            }
+        }
+        return [start, start]
+    }
+
     static func components(of graph: [String: [String]]) -> [[String]] {
         var index = 0
         var indices: [String: Int] = [:]
