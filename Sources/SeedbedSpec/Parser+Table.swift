@@ -29,7 +29,7 @@ extension Parser {
                 try parseTableMember(into: &table)
             } catch {
                 if index == start { advance() }
-                recoverToTableMember()
+                recoverToTableMember(from: start)
             }
         }
         guard let close = consume(.rightBrace) else {

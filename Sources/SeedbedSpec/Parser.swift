@@ -213,11 +213,29 @@ struct Parser {
     }
 
     /// Inside a table: skips to the next line that starts with a name or `}`, or to an item.
-    mutating func recoverToTableMember() {
+    ///
+    /// Braces opened since the member began at `memberStart` (a `one of {` cut short, the
+    /// `{4}` of an unquoted pattern) are skipped with their `}`, which must not end the table.
+    /// Inside them a line still begins the next column when it reads `NAME TYPE`.
+    mutating func recoverToTableMember(from memberStart: Int) {
+        var depth = 0
+        for token in tokens[memberStart..<index] {
+            if token.isPunctuation(.leftBrace) { depth += 1 }
+            if token.isPunctuation(.rightBrace) { depth = Swift.max(0, depth - 1) }
+        }
         while !atEnd {
             if let word = current.word, Parser.itemWords.contains(word) { return }
-            if current.startsLine, case .identifier = current.kind { return }
-            if current.isPunctuation(.rightBrace) { return }
+            if current.startsLine, case .identifier = current.kind,
+                depth == 0 || peek().word.map(ValueType.names.contains) == true
+            {
+                return
+            }
+            if current.isPunctuation(.rightBrace) {
+                if depth == 0 { return }
+                depth -= 1
+            } else if current.isPunctuation(.leftBrace) {
+                depth += 1
+            }
             advance()
         }
     }
