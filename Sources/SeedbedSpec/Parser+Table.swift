@@ -207,6 +207,9 @@ extension Parser {
             var weight: NumberLiteral?
             if consume(.colon) != nil {
                 weight = try parseNumber("a weight such as 0.3 or 30%")
+            } else if case .number = current.kind {
+                // `premium 0.1`: the weight is there, its ':' is not.
+                throw fail(expected: "':' before the weight")
             }
             choices.append(
                 Choice(value: value, weight: weight, range: start.union(SourceRange(start: previousEnd, end: previousEnd))))
