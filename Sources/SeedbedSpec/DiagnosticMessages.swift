@@ -32,15 +32,24 @@ extension DiagnosticMessage {
         let shown = scalar.value < 0x20 || scalar.value == 0x7F
             ? "U+\(String(scalar.value, radix: 16, uppercase: true).leftPadded(to: 4))"
             : "'\(Character(scalar))'"
-        if let ascii = lookalikes[scalar] { return Self("unexpected character \(shown)", help: "write '\(ascii)'") }
+        if let help = characterHelp[scalar] { return Self("unexpected character \(shown)", help: help) }
         return Self("unexpected character \(shown)",
             help: scalar.isASCII ? nil : "names use ASCII letters, digits and '_'; write other names in backquotes")
     }
-    /// Characters that word processors and keyboards put in place of the ASCII the language uses.
-    private static let lookalikes: [Unicode.Scalar: String] = [
-        "\u{2265}": ">=", "\u{2264}": "<=", "\u{2260}": "!=", "\u{2212}": "-", "\u{2013}": "-", "\u{00D7}": "*",
-        "\u{00F7}": "/", "\u{201C}": "\"", "\u{201D}": "\"", "\u{201E}": "\"",
-    ]
+    /// What a character the language has no use for was most likely meant to be: look-alikes
+    /// that word processors substitute, and operators of other languages.
+    private static let characterHelp: [Unicode.Scalar: String] = {
+        var help: [Unicode.Scalar: String] = [:]
+        let lookalikes: [Unicode.Scalar: String] = [
+            "\u{2265}": ">=", "\u{2264}": "<=", "\u{2260}": "!=", "\u{2212}": "-", "\u{2013}": "-", "\u{00D7}": "*",
+            "\u{00F7}": "/", "\u{201C}": "\"", "\u{201D}": "\"", "\u{201E}": "\"", "&": "and", "|": "or", "!": "not",
+        ]
+        for (scalar, ascii) in lookalikes { help[scalar] = "write '\(ascii)'" }
+        help["["] = "a pattern is a string: write pattern \"[0-9]{4}\" or matches \"[0-9]{4}\""
+        help["]"] = help["["]
+        help["'"] = "strings are written in double quotes: \"home\""
+        return help
+    }()
     static let unterminatedString = Self("unterminated string", help: "close it with '\"' on the same line")
     static func unknownEscape(_ escape: String) -> Self {
         Self("unknown escape '\(escape)' in a string", help: "strings know only '\\\"' and '\\\\'; write '\\\\' for a backslash")

@@ -8,6 +8,7 @@ struct Lexer {
     private var offset = 0
     private var sawLineBreak = true
     private var sawSpace = true
+    private var lineOfLastInvalidCharacter = 0
     private(set) var tokens: [Token] = []
     private(set) var comments: [Comment] = []
     private(set) var diagnostics: [Diagnostic] = []
@@ -167,7 +168,13 @@ struct Lexer {
         while let byte = peek(), byte & 0xC0 == 0x80 { offset += 1 }
         let range = SourceRange(start: start, end: offset)
         let scalar = file.text(range).unicodeScalars.first.map { $0 } ?? "\u{FFFD}"
-        report(.unexpectedCharacter(scalar), range)
+        // One per line: `[0-9]` or `&&` is one mistake, and the parser drops the construct
+        // at the first bad character anyway.
+        let line = file.line(of: start)
+        if line != lineOfLastInvalidCharacter {
+            report(.unexpectedCharacter(scalar), range)
+            lineOfLastInvalidCharacter = line
+        }
         return .invalid
     }
 
