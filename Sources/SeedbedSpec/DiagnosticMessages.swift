@@ -157,6 +157,7 @@ extension DiagnosticMessage {
     }
     static func duplicateModifier(_ name: String) -> Self { Self("'\(name)' is given twice") }
     static let twoKeys = Self("a table has one key column", help: "mark the other column 'unique'")
+    static func keyDeclaredHere(_ column: String) -> Self { Self("'\(column)' is the key") }
     static let nullableKey = Self("a key is never null", help: "remove 'nullable', or 'key'")
     static func shareOutOfRange(_ what: String) -> Self { Self("\(what) must be between 0 and 1") }
     static func referenceTargetNotUnique(_ target: String) -> Self {

@@ -7,8 +7,11 @@ extension NameResolver {
             let type = columnTypes[name]?[column.name.name]
             checkModifiers(column, type: type, in: table)
             if column.isKey {
-                if keyColumn != nil {
-                    error(.twoKeys, at: column.name.range)
+                if let first = keyColumn {
+                    let key = column.modifiers.first { $0.value == .key }?.range ?? column.name.range
+                    error(
+                        .twoKeys, at: key,
+                        notes: [.init(DiagnosticMessage.keyDeclaredHere(first.name.name).text, at: first.name.range)])
                 } else {
                     keyColumn = column
                 }
