@@ -73,7 +73,7 @@ extension NameResolver {
 
     private mutating func checkModifiers(_ column: ColumnDecl, type: ValueType?, in table: TableDecl) {
         var seen = Set<String>()
-        var bounds: (min: Literal?, max: Literal?) = (nil, nil)
+        var bounds: (min: Located<Literal>?, max: Located<Literal>?) = (nil, nil)
         for modifier in column.modifiers {
             let spelled = parsed.source.text(modifier.range).split(separator: " ").first.map(String.init) ?? ""
             if !seen.insert(spelled).inserted {
@@ -93,16 +93,18 @@ extension NameResolver {
                 } else if !ExprType(value).fits(type) || value == .null {
                     error(.boundTypeMismatch(spelled, type: type), at: modifier.range)
                 } else if case .min = modifier.value {
-                    bounds.min = value
+                    bounds.min = Located(value, range: modifier.range)
                 } else {
-                    bounds.max = value
+                    bounds.max = Located(value, range: modifier.range)
                 }
             case .key, .unique, .pii, .quasiIdentifier, .sensitive:
                 break
             }
         }
-        if let low = bounds.min, let high = bounds.max, let a = Self.order(low), let b = Self.order(high), a > b {
-            error(.minAboveMax(Self.describe(low), Self.describe(high)), at: column.name.range)
+        if let low = bounds.min, let high = bounds.max, let a = Self.order(low.value), let b = Self.order(high.value),
+            a > b
+        {
+            error(.minAboveMax(Self.describe(low.value), Self.describe(high.value)), at: low.range.union(high.range))
         }
     }
 
