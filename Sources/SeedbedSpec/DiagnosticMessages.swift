@@ -201,6 +201,7 @@ extension DiagnosticMessage {
     static let correlationWithItself = Self("a column cannot be correlated with itself")
     static let correlationOutOfRange = Self("a rank correlation is between -1 and 1")
     static let derivedCorrelation = Self("a derived column follows its expression, so it cannot be correlated")
+    static let firstCorrelation = Self("first correlated here")
     static func duplicateCorrelation(_ a: String, _ b: String) -> Self { Self("'\(a)' and '\(b)' are correlated twice") }
 
     // MARK: - Expressions

@@ -133,7 +133,7 @@ extension NameResolver {
     // MARK: - Correlations
 
     private mutating func checkCorrelations(_ table: TableDecl) {
-        var pairs = Set<[String]>()
+        var pairs: [[String]: SourceRange] = [:]
         for correlation in table.correlations {
             if !(-1...1).contains(correlation.coefficient.value) {
                 error(.correlationOutOfRange, at: correlation.range)
@@ -142,8 +142,13 @@ extension NameResolver {
                 error(.correlationWithItself, at: correlation.second.range)
                 continue
             }
-            if !pairs.insert([correlation.first.name, correlation.second.name].sorted()).inserted {
-                error(.duplicateCorrelation(correlation.first.name, correlation.second.name), at: correlation.range)
+            let pair = [correlation.first.name, correlation.second.name].sorted()
+            if let first = pairs[pair] {
+                error(
+                    .duplicateCorrelation(correlation.first.name, correlation.second.name), at: correlation.range,
+                    notes: [.init(DiagnosticMessage.firstCorrelation.text, at: first)])
+            } else {
+                pairs[pair] = correlation.range
             }
             for name in [correlation.first, correlation.second] {
                 guard let column = table.column(named: name.name) else {
