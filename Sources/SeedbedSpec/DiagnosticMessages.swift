@@ -214,8 +214,10 @@ extension DiagnosticMessage {
         Self("\(function)() needs \(expected), not \(found)")
     }
     static func cannotCompare(_ a: String, _ b: String) -> Self { Self("cannot compare \(a) with \(b)") }
-    static func arithmeticNeedsNumbers(_ op: String, found: String) -> Self {
-        Self("'\(op)' needs numbers, not \(found)", help: "for dates use days_between(a, b) or years_between(a, b)")
+    static func arithmeticNeedsNumbers(_ op: String, found: String, isTemporal: Bool) -> Self {
+        Self(
+            "'\(op)' needs numbers, not \(found)",
+            help: isTemporal ? "for dates use days_between(a, b) or years_between(a, b)" : nil)
     }
     static func conditionNotBoolean(_ found: String) -> Self { Self("a condition must be true or false, not \(found)") }
     static let comparisonWithNull = Self(
