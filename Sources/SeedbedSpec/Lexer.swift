@@ -15,6 +15,7 @@ struct Lexer {
 
     init(file: SourceFile) {
         self.file = file
+        offset = file.textStart
     }
 
     /// Lexes the whole file.
