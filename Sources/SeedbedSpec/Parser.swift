@@ -271,14 +271,22 @@ extension Parser {
                 case "scenario": items.append(.scenario(try parseScenario()))
                 default:
                     // Here the token itself is the mistake, so the caret goes under it.
-                    throw fail(expected: "'table', 'rule', 'scenario' or the end of the file", at: current.range)
+                    let expected = "'table', 'rule', 'scenario' or the end of the file"
+                    if let word = current.word, let help = Suggestions.help(for: word, in: Parser.itemWords.sorted()) {
+                        report(.expected(expected, found: describe(current)), at: current.range, help: help)
+                        throw Abort()
+                    }
+                    throw fail(expected: expected, at: current.range)
                 }
             } catch {
                 if index == start { advance() }
                 recoverToItem()
             }
         }
-        if dataset == nil, !startsWithDataset { report(.missingDataset, at: firstToken) }
+        // When the first token is itself an error (`datasett d`, a stray character), that error
+        // says what is wrong there; a second one at the same place would not add to it.
+        let firstTokenReported = tokens[0].kind == .invalid || diagnostics.contains { $0.range == firstToken }
+        if dataset == nil, !startsWithDataset, !firstTokenReported { report(.missingDataset, at: firstToken) }
         return SpecFile(dataset: dataset, items: items)
     }
 
