@@ -55,6 +55,9 @@ extension DiagnosticMessage {
         Self("unknown escape '\(escape)' in a string", help: "strings know only '\\\"' and '\\\\'; write '\\\\' for a backslash")
     }
     static let unterminatedQuotedName = Self("unterminated quoted name", help: "close it with '`' on the same line")
+    static func nameTooLong(length: Int, limit: Int) -> Self {
+        Self("this name is \(length) characters long, more than the limit of \(limit)")
+    }
     static let emptyQuotedName = Self("a quoted name cannot be empty")
     static let misplacedUnderscore = Self("'_' may only stand between digits", help: "write 10_000, not 10__000 or 10_")
     static let numberOutOfRange = Self("number out of range")

@@ -110,7 +110,17 @@ struct Lexer {
     private mutating func lexIdentifier() -> Token.Kind {
         let start = offset
         while let byte = peek(), byte.isIdentifierContinue { offset += 1 }
+        guard offset - start <= Lexer.maximumNameLength else { return nameTooLong(from: start, length: offset - start) }
         return .identifier(file.text(SourceRange(start: start, end: offset)), quoted: false)
+    }
+
+    /// Names become table and column names in databases (PostgreSQL keeps 63 bytes); a longer
+    /// one is a mistake, and would otherwise be repeated whole in every message about it.
+    static let maximumNameLength = 128
+
+    private mutating func nameTooLong(from start: Int, length: Int) -> Token.Kind {
+        report(.nameTooLong(length: length, limit: Lexer.maximumNameLength), SourceRange(start: start, end: offset))
+        return .invalid
     }
 
     private mutating func lexQuotedIdentifier() -> Token.Kind {
@@ -123,6 +133,9 @@ struct Lexer {
         }
         offset += 1
         let name = file.text(SourceRange(start: start + 1, end: offset - 1))
+        if name.unicodeScalars.count > Lexer.maximumNameLength {
+            return nameTooLong(from: start, length: name.unicodeScalars.count)
+        }
         if name.isEmpty {
             report(.emptyQuotedName, SourceRange(start: start, end: offset))
             return .invalid
