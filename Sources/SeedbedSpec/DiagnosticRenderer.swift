@@ -77,8 +77,10 @@ public struct DiagnosticRenderer: Sendable {
             if from > 0 { prefix = "…" }
             if to < line.count { shown.append("…") }
             caretStart -= from - (prefix.isEmpty ? 0 : 1)
-            caretEnd = Swift.min(caretEnd - from + (prefix.isEmpty ? 0 : 1), shown.count + 1)
+            caretEnd -= from - (prefix.isEmpty ? 0 : 1)
             if !prefix.isEmpty { shown.insert("…", at: 0) }
+            // The underline may reach under the closing '…', not past it.
+            caretEnd = Swift.max(caretStart + 1, Swift.min(caretEnd, shown.count))
         }
         // Tabs stay tabs under the source text so the caret lines up in any tab width.
         let pad = shown.prefix(caretStart).map { $0 == "\t" ? "\t" : " " }.joined()
