@@ -248,7 +248,8 @@ extension Parser {
         var dataset: DatasetDecl?
         var items: [Item] = []
         if atEnd {
-            report(.emptyFile, at: current.range)
+            // At 1:1 rather than the end: a file of comments or blank lines has no other place.
+            report(.emptyFile, at: SourceRange(start: file.textStart, end: file.textStart))
             return SpecFile(dataset: nil, items: [])
         }
         let startsWithDataset = current.isWord("dataset")
