@@ -30,6 +30,8 @@ extension Parser {
             } catch {
                 if index == start { advance() }
                 recoverToTableMember(from: start)
+                // A `rows` clause among the skipped tokens is not missing, only unread.
+                if tokens[start..<index].contains(where: { $0.isWord("rows") }) { damagedRows.insert(name.name) }
             }
         }
         guard let close = consume(.rightBrace) else {
