@@ -81,7 +81,8 @@ extension Parser {
     }
 
     private mutating func parseColumn(in table: String) throws(Abort) -> ColumnDecl {
-        let name = try parseName("a column name, 'rows', 'correlate' or '}'")
+        // A column starts here, so whatever stands here is the mistake: the caret goes under it.
+        let name = try parseName("a column name, 'rows', 'correlate' or '}'", at: current.range)
         do throws(Abort) {
             let type = try parseTypeName()
             let generator = try parseGenerator()
@@ -261,7 +262,10 @@ extension Parser {
             modifier = .max(try parseLiteral())
         default:
             // A token the lexer rejected ends the column; the table skips it without a second error.
-            if atEnd || current.isPunctuation(.rightBrace) || current.kind == .invalid { return nil }
+            // A line that does not go on with a modifier starts the next member of the table.
+            if atEnd || current.isPunctuation(.rightBrace) || current.kind == .invalid || current.startsLine {
+                return nil
+            }
             if case .identifier = current.kind { return nil }
             throw fail(expected: "a modifier (key, unique, references, nullable, min, max, pii, quasi-identifier, sensitive) or the next column")
         }

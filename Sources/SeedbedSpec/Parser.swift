@@ -119,10 +119,12 @@ struct Parser {
 
     /// A name being declared or referred to. Structural words are taken as a missing name;
     /// other reserved words are reported and accepted, so parsing goes on.
-    mutating func parseName(_ what: String) throws(Abort) -> Identifier {
-        guard case .identifier(let name, let quoted) = current.kind else { throw fail(expected: what) }
+    mutating func parseName(_ what: String, at place: SourceRange? = nil) throws(Abort) -> Identifier {
+        guard case .identifier(let name, let quoted) = current.kind else {
+            throw fail(expected: what, at: place ?? insertionPoint)
+        }
         if !quoted {
-            if Parser.structuralWords.contains(name) { throw fail(expected: what) }
+            if Parser.structuralWords.contains(name) { throw fail(expected: what, at: place ?? insertionPoint) }
             if Parser.columnWords.contains(name) { report(.reservedWord(name), at: current.range) }
         }
         return Identifier(name, range: advance().range)
