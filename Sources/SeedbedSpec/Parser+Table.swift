@@ -81,8 +81,20 @@ extension Parser {
     }
 
     private mutating func parseColumn(in table: String) throws(Abort) -> ColumnDecl {
+        // `when timestamp …`: a column named with an expression keyword. Say it is reserved,
+        // as for modifier words, rather than that a column name was expected.
+        if let word = current.word, Parser.structuralWords.contains(word), !Parser.itemWords.contains(word),
+            peek().word.map(ValueType.names.contains) == true
+        {
+            report(.reservedWord(word), at: current.range)
+            return try parseColumnBody(named: Identifier(word, range: advance().range), in: table)
+        }
         // A column starts here, so whatever stands here is the mistake: the caret goes under it.
         let name = try parseName("a column name, 'rows', 'correlate' or '}'", at: current.range)
+        return try parseColumnBody(named: name, in: table)
+    }
+
+    private mutating func parseColumnBody(named name: Identifier, in table: String) throws(Abort) -> ColumnDecl {
         do throws(Abort) {
             let type = try parseTypeName()
             let generator = try parseGenerator()
