@@ -8,8 +8,19 @@ public struct DiagnosticMessage: Sendable, Hashable {
     public var help: String?
 
     public init(_ text: String, help: String? = nil) {
-        self.text = text
-        self.help = help
+        self.text = Self.capped(text)
+        self.help = help.map(Self.capped)
+    }
+
+    /// The most characters a message or help shows. Messages quote what the user wrote, and
+    /// hostile input (a 1 MB run of `a.a.a…` after `fake`) must not make a 1 MB message.
+    public static let maximumLength = 300
+
+    private static func capped(_ text: String) -> String {
+        guard text.unicodeScalars.count > maximumLength else { return text }
+        var shown = String.UnicodeScalarView(text.unicodeScalars.prefix(maximumLength - 1))
+        shown.append("…")
+        return String(shown)
     }
 }
 
