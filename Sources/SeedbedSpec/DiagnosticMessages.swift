@@ -205,6 +205,9 @@ extension DiagnosticMessage {
             "tables \(tables.joined(separator: " → ")) reference each other and no nullable column breaks the cycle",
             help: "make one of these references nullable, such as 'nullable 10%'")
     }
+    static func referenceInCycle(_ column: String, _ parent: String) -> Self {
+        Self("'\(column)' references '\(parent)' and is not nullable")
+    }
     static func rowsPerCycle(_ tables: [String]) -> Self {
         Self("'rows per' goes round in a circle: \(tables.joined(separator: " → "))")
     }

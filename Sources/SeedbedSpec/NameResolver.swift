@@ -142,6 +142,19 @@ struct NameResolver {
         return result
     }
 
+    /// The first column of `child` that references `parent` and is not nullable, with the range
+    /// of its `references` modifier.
+    private func referenceModifier(from child: String, to parent: String) -> (String, SourceRange)? {
+        for column in tables[child]?.columns ?? [] where column.nullShare == nil {
+            for modifier in column.modifiers {
+                if case .references(let table, _) = modifier.value, table.name == parent {
+                    return (column.name.name, modifier.range)
+                }
+            }
+        }
+        return nil
+    }
+
     /// Cycles of references in which every column is not null can never be filled.
     private mutating func checkReferenceCycles() {
         var strictEdges: [String: [String]] = [:]
@@ -152,7 +165,13 @@ struct NameResolver {
             let isCycle = component.count > 1 || (strictEdges[component[0]] ?? []).contains(component[0])
             guard isCycle, let first = spec.tables.first(where: { component.contains($0.name.name) }) else { continue }
             let cycle = StronglyConnected.cycle(from: first.name.name, in: strictEdges, within: Set(component))
-            error(.referenceCycle(cycle), at: first.name.range)
+            // A note at each reference of the cycle, so "make one of these nullable" names them.
+            let notes = zip(cycle, cycle.dropFirst()).compactMap { child, parent in
+                referenceModifier(from: child, to: parent).map { column, range in
+                    Diagnostic.Note(DiagnosticMessage.referenceInCycle("\(child).\(column)", parent).text, at: range)
+                }
+            }
+            error(.referenceCycle(cycle), at: first.name.range, notes: notes)
         }
         // `rows per` must lead back to a table with a fixed count.
         var reported = Set<String>()
