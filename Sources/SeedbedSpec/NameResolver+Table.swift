@@ -28,7 +28,9 @@ extension NameResolver {
 
     private mutating func checkRows(_ table: TableDecl) {
         guard let rows = table.rows else {
-            if !parsed.damagedRows.contains(table.name.name) { error(.missingRows(table.name.name), at: table.name.range) }
+            if !parsed.damagedRows.contains(table.name.name) {
+                error(.missingRows(table.name.name), at: table.name.range)
+            }
             return
         }
         guard case .perParent(let parent, let distribution) = rows.value else { return }

@@ -308,7 +308,8 @@ extension Parser {
                 .unknownGeneratorOrModifier(name), at: current.range,
                 help: Suggestions.help(for: name, in: Parser.generatorWords + Parser.modifierSpellings))
         } else {
-            report(.unknownModifier(name), at: current.range, help: Suggestions.help(for: name, in: Parser.modifierSpellings))
+            let help = Suggestions.help(for: name, in: Parser.modifierSpellings)
+            report(.unknownModifier(name), at: current.range, help: help)
         }
         repeat { advance() } while !atEnd && !current.startsLine && !current.isPunctuation(.rightBrace)
         return true
