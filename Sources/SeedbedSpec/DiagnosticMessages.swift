@@ -8,8 +8,19 @@ public struct DiagnosticMessage: Sendable, Hashable {
     public var help: String?
 
     public init(_ text: String, help: String? = nil) {
-        self.text = text
-        self.help = help
+        self.text = Self.capped(text)
+        self.help = help.map(Self.capped)
+    }
+
+    /// The most characters a message or help shows. Messages quote what the user wrote, and
+    /// hostile input (a 1 MB run of `a.a.a…` after `fake`) must not make a 1 MB message.
+    public static let maximumLength = 300
+
+    private static func capped(_ text: String) -> String {
+        guard text.unicodeScalars.count > maximumLength else { return text }
+        var shown = String.UnicodeScalarView(text.unicodeScalars.prefix(maximumLength - 1))
+        shown.append("…")
+        return String(shown)
     }
 }
 
@@ -32,14 +43,32 @@ extension DiagnosticMessage {
         let shown = scalar.value < 0x20 || scalar.value == 0x7F
             ? "U+\(String(scalar.value, radix: 16, uppercase: true).leftPadded(to: 4))"
             : "'\(Character(scalar))'"
+        if let help = characterHelp[scalar] { return Self("unexpected character \(shown)", help: help) }
         return Self("unexpected character \(shown)",
             help: scalar.isASCII ? nil : "names use ASCII letters, digits and '_'; write other names in backquotes")
     }
+    /// What a character the language has no use for was most likely meant to be: look-alikes
+    /// that word processors substitute, and operators of other languages.
+    private static let characterHelp: [Unicode.Scalar: String] = {
+        var help: [Unicode.Scalar: String] = [:]
+        let lookalikes: [Unicode.Scalar: String] = [
+            "\u{2265}": ">=", "\u{2264}": "<=", "\u{2260}": "!=", "\u{2212}": "-", "\u{2013}": "-", "\u{00D7}": "*",
+            "\u{00F7}": "/", "\u{201C}": "\"", "\u{201D}": "\"", "\u{201E}": "\"", "&": "and", "|": "or", "!": "not",
+        ]
+        for (scalar, ascii) in lookalikes { help[scalar] = "write '\(ascii)'" }
+        help["["] = "a pattern is a string: write pattern \"[0-9]{4}\" or matches \"[0-9]{4}\""
+        help["]"] = help["["]
+        help["'"] = "strings are written in double quotes: \"home\""
+        return help
+    }()
     static let unterminatedString = Self("unterminated string", help: "close it with '\"' on the same line")
     static func unknownEscape(_ escape: String) -> Self {
         Self("unknown escape '\(escape)' in a string", help: "strings know only '\\\"' and '\\\\'; write '\\\\' for a backslash")
     }
     static let unterminatedQuotedName = Self("unterminated quoted name", help: "close it with '`' on the same line")
+    static func nameTooLong(length: Int, limit: Int) -> Self {
+        Self("this name is \(length) characters long, more than the limit of \(limit)")
+    }
     static let emptyQuotedName = Self("a quoted name cannot be empty")
     static let misplacedUnderscore = Self("'_' may only stand between digits", help: "write 10_000, not 10__000 or 10_")
     static let numberOutOfRange = Self("number out of range")
@@ -57,6 +86,8 @@ extension DiagnosticMessage {
         Self("'\(word)' is a reserved word", help: "write it in backquotes to use it as a name: `\(word)`")
     }
     static let missingDataset = Self("the spec does not start with 'dataset NAME'", help: "add 'dataset NAME' as the first item")
+    static let datasetNotFirst = Self(
+        "'dataset' must come before every table, rule and scenario", help: "move it to the top of the file")
     static let duplicateDataset = Self("a spec has one 'dataset'", help: "put each dataset in a file of its own")
     static func duplicateClause(_ clause: String) -> Self { Self("'\(clause)' is given twice") }
     static func unknownRuleKind(_ kind: String) -> Self {
@@ -67,6 +98,7 @@ extension DiagnosticMessage {
         help: "split it into several rules, or use 'in { … }' for a list of values")
     static let missingRequirement = Self(
         "a rule needs 'require EXPR' or 'forbid EXPR'", help: "add 'require …' or 'forbid …' after the rule's header")
+    static let unclosedParenthesis = Self("this '(' is not closed")
     static let literalExpected = Self("expected a literal: a number, string, date, timestamp, true, false or null")
 
     // MARK: - Names
@@ -127,8 +159,19 @@ extension DiagnosticMessage {
     static let profileNotDeclared = Self(
         "'from profile' needs a profile", help: "add 'profile \"profiles/NAME.json\"' to the dataset header")
     static func invalidPattern(_ reason: String) -> Self { Self("invalid pattern: \(reason)") }
+    static func unknownModifier(_ name: String) -> Self {
+        Self(
+            "unknown modifier '\(name)'",
+            help: "the modifiers are key, unique, references, nullable, min, max, pii, quasi-identifier and sensitive")
+    }
+    static func unknownGeneratorOrModifier(_ name: String) -> Self {
+        Self(
+            "'\(name)' is neither a generator nor a modifier",
+            help: "after the type comes a generator (uniform, one of, fake, pattern, = EXPR, …), then modifiers")
+    }
     static func duplicateModifier(_ name: String) -> Self { Self("'\(name)' is given twice") }
     static let twoKeys = Self("a table has one key column", help: "mark the other column 'unique'")
+    static func keyDeclaredHere(_ column: String) -> Self { Self("'\(column)' is the key") }
     static let nullableKey = Self("a key is never null", help: "remove 'nullable', or 'key'")
     static func shareOutOfRange(_ what: String) -> Self { Self("\(what) must be between 0 and 1") }
     static func referenceTargetNotUnique(_ target: String) -> Self {
@@ -153,8 +196,17 @@ extension DiagnosticMessage {
         Self("\(name) cannot count children", help: "use poisson(L), uniform(A, B) or one of { N: W, … } with whole numbers")
     }
     static func referenceCycle(_ tables: [String]) -> Self {
-        Self("tables \(tables.joined(separator: " → ")) reference each other and no nullable column breaks the cycle",
+        if tables.count == 2, let table = tables.first {
+            return Self(
+                "table '\(table)' references itself and the reference is not nullable",
+                help: "make the reference nullable, such as 'nullable 10%', so the first rows have no parent")
+        }
+        return Self(
+            "tables \(tables.joined(separator: " → ")) reference each other and no nullable column breaks the cycle",
             help: "make one of these references nullable, such as 'nullable 10%'")
+    }
+    static func referenceInCycle(_ column: String, _ parent: String) -> Self {
+        Self("'\(column)' references '\(parent)' and is not nullable")
     }
     static func rowsPerCycle(_ tables: [String]) -> Self {
         Self("'rows per' goes round in a circle: \(tables.joined(separator: " → "))")
@@ -166,6 +218,7 @@ extension DiagnosticMessage {
     static let correlationWithItself = Self("a column cannot be correlated with itself")
     static let correlationOutOfRange = Self("a rank correlation is between -1 and 1")
     static let derivedCorrelation = Self("a derived column follows its expression, so it cannot be correlated")
+    static let firstCorrelation = Self("first correlated here")
     static func duplicateCorrelation(_ a: String, _ b: String) -> Self { Self("'\(a)' and '\(b)' are correlated twice") }
 
     // MARK: - Expressions
@@ -178,8 +231,10 @@ extension DiagnosticMessage {
         Self("\(function)() needs \(expected), not \(found)")
     }
     static func cannotCompare(_ a: String, _ b: String) -> Self { Self("cannot compare \(a) with \(b)") }
-    static func arithmeticNeedsNumbers(_ op: String, found: String) -> Self {
-        Self("'\(op)' needs numbers, not \(found)", help: "for dates use days_between(a, b) or years_between(a, b)")
+    static func arithmeticNeedsNumbers(_ op: String, found: String, isTemporal: Bool) -> Self {
+        Self(
+            "'\(op)' needs numbers, not \(found)",
+            help: isTemporal ? "for dates use days_between(a, b) or years_between(a, b)" : nil)
     }
     static func conditionNotBoolean(_ found: String) -> Self { Self("a condition must be true or false, not \(found)") }
     static let comparisonWithNull = Self(

@@ -29,12 +29,15 @@ public struct DiagnosticRenderer: Sendable {
 
     /// Renders one diagnostic with its notes and help.
     public func render(_ diagnostic: Diagnostic, in source: SourceFile) -> String {
+        // One gutter width for the diagnostic and its notes, so their `|` line up.
+        let lines = [diagnostic.range.start] + diagnostic.notes.compactMap { $0.range?.start }
+        let gutter = lines.map { String(source.line(of: $0)).count }.max() ?? 1
         var out = header(source.location(of: diagnostic.range.start), diagnostic.severity.rawValue, diagnostic.message)
-        out += excerpt(diagnostic.range, in: source)
+        out += excerpt(diagnostic.range, in: source, gutter: gutter)
         for note in diagnostic.notes {
             if let range = note.range {
                 out += header(source.location(of: range.start), "note", note.message)
-                out += excerpt(range, in: source)
+                out += excerpt(range, in: source, gutter: gutter)
             } else {
                 out += "    " + paint("note:", .note) + " " + note.message + "\n"
             }
@@ -59,7 +62,7 @@ public struct DiagnosticRenderer: Sendable {
     }
 
     /// The source line and a caret line underlining the range (to the end of its first line).
-    private func excerpt(_ range: SourceRange, in source: SourceFile) -> String {
+    private func excerpt(_ range: SourceRange, in source: SourceFile, gutter width: Int) -> String {
         let start = source.location(of: range.start)
         let line = Array(source.lineText(start.line).unicodeScalars)
         let endLocation = source.location(of: Swift.max(range.start, range.end))
@@ -77,13 +80,15 @@ public struct DiagnosticRenderer: Sendable {
             if from > 0 { prefix = "…" }
             if to < line.count { shown.append("…") }
             caretStart -= from - (prefix.isEmpty ? 0 : 1)
-            caretEnd = Swift.min(caretEnd - from + (prefix.isEmpty ? 0 : 1), shown.count + 1)
+            caretEnd -= from - (prefix.isEmpty ? 0 : 1)
             if !prefix.isEmpty { shown.insert("…", at: 0) }
+            // The underline may reach under the closing '…', not past it.
+            caretEnd = Swift.max(caretStart + 1, Swift.min(caretEnd, shown.count))
         }
         // Tabs stay tabs under the source text so the caret lines up in any tab width.
         let pad = shown.prefix(caretStart).map { $0 == "\t" ? "\t" : " " }.joined()
         let underline = "^" + String(repeating: "~", count: Swift.max(0, caretEnd - caretStart - 1))
-        let number = String(start.line)
+        let number = String(start.line).leftPadded(to: width, with: " ")
         let gutter = String(repeating: " ", count: number.count)
         var text = ""
         for scalar in shown {

@@ -8,12 +8,14 @@ struct Lexer {
     private var offset = 0
     private var sawLineBreak = true
     private var sawSpace = true
+    private var lineOfLastInvalidCharacter = 0
     private(set) var tokens: [Token] = []
     private(set) var comments: [Comment] = []
     private(set) var diagnostics: [Diagnostic] = []
 
     init(file: SourceFile) {
         self.file = file
+        offset = file.textStart
     }
 
     /// Lexes the whole file.
@@ -108,7 +110,17 @@ struct Lexer {
     private mutating func lexIdentifier() -> Token.Kind {
         let start = offset
         while let byte = peek(), byte.isIdentifierContinue { offset += 1 }
+        guard offset - start <= Lexer.maximumNameLength else { return nameTooLong(from: start, length: offset - start) }
         return .identifier(file.text(SourceRange(start: start, end: offset)), quoted: false)
+    }
+
+    /// Names become table and column names in databases (PostgreSQL keeps 63 bytes); a longer
+    /// one is a mistake, and would otherwise be repeated whole in every message about it.
+    static let maximumNameLength = 128
+
+    private mutating func nameTooLong(from start: Int, length: Int) -> Token.Kind {
+        report(.nameTooLong(length: length, limit: Lexer.maximumNameLength), SourceRange(start: start, end: offset))
+        return .invalid
     }
 
     private mutating func lexQuotedIdentifier() -> Token.Kind {
@@ -121,6 +133,9 @@ struct Lexer {
         }
         offset += 1
         let name = file.text(SourceRange(start: start + 1, end: offset - 1))
+        if name.unicodeScalars.count > Lexer.maximumNameLength {
+            return nameTooLong(from: start, length: name.unicodeScalars.count)
+        }
         if name.isEmpty {
             report(.emptyQuotedName, SourceRange(start: start, end: offset))
             return .invalid
@@ -167,7 +182,13 @@ struct Lexer {
         while let byte = peek(), byte & 0xC0 == 0x80 { offset += 1 }
         let range = SourceRange(start: start, end: offset)
         let scalar = file.text(range).unicodeScalars.first.map { $0 } ?? "\u{FFFD}"
-        report(.unexpectedCharacter(scalar), range)
+        // One per line: `[0-9]` or `&&` is one mistake, and the parser drops the construct
+        // at the first bad character anyway.
+        let line = file.line(of: start)
+        if line != lineOfLastInvalidCharacter {
+            report(.unexpectedCharacter(scalar), range)
+            lineOfLastInvalidCharacter = line
+        }
         return .invalid
     }
 

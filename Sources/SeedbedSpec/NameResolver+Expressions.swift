@@ -26,7 +26,11 @@ extension NameResolver {
             return typeOfCall(name, arguments, scope: scope)
         case .negate(let operand):
             let type = typeOf(operand, scope: scope)
-            if type != .unknown, !type.isNumber { error(.arithmeticNeedsNumbers("-", found: type.description), at: expr.range) }
+            if type != .unknown, !type.isNumber {
+                error(
+                    .arithmeticNeedsNumbers("-", found: describe(operand, type), isTemporal: type.isTemporal),
+                    at: expr.range)
+            }
             return type.isNumber ? type : .unknown
         case .not(let operand):
             requireCondition(operand, scope: scope)
@@ -95,7 +99,9 @@ extension NameResolver {
             return .bool
         }
         for (operand, type) in [(lhs, a), (rhs, b)] where type != .unknown && !type.isNumber {
-            error(.arithmeticNeedsNumbers(op.rawValue, found: describe(operand, type)), at: operand.range)
+            error(
+                .arithmeticNeedsNumbers(op.rawValue, found: describe(operand, type), isTemporal: type.isTemporal),
+                at: operand.range)
             return .unknown
         }
         guard case .number(let integerA) = a, case .number(let integerB) = b else { return .unknown }

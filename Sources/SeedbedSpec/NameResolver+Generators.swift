@@ -66,7 +66,9 @@ extension NameResolver {
                 return
             }
             for argument in arguments where !ExprType(argument.value).fits(type) || argument.value == .null {
-                error(.argumentType("a bound of a \(type) column", expected: "a \(type) value"), at: argument.range)
+                error(
+                    .argumentType("a bound of \(type.withArticle) column", expected: "\(type.withArticle) value"),
+                    at: argument.range)
                 return
             }
             if let low = Self.order(arguments[0].value), let high = Self.order(arguments[1].value), low > high {
@@ -110,6 +112,7 @@ extension NameResolver {
     ) -> Bool {
         var ok = true
         var given = Set<String>()
+        var unknown: [Identifier] = []
         for argument in arguments {
             guard let label = argument.label else {
                 let all = (required + optional).map { "\($0): …" }.joined(separator: ", ")
@@ -118,16 +121,23 @@ extension NameResolver {
                 continue
             }
             if !(required + optional).contains(label.name) {
-                error(
-                    .unknownArgument(label.name, of: name), at: label.range,
-                    help: Suggestions.help(for: label.name, in: required + optional))
+                unknown.append(label)
                 ok = false
             } else if !given.insert(label.name).inserted {
                 error(.duplicateModifier(label.name), at: label.range)
                 ok = false
             }
         }
-        for label in required where !given.contains(label) {
+        // `normal(mean: 172, stdev: 9)` is one mistake: 'stdev' stands for the missing 'sd'.
+        // Each unknown label takes the missing one it most likely means, and only labels
+        // that nothing stands for are reported as missing.
+        var missing = required.filter { !given.contains($0) }
+        for label in unknown {
+            let meant = Suggestions.closest(to: label.name, in: required + optional) ?? missing.first
+            if let meant, let index = missing.firstIndex(of: meant) { missing.remove(at: index) }
+            error(.unknownArgument(label.name, of: name), at: label.range, help: meant.map { "did you mean '\($0)'?" })
+        }
+        for label in missing {
             error(.missingArgument(label, of: name), at: range)
             ok = false
         }
@@ -146,7 +156,9 @@ extension NameResolver {
             if choice.value == .null {
                 error(.nullChoice, at: choice.range)
             } else if !ExprType(choice.value).fits(type) {
-                error(.argumentType("a value of a \(type) column", expected: "a \(type) value"), at: choice.range)
+                error(
+                    .argumentType("a value of \(type.withArticle) column", expected: "\(type.withArticle) value"),
+                    at: choice.range)
             } else if !seen.insert(choice.value).inserted {
                 error(.duplicateChoice(Self.describe(choice.value)), at: choice.range)
             }
@@ -154,7 +166,9 @@ extension NameResolver {
         }
         let weights = choices.compactMap(\.weight)
         if !weights.isEmpty, weights.count != choices.count {
-            error(.mixedWeights, at: range)
+            // Point at the first value that breaks the pattern the list starts with.
+            let odd = choices.first { ($0.weight == nil) != (choices[0].weight == nil) }
+            error(.mixedWeights, at: odd?.range ?? range)
         } else if !weights.isEmpty {
             let sum = weights.reduce(0) { $0 + $1.value }
             if abs(sum - 1) > 1e-9 {

@@ -7,8 +7,11 @@ extension NameResolver {
             let type = columnTypes[name]?[column.name.name]
             checkModifiers(column, type: type, in: table)
             if column.isKey {
-                if keyColumn != nil {
-                    error(.twoKeys, at: column.name.range)
+                if let first = keyColumn {
+                    let key = column.modifiers.first { $0.value == .key }?.range ?? column.name.range
+                    error(
+                        .twoKeys, at: key,
+                        notes: [.init(DiagnosticMessage.keyDeclaredHere(first.name.name).text, at: first.name.range)])
                 } else {
                     keyColumn = column
                 }
@@ -25,7 +28,9 @@ extension NameResolver {
 
     private mutating func checkRows(_ table: TableDecl) {
         guard let rows = table.rows else {
-            error(.missingRows(table.name.name), at: table.name.range)
+            if !parsed.damagedRows.contains(table.name.name) {
+                error(.missingRows(table.name.name), at: table.name.range)
+            }
             return
         }
         guard case .perParent(let parent, let distribution) = rows.value else { return }
@@ -70,7 +75,7 @@ extension NameResolver {
 
     private mutating func checkModifiers(_ column: ColumnDecl, type: ValueType?, in table: TableDecl) {
         var seen = Set<String>()
-        var bounds: (min: Literal?, max: Literal?) = (nil, nil)
+        var bounds: (min: Located<Literal>?, max: Located<Literal>?) = (nil, nil)
         for modifier in column.modifiers {
             let spelled = parsed.source.text(modifier.range).split(separator: " ").first.map(String.init) ?? ""
             if !seen.insert(spelled).inserted {
@@ -90,16 +95,18 @@ extension NameResolver {
                 } else if !ExprType(value).fits(type) || value == .null {
                     error(.boundTypeMismatch(spelled, type: type), at: modifier.range)
                 } else if case .min = modifier.value {
-                    bounds.min = value
+                    bounds.min = Located(value, range: modifier.range)
                 } else {
-                    bounds.max = value
+                    bounds.max = Located(value, range: modifier.range)
                 }
             case .key, .unique, .pii, .quasiIdentifier, .sensitive:
                 break
             }
         }
-        if let low = bounds.min, let high = bounds.max, let a = Self.order(low), let b = Self.order(high), a > b {
-            error(.minAboveMax(Self.describe(low), Self.describe(high)), at: column.name.range)
+        if let low = bounds.min, let high = bounds.max, let a = Self.order(low.value), let b = Self.order(high.value),
+            a > b
+        {
+            error(.minAboveMax(Self.describe(low.value), Self.describe(high.value)), at: low.range.union(high.range))
         }
     }
 
@@ -128,7 +135,7 @@ extension NameResolver {
     // MARK: - Correlations
 
     private mutating func checkCorrelations(_ table: TableDecl) {
-        var pairs = Set<[String]>()
+        var pairs: [[String]: SourceRange] = [:]
         for correlation in table.correlations {
             if !(-1...1).contains(correlation.coefficient.value) {
                 error(.correlationOutOfRange, at: correlation.range)
@@ -137,8 +144,13 @@ extension NameResolver {
                 error(.correlationWithItself, at: correlation.second.range)
                 continue
             }
-            if !pairs.insert([correlation.first.name, correlation.second.name].sorted()).inserted {
-                error(.duplicateCorrelation(correlation.first.name, correlation.second.name), at: correlation.range)
+            let pair = [correlation.first.name, correlation.second.name].sorted()
+            if let first = pairs[pair] {
+                error(
+                    .duplicateCorrelation(correlation.first.name, correlation.second.name), at: correlation.range,
+                    notes: [.init(DiagnosticMessage.firstCorrelation.text, at: first)])
+            } else {
+                pairs[pair] = correlation.range
             }
             for name in [correlation.first, correlation.second] {
                 guard let column = table.column(named: name.name) else {
@@ -171,7 +183,8 @@ extension NameResolver {
         for component in StronglyConnected.components(of: graph) {
             let isCycle = component.count > 1 || (graph[component[0]] ?? []).contains(component[0])
             guard isCycle, let first = table.columns.first(where: { component.contains($0.name.name) }) else { continue }
-            error(.derivedCycle(component + [component[0]]), at: first.name.range)
+            let cycle = StronglyConnected.cycle(from: first.name.name, in: graph, within: Set(component))
+            error(.derivedCycle(cycle), at: first.name.range)
         }
     }
 

@@ -74,7 +74,8 @@ struct NameResolver {
     /// The column's type, or `nil` after reporting an unknown one.
     private mutating func resolveType(_ type: TypeName) -> ValueType? {
         let name = type.name.name
-        if let scale = type.scale, name != "decimal" {
+        // An unknown type gets one error; whether it may take a scale is beside the point.
+        if let scale = type.scale, name != "decimal", ValueType.names.contains(name) {
             error(.scaleOnNonDecimal(name), at: scale.range)
         }
         if let written = type.scale, name == "decimal", !(0...18).contains(written.value) {
@@ -131,6 +132,19 @@ struct NameResolver {
         return result
     }
 
+    /// The first column of `child` that references `parent` and is not nullable, with the range
+    /// of its `references` modifier.
+    private func referenceModifier(from child: String, to parent: String) -> (String, SourceRange)? {
+        for column in tables[child]?.columns ?? [] where column.nullShare == nil {
+            for modifier in column.modifiers {
+                if case .references(let table, _) = modifier.value, table.name == parent {
+                    return (column.name.name, modifier.range)
+                }
+            }
+        }
+        return nil
+    }
+
     /// Cycles of references in which every column is not null can never be filled.
     private mutating func checkReferenceCycles() {
         var strictEdges: [String: [String]] = [:]
@@ -140,7 +154,14 @@ struct NameResolver {
         for component in StronglyConnected.components(of: strictEdges) {
             let isCycle = component.count > 1 || (strictEdges[component[0]] ?? []).contains(component[0])
             guard isCycle, let first = spec.tables.first(where: { component.contains($0.name.name) }) else { continue }
-            error(.referenceCycle(component + [component[0]]), at: first.name.range)
+            let cycle = StronglyConnected.cycle(from: first.name.name, in: strictEdges, within: Set(component))
+            // A note at each reference of the cycle, so "make one of these nullable" names them.
+            let notes = zip(cycle, cycle.dropFirst()).compactMap { child, parent in
+                referenceModifier(from: child, to: parent).map { column, range in
+                    Diagnostic.Note(DiagnosticMessage.referenceInCycle("\(child).\(column)", parent).text, at: range)
+                }
+            }
+            error(.referenceCycle(cycle), at: first.name.range, notes: notes)
         }
         // `rows per` must lead back to a table with a fixed count.
         var reported = Set<String>()
@@ -150,7 +171,8 @@ struct NameResolver {
             while case .perParent(let parent, _)? = current.rows?.value, let next = tables[parent.name] {
                 if let start = chain.firstIndex(of: parent.name) {
                     let cycle = Array(chain[start...]) + [parent.name]
-                    if reported.insert(cycle.sorted().joined(separator: ",")).inserted {
+                    // Each table of the circle finds it; report it once, at the first.
+                    if reported.insert(Set(cycle).sorted().joined(separator: ",")).inserted {
                         error(.rowsPerCycle(cycle), at: table.rows?.range ?? table.name.range)
                     }
                     break
@@ -176,6 +198,35 @@ extension ColumnDecl {
 
 /// Tarjan's strongly connected components, iterative so deep graphs cannot overflow the stack.
 enum StronglyConnected {
+    /// The shortest cycle from `start` back to it along the graph's edges, staying inside
+    /// `component` (a strongly connected component holding `start`): `[start, …, start]`.
+    /// A component lists its members in no particular order, so it cannot be shown as a cycle.
+    static func cycle(from start: String, in graph: [String: [String]], within component: Set<String>) -> [String] {
+        var previous: [String: String] = [:]
+        var queue = [start]
+        var head = 0
+        while head < queue.count {
+            let node = queue[head]
+            head += 1
+            for next in graph[node] ?? [] where component.contains(next) {
+                if next == start {
+                    var path = [start]
+                    var step: String? = node
+                    while let current = step, current != start {
+                        path.append(current)
+                        step = previous[current]
+                    }
+                    return [start] + path.dropFirst().reversed() + [start]
+                }
+                if previous[next] == nil, next != start {
+                    previous[next] = node
+                    queue.append(next)
+                }
+            }
+        }
+        return [start, start]
+    }
+
     static func components(of graph: [String: [String]]) -> [[String]] {
         var index = 0
         var indices: [String: Int] = [:]

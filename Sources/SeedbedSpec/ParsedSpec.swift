@@ -8,6 +8,8 @@ public struct ParsedSpec: Sendable {
     /// `table.column` names whose declaration had a syntax error: the checker does not report
     /// them again as unknown.
     let damagedNames: Set<String>
+    /// Tables whose `rows` clause had a syntax error: the checker does not say they lack one.
+    let damagedRows: Set<String>
 
     /// Whether the file parsed without a syntax error.
     public var isWellFormed: Bool { !diagnostics.contains { $0.severity == .error } }
@@ -20,13 +22,13 @@ public struct ParsedSpec: Sendable {
             return ParsedSpec(
                 source: source, syntax: SpecFile(dataset: nil, items: []), comments: [],
                 diagnostics: [.error(.fileTooLarge(bytes: source.bytes.count, limit: maximumBytes), at: .init(start: 0, end: 0))],
-                damagedNames: [])
+                damagedNames: [], damagedRows: [])
         }
         if let bad = firstInvalidUTF8Offset(source.bytes) {
             return ParsedSpec(
                 source: source, syntax: SpecFile(dataset: nil, items: []), comments: [],
                 diagnostics: [.error(.invalidUTF8(byte: source.bytes[bad]), at: .init(start: bad, end: bad + 1))],
-                damagedNames: [])
+                damagedNames: [], damagedRows: [])
         }
         let lexer = Lexer.tokenize(source)
         var parser = Parser(file: source, tokens: lexer.tokens)
@@ -34,7 +36,7 @@ public struct ParsedSpec: Sendable {
         let diagnostics = (lexer.diagnostics + parser.diagnostics).sorted { $0.range.start < $1.range.start }
         return ParsedSpec(
             source: source, syntax: syntax, comments: lexer.comments, diagnostics: diagnostics,
-            damagedNames: parser.damagedNames)
+            damagedNames: parser.damagedNames, damagedRows: parser.damagedRows)
     }
 
     /// Specs are text written by people; a file this large is a mistake or an attack.

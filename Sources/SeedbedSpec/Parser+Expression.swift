@@ -3,7 +3,11 @@
 
 extension Parser {
     mutating func parseExpression() throws(Abort) -> Expr {
-        try parseOr()
+        let expr = try parseOr()
+        // An expression cut short by a character the lexer rejected (`age ≥ 18`) is not the
+        // one the user wrote; checking what was read would only add confusing errors.
+        if current.kind == .invalid { throw Abort() }
+        return expr
     }
 
     /// Counts one more level of nesting, refusing input that would nest past the limit.
@@ -129,7 +133,15 @@ extension Parser {
             try nest(at: token.range)
             defer { depth -= 1 }
             var inner = try parseOr()
-            let close = try expect(.rightParen)
+            guard let close = consume(.rightParen) else {
+                if current.kind != .invalid {
+                    diagnostics.append(
+                        .error(
+                            .expected("')'", found: describe(current)), at: insertionPoint,
+                            notes: [.init(DiagnosticMessage.unclosedParenthesis.text, at: token.range)]))
+                }
+                throw Abort()
+            }
             inner.range = token.range.union(close.range)
             return inner
         case .identifier(let name, let quoted):

@@ -7,11 +7,20 @@ extension Parser {
     mutating func parseTable() throws(Abort) -> TableDecl {
         let keyword = advance()
         let name = try parseName("a table name")
-        let open = try expect(.leftBrace)
-        var table = TableDecl(name: name, rows: nil, columns: [], headerRange: keyword.range.union(open.range))
+        let open: SourceRange
+        if let brace = consume(.leftBrace) {
+            open = brace.range
+        } else {
+            // `table customer` with its `{` left out: say so, then read the body anyway, so its
+            // columns are known and the rules that read them are not reported too.
+            let abort = fail(expected: "'{'")
+            if atEnd || current.word.map(Parser.itemWords.contains) == true { throw abort }
+            open = name.range
+        }
+        var table = TableDecl(name: name, rows: nil, columns: [], headerRange: keyword.range.union(open))
         while !atEnd, !current.isPunctuation(.rightBrace) {
             if let word = current.word, Parser.itemWords.contains(word) {
-                report(.expected("'}' to close table '\(name.name)'", found: describe(current)), at: current.range)
+                report(.expected("'}' to close table '\(name.name)'", found: describe(current)), at: insertionPoint)
                 table.closeRange = SourceRange(start: previousEnd, end: previousEnd)
                 return table
             }
@@ -20,11 +29,16 @@ extension Parser {
                 try parseTableMember(into: &table)
             } catch {
                 if index == start { advance() }
-                recoverToTableMember()
+                recoverToTableMember(from: start)
+                // A `rows` clause among the skipped tokens is not missing, only unread.
+                if tokens[start..<index].contains(where: { $0.isWord("rows") }) { damagedRows.insert(name.name) }
             }
         }
         guard let close = consume(.rightBrace) else {
-            throw fail(expected: "'}' to close table '\(name.name)'")
+            // The file ended inside the table; keep what was read.
+            _ = fail(expected: "'}' to close table '\(name.name)'")
+            table.closeRange = SourceRange(start: previousEnd, end: previousEnd)
+            return table
         }
         table.closeRange = close.range
         return table
@@ -32,7 +46,13 @@ extension Parser {
 
     private mutating func parseTableMember(into table: inout TableDecl) throws(Abort) {
         if let keyword = consume(word: "rows") {
-            let rows = try parseRowCount()
+            let rows: RowCount
+            do throws(Abort) {
+                rows = try parseRowCount()
+            } catch {
+                damagedRows.insert(table.name.name)
+                throw error
+            }
             if table.rows != nil { report(.duplicateClause("rows"), at: keyword.range) }
             table.rows = Located(rows, range: keyword.range.union(SourceRange(start: previousEnd, end: previousEnd)))
         } else if let keyword = consume(word: "correlate") {
@@ -61,12 +81,27 @@ extension Parser {
     }
 
     private mutating func parseColumn(in table: String) throws(Abort) -> ColumnDecl {
-        let name = try parseName("a column name, 'rows', 'correlate' or '}'")
+        // `when timestamp …`: a column named with an expression keyword. Say it is reserved,
+        // as for modifier words, rather than that a column name was expected.
+        if let word = current.word, Parser.structuralWords.contains(word), !Parser.itemWords.contains(word),
+            peek().word.map(ValueType.names.contains) == true
+        {
+            report(.reservedWord(word), at: current.range)
+            return try parseColumnBody(named: Identifier(word, range: advance().range), in: table)
+        }
+        // A column starts here, so whatever stands here is the mistake: the caret goes under it.
+        let name = try parseName("a column name, 'rows', 'correlate' or '}'", at: current.range)
+        return try parseColumnBody(named: name, in: table)
+    }
+
+    private mutating func parseColumnBody(named name: Identifier, in table: String) throws(Abort) -> ColumnDecl {
         do throws(Abort) {
             let type = try parseTypeName()
             let generator = try parseGenerator()
             var modifiers: [Located<Modifier>] = []
-            while let modifier = try parseModifier() { modifiers.append(modifier) }
+            while let modifier = try parseModifier(generatorAllowed: generator == nil && modifiers.isEmpty) {
+                modifiers.append(modifier)
+            }
             return ColumnDecl(
                 name: name, type: type, generator: generator, modifiers: modifiers,
                 range: name.range.union(SourceRange(start: previousEnd, end: previousEnd)))
@@ -77,7 +112,9 @@ extension Parser {
     }
 
     private mutating func parseTypeName() throws(Abort) -> TypeName {
-        guard case .identifier(let name, quoted: false) = current.kind, !Parser.reservedWords.contains(name) else {
+        guard case .identifier(let name, quoted: false) = current.kind, !Parser.reservedWords.contains(name),
+            !startsGenerator
+        else {
             throw fail(expected: "a type (int, decimal, float, text, bool, date, timestamp or uuid)")
         }
         let identifier = Identifier(name, range: advance().range)
@@ -88,6 +125,17 @@ extension Parser {
     }
 
     // MARK: - Generators
+
+    /// Whether a generator starts here (`uniform(`, `one of`, `from profile`): where a type
+    /// belongs, that means the type was left out, not that the type is called `uniform`.
+    private var startsGenerator: Bool {
+        switch current.word {
+        case "uniform", "normal", "lognormal", "poisson": peek().isPunctuation(.leftParen)
+        case "one": peek().isWord("of")
+        case "from": peek().isWord("profile")
+        default: false
+        }
+    }
 
     private mutating func parseGenerator() throws(Abort) -> Located<Generator>? {
         let start = current.range
@@ -103,12 +151,16 @@ extension Parser {
             return located(.fromProfile, self)
         }
         if consume(word: "fake") != nil {
-            var provider = try parseName("a provider such as person.name")
+            let first = try parseName("a provider such as person.name")
+            var parts = [first.name]
+            var range = first.range
             while consume(.dot) != nil {
                 let part = try parseName("the rest of the provider's name")
-                provider = Identifier(provider.name + "." + part.name, range: provider.range.union(part.range))
+                parts.append(part.name)
+                range = range.union(part.range)
             }
-            return located(.fake(provider), self)
+            // Joined once: growing the name part by part is quadratic in a hostile `a.a.a.…`.
+            return located(.fake(Identifier(parts.joined(separator: "."), range: range)), self)
         }
         if consume(word: "pattern") != nil {
             return located(.pattern(try parseString("a pattern string such as \"[0-9]{4}\"")), self)
@@ -174,6 +226,9 @@ extension Parser {
             var weight: NumberLiteral?
             if consume(.colon) != nil {
                 weight = try parseNumber("a weight such as 0.3 or 30%")
+            } else if case .number = current.kind {
+                // `premium 0.1`: the weight is there, its ':' is not.
+                throw fail(expected: "':' before the weight")
             }
             choices.append(
                 Choice(value: value, weight: weight, range: start.union(SourceRange(start: previousEnd, end: previousEnd))))
@@ -187,7 +242,11 @@ extension Parser {
 
     /// The next modifier, or `nil` where the column ends (at the next column, `rows`,
     /// `correlate`, `}` or an item).
-    private mutating func parseModifier() throws(Abort) -> Located<Modifier>? {
+    private mutating func parseModifier(generatorAllowed: Bool) throws(Abort) -> Located<Modifier>? {
+        // `max decimal(1) …` on a line of its own declares a column named with a reserved word
+        // (reported by parseName), not a `max` bound of the column above.
+        if current.startsLine, peek().word.map(ValueType.names.contains) == true { return nil }
+        if skipMisspeltWord(generatorAllowed: generatorAllowed) { return nil }
         let start = current
         let modifier: Modifier
         switch current.word {
@@ -220,10 +279,41 @@ extension Parser {
             advance()
             modifier = .max(try parseLiteral())
         default:
-            if atEnd || current.isPunctuation(.rightBrace) { return nil }
+            // A token the lexer rejected ends the column; the table skips it without a second error.
+            // A line that does not go on with a modifier starts the next member of the table.
+            if atEnd || current.isPunctuation(.rightBrace) || current.kind == .invalid || current.startsLine {
+                return nil
+            }
             if case .identifier = current.kind { return nil }
             throw fail(expected: "a modifier (key, unique, references, nullable, min, max, pii, quasi-identifier, sensitive) or the next column")
         }
         return Located(modifier, range: start.range.union(SourceRange(start: previousEnd, end: previousEnd)))
+    }
+
+    /// Words that begin a generator or spell a modifier, for suggestions.
+    static let generatorWords = [
+        "uniform", "normal", "lognormal", "poisson", "one of", "from profile", "fake", "pattern", "sequence",
+    ]
+    static let modifierSpellings = [
+        "key", "unique", "references", "nullable", "min", "max", "pii", "quasi-identifier", "sensitive",
+    ]
+
+    /// Reports a word on a column's line that is not a modifier (`uniqe`), and skips the rest
+    /// of the line so a misspelt generator (`fak internet.email`) gives one error, not three.
+    /// A word that starts a line, or is followed by a type, begins the next column instead.
+    private mutating func skipMisspeltWord(generatorAllowed: Bool) -> Bool {
+        guard case .identifier(let name, quoted: false) = current.kind, !Parser.modifierWords.contains(name),
+            !Parser.itemWords.contains(name), !current.startsLine, peek().word.map(ValueType.names.contains) != true
+        else { return false }
+        if generatorAllowed {
+            report(
+                .unknownGeneratorOrModifier(name), at: current.range,
+                help: Suggestions.help(for: name, in: Parser.generatorWords + Parser.modifierSpellings))
+        } else {
+            let help = Suggestions.help(for: name, in: Parser.modifierSpellings)
+            report(.unknownModifier(name), at: current.range, help: help)
+        }
+        repeat { advance() } while !atEnd && !current.startsLine && !current.isPunctuation(.rightBrace)
+        return true
     }
 }

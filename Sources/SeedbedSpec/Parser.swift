@@ -12,6 +12,8 @@ struct Parser {
     var index = 0
     var diagnostics: [Diagnostic] = []
     var damagedNames: Set<String> = []
+    /// Tables whose `rows` clause had a syntax error.
+    var damagedRows: Set<String> = []
     /// Current expression nesting, bounded so hostile input cannot exhaust the stack.
     var depth = 0
     static let maximumDepth = 128
@@ -76,9 +78,25 @@ struct Parser {
     }
 
     /// Records `expected …, found …` at the current token and returns the error to throw.
+    ///
+    /// A token the lexer could not read has been reported already: a second error about it
+    /// would only repeat the first, so the construct is abandoned silently.
     mutating func fail(expected what: String) -> Abort {
-        report(.expected(what, found: describe(current)), at: current.range)
+        fail(expected: what, at: insertionPoint)
+    }
+
+    mutating func fail(expected what: String, at range: SourceRange) -> Abort {
+        if current.kind != .invalid { report(.expected(what, found: describe(current)), at: range) }
         return Abort()
+    }
+
+    /// Where something missing belongs: at the current token, unless that token starts a new
+    /// line (or is the end of the file). Then the user left it out at the end of the line
+    /// before (`nullable` without its share), and the caret goes there rather than under
+    /// the next column or item.
+    var insertionPoint: SourceRange {
+        guard index > 0, current.startsLine || atEnd else { return current.range }
+        return SourceRange(start: previousEnd, end: previousEnd)
     }
 
     mutating func report(_ message: DiagnosticMessage, at range: SourceRange, help: String? = nil) {
@@ -101,10 +119,12 @@ struct Parser {
 
     /// A name being declared or referred to. Structural words are taken as a missing name;
     /// other reserved words are reported and accepted, so parsing goes on.
-    mutating func parseName(_ what: String) throws(Abort) -> Identifier {
-        guard case .identifier(let name, let quoted) = current.kind else { throw fail(expected: what) }
+    mutating func parseName(_ what: String, at place: SourceRange? = nil) throws(Abort) -> Identifier {
+        guard case .identifier(let name, let quoted) = current.kind else {
+            throw fail(expected: what, at: place ?? insertionPoint)
+        }
         if !quoted {
-            if Parser.structuralWords.contains(name) { throw fail(expected: what) }
+            if Parser.structuralWords.contains(name) { throw fail(expected: what, at: place ?? insertionPoint) }
             if Parser.columnWords.contains(name) { report(.reservedWord(name), at: current.range) }
         }
         return Identifier(name, range: advance().range)
@@ -160,7 +180,7 @@ struct Parser {
         case .identifier("false", quoted: false): advance(); return .bool(false)
         case .identifier("null", quoted: false): advance(); return .null
         default:
-            report(.literalExpected, at: current.range)
+            if current.kind != .invalid { report(.literalExpected, at: insertionPoint) }
             throw Abort()
         }
     }
@@ -195,11 +215,29 @@ struct Parser {
     }
 
     /// Inside a table: skips to the next line that starts with a name or `}`, or to an item.
-    mutating func recoverToTableMember() {
+    ///
+    /// Braces opened since the member began at `memberStart` (a `one of {` cut short, the
+    /// `{4}` of an unquoted pattern) are skipped with their `}`, which must not end the table.
+    /// Inside them a line still begins the next column when it reads `NAME TYPE`.
+    mutating func recoverToTableMember(from memberStart: Int) {
+        var depth = 0
+        for token in tokens[memberStart..<index] {
+            if token.isPunctuation(.leftBrace) { depth += 1 }
+            if token.isPunctuation(.rightBrace) { depth = Swift.max(0, depth - 1) }
+        }
         while !atEnd {
             if let word = current.word, Parser.itemWords.contains(word) { return }
-            if current.startsLine, case .identifier = current.kind { return }
-            if current.isPunctuation(.rightBrace) { return }
+            if current.startsLine, case .identifier = current.kind,
+                depth == 0 || peek().word.map(ValueType.names.contains) == true
+            {
+                return
+            }
+            if current.isPunctuation(.rightBrace) {
+                if depth == 0 { return }
+                depth -= 1
+            } else if current.isPunctuation(.leftBrace) {
+                depth += 1
+            }
             advance()
         }
     }
@@ -212,34 +250,46 @@ extension Parser {
         var dataset: DatasetDecl?
         var items: [Item] = []
         if atEnd {
-            report(.emptyFile, at: current.range)
+            // At 1:1 rather than the end: a file of comments or blank lines has no other place.
+            report(.emptyFile, at: SourceRange(start: file.textStart, end: file.textStart))
             return SpecFile(dataset: nil, items: [])
         }
-        if !current.isWord("dataset") {
-            report(.missingDataset, at: current.range)
-        }
+        let startsWithDataset = current.isWord("dataset")
+        let firstToken = current.range
         while !atEnd {
             let start = index
             do throws(Abort) {
                 switch current.word {
                 case "dataset":
                     let declaration = try parseDataset()
-                    if dataset == nil && items.isEmpty {
-                        dataset = declaration
-                    } else {
+                    if dataset != nil {
                         report(.duplicateDataset, at: declaration.headerRange)
+                    } else {
+                        // Keep a misplaced header, so `as_of()` and `from profile` are not reported too.
+                        dataset = declaration
+                        if !items.isEmpty { report(.datasetNotFirst, at: declaration.headerRange) }
                     }
                 case "table": items.append(.table(try parseTable()))
                 case "rule": items.append(.rule(try parseRule()))
                 case "scenario": items.append(.scenario(try parseScenario()))
                 default:
-                    throw fail(expected: "'table', 'rule', 'scenario' or the end of the file")
+                    // Here the token itself is the mistake, so the caret goes under it.
+                    let expected = "'table', 'rule', 'scenario' or the end of the file"
+                    if let word = current.word, let help = Suggestions.help(for: word, in: Parser.itemWords.sorted()) {
+                        report(.expected(expected, found: describe(current)), at: current.range, help: help)
+                        throw Abort()
+                    }
+                    throw fail(expected: expected, at: current.range)
                 }
             } catch {
                 if index == start { advance() }
                 recoverToItem()
             }
         }
+        // When the first token is itself an error (`datasett d`, a stray character), that error
+        // says what is wrong there; a second one at the same place would not add to it.
+        let firstTokenReported = tokens[0].kind == .invalid || diagnostics.contains { $0.range == firstToken }
+        if dataset == nil, !startsWithDataset, !firstTokenReported { report(.missingDataset, at: firstToken) }
         return SpecFile(dataset: dataset, items: items)
     }
 
@@ -309,7 +359,7 @@ extension Parser {
         case "require": requirement = .require
         case "forbid": requirement = .forbid
         default:
-            report(.missingRequirement, at: current.range)
+            if current.kind != .invalid { report(.missingRequirement, at: insertionPoint) }
             throw Abort()
         }
         let requirementKeyword = advance().range

@@ -6,7 +6,11 @@ enum Suggestions {
         var best: (String, Int)?
         for candidate in candidates {
             let distance = editDistance(word.lowercased(), candidate.lowercased())
-            if distance <= limit, distance < (best?.1 ?? .max) { best = (candidate, distance) }
+            guard distance <= limit else { continue }
+            // Ties go to the alphabetically first candidate, so the help does not depend on
+            // the order of a dictionary's keys.
+            if let (name, bestDistance) = best, (bestDistance, name) <= (distance, candidate) { continue }
+            best = (candidate, distance)
         }
         return best?.0
     }

@@ -35,6 +35,9 @@ public enum ValueType: Hashable, Sendable, CustomStringConvertible {
         }
     }
 
+    /// The type's name with its indefinite article, for messages: `an int`, `a date`.
+    var withArticle: String { self == .int ? "an int" : "a \(description)" }
+
     /// Ordered values that intervals and `uniform`, `min` and `max` make sense for.
     public var isOrdered: Bool { isNumeric || self == .date || self == .timestamp }
 }
