@@ -67,7 +67,7 @@ struct FormatCommandTests {
         let path = try folder.write("broken.seed", broken)
         let outcome = await seedbed("fmt", path)
         #expect(outcome.exitCode == 2)
-        #expect(outcome.error.contains("\(path):6:1: error:"))
+        #expect(outcome.error.contains("\(path):5:22: error: expected a literal"))
         #expect(try String(contentsOfFile: path, encoding: .utf8) == broken)
     }
 
