@@ -15,6 +15,10 @@ public struct Checker: Sendable {
             var resolver = NameResolver(parsed: parsed)
             resolver.run()
             diagnostics += resolver.diagnostics
+            // Reasoning about domains needs resolved names and fitting types: run it on a clean spec only.
+            if !diagnostics.contains(where: { $0.severity == .error }) {
+                diagnostics += SatisfiabilityAnalysis.diagnose(parsed.syntax)
+            }
         }
         return CheckResult(parsed: parsed, diagnostics: CheckResult.ordered(diagnostics))
     }

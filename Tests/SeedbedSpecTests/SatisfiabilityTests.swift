@@ -276,7 +276,9 @@ struct SatisfiabilityTests {
         // 100 levels deep: looking at a side twice per level would take 2^100 steps.
         let chain = "x" + String(repeating: " + 1", count: 100)
         let spec = Analyzed(Self.twoColumns + "rule A require \(chain) > 200")
-        #expect(spec.messages == ["rule A can never hold: no row can have \(chain) > 200"])
+        // Messages quote at most 300 characters of source, so the expression is cut short.
+        #expect(spec.messages.count == 1)
+        #expect(spec.messages.first?.hasPrefix("rule A can never hold: no row can have x + 1 + 1") == true)
     }
 
     // MARK: - Dates and derived columns
