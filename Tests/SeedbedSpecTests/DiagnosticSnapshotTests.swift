@@ -127,6 +127,43 @@ struct DiagnosticSnapshotTests {
                   share 0.01% of customer where customer.age >= 89
 
                 """),
+        Case(
+            kind: "unsatisfiable-rule",
+            source: header + """
+                table applicant {
+                  rows 1_000
+                  id   int  key
+                  age  int  uniform(0, 17)
+                }
+
+                rule ELIG-001 eligibility "Applicants are adults"
+                  require applicant.age >= 18
+
+                """),
+        Case(
+            kind: "contradiction",
+            source: header + customer + """
+                rule ELIG-001 eligibility "Customers are adults"
+                  require customer.age >= 18
+
+                rule RET-002 eligibility "Retirement accounts start at 67"
+                  require customer.age >= 67
+
+                rule YOUTH-003 eligibility "Youth accounts end at 25"
+                  require customer.age <= 25
+
+                """),
+        Case(
+            kind: "scenario-contradiction",
+            source: header + customer + """
+                rule ELIG-001 eligibility "Customers are adults"
+                  require customer.age >= 21
+
+                scenario EDGE-MINOR "A customer at the legal minimum"
+                  count 5 of customer
+                  where customer.age = 18
+
+                """),
     ]
 
     @Test("each kind of diagnostic renders as its snapshot", arguments: cases)
