@@ -82,7 +82,9 @@ extension GenerationModel {
                 case .max(let value): model.maximum = value
                 case .references(let parent, let target):
                     if let parentIndex = tables[parent.name],
-                        let targetIndex = declared[parentIndex].columns.firstIndex(where: { $0.name.name == target.name })
+                        let targetIndex = declared[parentIndex].columns.firstIndex(where: {
+                            $0.name.name == target.name
+                        })
                     {
                         model.reference = (parentIndex, targetIndex)
                     }

@@ -59,7 +59,9 @@ extension RowExpr {
         case .compare(let op, let a, let b):
             return Self.compare(op, a.evaluate(context), b.evaluate(context))
         case .arithmetic(let op, let a, let b):
-            guard case .number(let x) = a.evaluate(context), case .number(let y) = b.evaluate(context) else { return .null }
+            guard case .number(let x) = a.evaluate(context), case .number(let y) = b.evaluate(context) else {
+                return .null
+            }
             switch op {
             case .add: return .number(x + y)
             case .subtract: return .number(x - y)

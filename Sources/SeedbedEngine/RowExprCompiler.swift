@@ -66,7 +66,9 @@ struct RowExprCompiler {
             let owner = tableName.flatMap { name in model.tables.firstIndex { $0.name == name.name } } ?? table
             let level = levels.level(ofTable: owner) ?? 0
             let columnIndex = model.tables[owner].column(named: column.name) ?? 0
-            return (.column(level: level, column: columnIndex), Self.kind(of: model.tables[owner].columns[columnIndex].type))
+            return (
+                .column(level: level, column: columnIndex), Self.kind(of: model.tables[owner].columns[columnIndex].type)
+            )
         case .call(let name, let arguments):
             return compileCall(name.name, arguments)
         case .negate(let operand):
@@ -160,7 +162,10 @@ struct RowExprCompiler {
         default:
             let (x, y) = compiled.count == 2 ? unify(compiled[0], compiled[1]) : (.constant(.null), .constant(.null))
             let kind = compiled.first { $0.1 != .null }?.1 ?? .null
-            return (.call(name == "min" ? .min : .max, [x, y]), kind == .date && compiled.contains { $0.1 == .timestamp } ? .timestamp : kind)
+            return (
+                .call(name == "min" ? .min : .max, [x, y]),
+                kind == .date && compiled.contains { $0.1 == .timestamp } ? .timestamp : kind
+            )
         }
     }
 }

@@ -54,7 +54,8 @@ public enum CivilDate {
         let rest = microseconds - days * perDay
         let seconds = Int(rest / 1_000_000)
         let micros = Int(rest % 1_000_000)
-        var text = "\(format(days: Int(days)))T\(pad(seconds / 3600, 2)):\(pad(seconds / 60 % 60, 2)):\(pad(seconds % 60, 2))"
+        var text =
+            "\(format(days: Int(days)))T\(pad(seconds / 3600, 2)):\(pad(seconds / 60 % 60, 2)):\(pad(seconds % 60, 2))"
         if micros != 0 {
             var fraction = pad(micros, 6)
             while fraction.hasSuffix("0") { fraction.removeLast() }

@@ -28,7 +28,8 @@ extension DiagnosticMessage {
     // MARK: - Files
 
     static func invalidUTF8(byte: UInt8) -> Self {
-        Self("the file is not valid UTF-8 (byte 0x\(String(byte, radix: 16, uppercase: true)))",
+        Self(
+            "the file is not valid UTF-8 (byte 0x\(String(byte, radix: 16, uppercase: true)))",
             help: "save the spec as UTF-8 text")
     }
     static let emptyFile = Self("the spec is empty", help: "start it with 'dataset NAME'")
@@ -40,11 +41,13 @@ extension DiagnosticMessage {
     // MARK: - Lexical
 
     static func unexpectedCharacter(_ scalar: Unicode.Scalar) -> Self {
-        let shown = scalar.value < 0x20 || scalar.value == 0x7F
+        let shown =
+            scalar.value < 0x20 || scalar.value == 0x7F
             ? "U+\(String(scalar.value, radix: 16, uppercase: true).leftPadded(to: 4))"
             : "'\(Character(scalar))'"
         if let help = characterHelp[scalar] { return Self("unexpected character \(shown)", help: help) }
-        return Self("unexpected character \(shown)",
+        return Self(
+            "unexpected character \(shown)",
             help: scalar.isASCII ? nil : "names use ASCII letters, digits and '_'; write other names in backquotes")
     }
     /// What a character the language has no use for was most likely meant to be: look-alikes
@@ -63,7 +66,9 @@ extension DiagnosticMessage {
     }()
     static let unterminatedString = Self("unterminated string", help: "close it with '\"' on the same line")
     static func unknownEscape(_ escape: String) -> Self {
-        Self("unknown escape '\(escape)' in a string", help: "strings know only '\\\"' and '\\\\'; write '\\\\' for a backslash")
+        Self(
+            "unknown escape '\(escape)' in a string",
+            help: "strings know only '\\\"' and '\\\\'; write '\\\\' for a backslash")
     }
     static let unterminatedQuotedName = Self("unterminated quoted name", help: "close it with '`' on the same line")
     static func nameTooLong(length: Int, limit: Int) -> Self {
@@ -76,7 +81,9 @@ extension DiagnosticMessage {
         Self("'\(text)' is not a date in the calendar", help: "dates are YYYY-MM-DD")
     }
     static func invalidTimestamp(_ text: String) -> Self {
-        Self("'\(text)' is not a valid timestamp", help: "timestamps are YYYY-MM-DDTHH:MM:SS with Z or an offset such as +01:00")
+        Self(
+            "'\(text)' is not a valid timestamp",
+            help: "timestamps are YYYY-MM-DDTHH:MM:SS with Z or an offset such as +01:00")
     }
 
     // MARK: - Syntax
@@ -85,7 +92,8 @@ extension DiagnosticMessage {
     static func reservedWord(_ word: String) -> Self {
         Self("'\(word)' is a reserved word", help: "write it in backquotes to use it as a name: `\(word)`")
     }
-    static let missingDataset = Self("the spec does not start with 'dataset NAME'", help: "add 'dataset NAME' as the first item")
+    static let missingDataset = Self(
+        "the spec does not start with 'dataset NAME'", help: "add 'dataset NAME' as the first item")
     static let datasetNotFirst = Self(
         "'dataset' must come before every table, rule and scenario", help: "move it to the top of the file")
     static let duplicateDataset = Self("a spec has one 'dataset'", help: "put each dataset in a file of its own")
@@ -104,20 +112,29 @@ extension DiagnosticMessage {
     // MARK: - Names
 
     static func unknownTable(_ name: String) -> Self { Self("unknown table '\(name)'") }
-    static func unknownColumn(_ name: String, table: String) -> Self { Self("table '\(table)' has no column '\(name)'") }
+    static func unknownColumn(_ name: String, table: String) -> Self {
+        Self("table '\(table)' has no column '\(name)'")
+    }
     static func duplicateTable(_ name: String) -> Self { Self("table '\(name)' is declared twice") }
     static func duplicateColumn(_ name: String, table: String) -> Self {
         Self("column '\(name)' is declared twice in table '\(table)'")
     }
-    static func duplicateID(_ id: String) -> Self { Self("ID '\(id)' is used twice", help: "give every rule and scenario its own ID") }
+    static func duplicateID(_ id: String) -> Self {
+        Self("ID '\(id)' is used twice", help: "give every rule and scenario its own ID")
+    }
     static func previousDeclaration(_ name: String) -> Self { Self("'\(name)' is first declared here") }
-    static func unqualifiedColumn(_ name: String) -> Self { Self("a rule reads columns as TABLE.COLUMN, not '\(name)'") }
+    static func unqualifiedColumn(_ name: String) -> Self {
+        Self("a rule reads columns as TABLE.COLUMN, not '\(name)'")
+    }
     static func unrelatedTables(_ a: String, _ b: String) -> Self {
-        Self("'\(a)' and '\(b)' are not linked by references",
+        Self(
+            "'\(a)' and '\(b)' are not linked by references",
             help: "a rule or scenario may read one table and the tables it references")
     }
     static func ambiguousParent(child: String, parent: String, via columns: [String]) -> Self {
-        Self("'\(child)' reaches '\(parent)' through \(columns.count) references (\(columns.joined(separator: ", "))), so '\(parent).…' is ambiguous")
+        Self(
+            "'\(child)' reaches '\(parent)' through \(columns.count) references (\(columns.joined(separator: ", "))), so '\(parent).…' is ambiguous"
+        )
     }
     static func notInScope(_ table: String, scope: String) -> Self {
         Self("'\(table)' is neither '\(scope)' nor a table it references")
@@ -127,7 +144,8 @@ extension DiagnosticMessage {
     // MARK: - Tables and columns
 
     static func missingRows(_ table: String) -> Self {
-        Self("table '\(table)' does not say how many rows it has",
+        Self(
+            "table '\(table)' does not say how many rows it has",
             help: "add 'rows 1_000', or 'rows per PARENT poisson(1.5)' for a child table")
     }
     static func unknownType(_ name: String) -> Self { Self("unknown type '\(name)'") }
@@ -175,7 +193,8 @@ extension DiagnosticMessage {
     static let nullableKey = Self("a key is never null", help: "remove 'nullable', or 'key'")
     static func shareOutOfRange(_ what: String) -> Self { Self("\(what) must be between 0 and 1") }
     static func referenceTargetNotUnique(_ target: String) -> Self {
-        Self("'\(target)' is neither a key nor unique, so it cannot be referenced",
+        Self(
+            "'\(target)' is neither a key nor unique, so it cannot be referenced",
             help: "mark '\(target)' as 'key' or 'unique'")
     }
     static func referenceTypeMismatch(_ column: ValueType, target: ValueType) -> Self {
@@ -186,14 +205,19 @@ extension DiagnosticMessage {
     static func boundTypeMismatch(_ modifier: String, type: ValueType) -> Self {
         Self("'\(modifier)' needs a value of the column's type (\(type))")
     }
-    static func boundsOnUnordered(_ type: ValueType) -> Self { Self("\(type) values have no order, so 'min' and 'max' do not apply") }
+    static func boundsOnUnordered(_ type: ValueType) -> Self {
+        Self("\(type) values have no order, so 'min' and 'max' do not apply")
+    }
     static func minAboveMax(_ low: String, _ high: String) -> Self { Self("min \(low) is above max \(high)") }
     static func rowsPerWithoutReference(child: String, parent: String) -> Self {
-        Self("table '\(child)' has rows per '\(parent)' but no column that references it",
+        Self(
+            "table '\(child)' has rows per '\(parent)' but no column that references it",
             help: "add a column such as '\(parent)_id int references \(parent).id'")
     }
     static func countDistributionRequired(_ name: String) -> Self {
-        Self("\(name) cannot count children", help: "use poisson(L), uniform(A, B) or one of { N: W, … } with whole numbers")
+        Self(
+            "\(name) cannot count children",
+            help: "use poisson(L), uniform(A, B) or one of { N: W, … } with whole numbers")
     }
     static func referenceCycle(_ tables: [String]) -> Self {
         if tables.count == 2, let table = tables.first {
@@ -214,12 +238,16 @@ extension DiagnosticMessage {
     static func derivedCycle(_ columns: [String]) -> Self {
         Self("derived columns depend on each other: \(columns.joined(separator: " → "))")
     }
-    static func correlationNeedsNumbers(_ column: String) -> Self { Self("'\(column)' is not numeric, so it cannot be correlated") }
+    static func correlationNeedsNumbers(_ column: String) -> Self {
+        Self("'\(column)' is not numeric, so it cannot be correlated")
+    }
     static let correlationWithItself = Self("a column cannot be correlated with itself")
     static let correlationOutOfRange = Self("a rank correlation is between -1 and 1")
     static let derivedCorrelation = Self("a derived column follows its expression, so it cannot be correlated")
     static let firstCorrelation = Self("first correlated here")
-    static func duplicateCorrelation(_ a: String, _ b: String) -> Self { Self("'\(a)' and '\(b)' are correlated twice") }
+    static func duplicateCorrelation(_ a: String, _ b: String) -> Self {
+        Self("'\(a)' and '\(b)' are correlated twice")
+    }
 
     // MARK: - Expressions
 
@@ -252,7 +280,8 @@ extension DiagnosticMessage {
         Self("the scenario asks for \(count) rows, but the table has \(rows)")
     }
     static func shareRoundsToZero(_ rows: Int) -> Self {
-        Self("the share rounds to 0 of the table's \(rows) rows, so the scenario makes no row",
+        Self(
+            "the share rounds to 0 of the table's \(rows) rows, so the scenario makes no row",
             help: "raise the share, or use 'count N'")
     }
     static let nonPositiveQuota = Self("a scenario needs at least one row")

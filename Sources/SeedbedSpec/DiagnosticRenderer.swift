@@ -58,7 +58,8 @@ public struct DiagnosticRenderer: Sendable {
 
     private func header(_ location: SourceLocation, _ label: String, _ message: String) -> String {
         let role: Role = label == "error" ? .error : label == "warning" ? .warning : .note
-        return paint("\(location):", .location) + " " + paint("\(label):", role) + " " + paint(message, .location) + "\n"
+        return paint("\(location):", .location) + " " + paint("\(label):", role) + " " + paint(message, .location)
+            + "\n"
     }
 
     /// The source line and a caret line underlining the range (to the end of its first line).

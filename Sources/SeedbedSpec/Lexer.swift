@@ -256,7 +256,8 @@ struct Lexer {
         let start = offset
         offset += 10
         guard let days = CivilDate.days(year: year, month: month, day: day) else {
-            report(.invalidDate(file.text(SourceRange(start: start, end: offset))), SourceRange(start: start, end: offset))
+            report(
+                .invalidDate(file.text(SourceRange(start: start, end: offset))), SourceRange(start: start, end: offset))
             return .invalid
         }
         guard peek() == UInt8(ascii: "T"), let hour = fixedDigits(at: offset + 1, count: 2),
@@ -315,7 +316,8 @@ struct Lexer {
 extension UInt8 {
     var isDigit: Bool { self >= UInt8(ascii: "0") && self <= UInt8(ascii: "9") }
     var isIdentifierStart: Bool {
-        (self >= UInt8(ascii: "a") && self <= UInt8(ascii: "z")) || (self >= UInt8(ascii: "A") && self <= UInt8(ascii: "Z"))
+        (self >= UInt8(ascii: "a") && self <= UInt8(ascii: "z"))
+            || (self >= UInt8(ascii: "A") && self <= UInt8(ascii: "Z"))
             || self == UInt8(ascii: "_")
     }
     var isIdentifierContinue: Bool { isIdentifierStart || isDigit }

@@ -80,7 +80,9 @@ extension NameResolver {
         return "\(text) (\(type))"
     }
 
-    private mutating func typeOfBinary(_ op: BinaryOperator, _ lhs: Expr, _ rhs: Expr, at range: SourceRange, scope: Scope)
+    private mutating func typeOfBinary(
+        _ op: BinaryOperator, _ lhs: Expr, _ rhs: Expr, at range: SourceRange, scope: Scope
+    )
         -> ExprType
     {
         if op == .and || op == .or {
@@ -111,7 +113,9 @@ extension NameResolver {
     private mutating func typeOfCall(_ name: Identifier, _ arguments: [Expr], scope: Scope) -> ExprType {
         let types = arguments.map { typeOf($0, scope: scope) }
         guard let arity = Self.functions[name.name] else {
-            error(.unknownFunction(name.name), at: name.range, help: Suggestions.help(for: name.name, in: Self.functions.keys))
+            error(
+                .unknownFunction(name.name), at: name.range,
+                help: Suggestions.help(for: name.name, in: Self.functions.keys))
             return .unknown
         }
         guard arguments.count == arity else {
@@ -143,7 +147,8 @@ extension NameResolver {
             guard expect("numbers or dates", { $0.isNumber || $0.isTemporal }) else { return .unknown }
             if !types[0].isComparable(with: types[1]) {
                 error(
-                    .argumentTypeMismatch(function: name.name, expected: "two values of one type", found: "\(types[0]) and \(types[1])"),
+                    .argumentTypeMismatch(
+                        function: name.name, expected: "two values of one type", found: "\(types[0]) and \(types[1])"),
                     at: name.range)
                 return .unknown
             }
@@ -154,12 +159,16 @@ extension NameResolver {
 
     // MARK: - Columns
 
-    private mutating func typeOfColumn(table: Identifier?, column: Identifier, at range: SourceRange, scope: Scope) -> ExprType {
+    private mutating func typeOfColumn(table: Identifier?, column: Identifier, at range: SourceRange, scope: Scope)
+        -> ExprType
+    {
         let tableName: String
         switch (table, scope) {
         case (let table?, _):
             guard tables[table.name] != nil else {
-                error(.unknownTable(table.name), at: table.range, help: Suggestions.help(for: table.name, in: tables.keys))
+                error(
+                    .unknownTable(table.name), at: table.range, help: Suggestions.help(for: table.name, in: tables.keys)
+                )
                 return .unknown
             }
             tableName = table.name
@@ -167,7 +176,8 @@ extension NameResolver {
             tableName = name
         case (nil, .rule):
             let owners = tables.values.filter { $0.column(named: column.name) != nil }.map(\.name.name).sorted()
-            let help = owners.isEmpty ? nil : "write \(owners.map { "'\($0).\(column.name)'" }.joined(separator: " or "))"
+            let help =
+                owners.isEmpty ? nil : "write \(owners.map { "'\($0).\(column.name)'" }.joined(separator: " or "))"
             error(.unqualifiedColumn(column.name), at: range, help: help)
             return .unknown
         }
@@ -188,7 +198,8 @@ extension NameResolver {
         let reach = ancestors(of: anchor)
         var reported = Set<String>()
         for reference in expr.columnReferences {
-            guard let table = reference.table, table != anchor, tables[table] != nil, reported.insert(table).inserted else {
+            guard let table = reference.table, table != anchor, tables[table] != nil, reported.insert(table).inserted
+            else {
                 continue
             }
             guard let paths = reach[table] else {

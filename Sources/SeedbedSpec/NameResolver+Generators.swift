@@ -1,5 +1,7 @@
 extension NameResolver {
-    mutating func checkGenerator(_ generator: Located<Generator>, column: ColumnDecl, type: ValueType, in table: TableDecl) {
+    mutating func checkGenerator(
+        _ generator: Located<Generator>, column: ColumnDecl, type: ValueType, in table: TableDecl
+    ) {
         switch generator.value {
         case .distribution(.call(let name, let arguments)):
             checkDistributionCall(name, arguments, type: type, range: generator.range)
@@ -12,7 +14,9 @@ extension NameResolver {
             checkLabelled("sequence", arguments, required: [], optional: ["start", "step"], at: generator.range)
             for argument in arguments {
                 guard case .number(let n) = argument.value, n.integerValue != nil else {
-                    error(.argumentType("'\(argument.label?.name ?? "argument")'", expected: "a whole number"), at: argument.range)
+                    error(
+                        .argumentType("'\(argument.label?.name ?? "argument")'", expected: "a whole number"),
+                        at: argument.range)
                     continue
                 }
                 if argument.label?.name == "step", n.integerValue == 0 {
@@ -27,7 +31,8 @@ extension NameResolver {
                     .unknownProvider(provider.name), at: provider.range,
                     help: Suggestions.help(for: provider.name, in: FakeProvider.allCases.map(\.rawValue)))
             } else if type != .text {
-                error(.generatorTypeMismatch("fake \(provider.name)", type: type, expected: "text"), at: generator.range)
+                error(
+                    .generatorTypeMismatch("fake \(provider.name)", type: type, expected: "text"), at: generator.range)
             }
         case .pattern(let pattern):
             if type != .text {
@@ -54,7 +59,9 @@ extension NameResolver {
 
     // MARK: - Named distributions
 
-    mutating func checkDistributionCall(_ name: Identifier, _ arguments: [Argument], type: ValueType, range: SourceRange) {
+    mutating func checkDistributionCall(
+        _ name: Identifier, _ arguments: [Argument], type: ValueType, range: SourceRange
+    ) {
         switch name.name {
         case "uniform":
             guard arguments.count == 2, arguments.allSatisfy({ $0.label == nil }) else {
@@ -62,7 +69,8 @@ extension NameResolver {
                 return
             }
             guard type.isOrdered else {
-                error(.generatorTypeMismatch("uniform", type: type, expected: "numbers, dates or timestamps"), at: range)
+                error(
+                    .generatorTypeMismatch("uniform", type: type, expected: "numbers, dates or timestamps"), at: range)
                 return
             }
             for argument in arguments where !ExprType(argument.value).fits(type) || argument.value == .null {
@@ -72,7 +80,9 @@ extension NameResolver {
                 return
             }
             if let low = Self.order(arguments[0].value), let high = Self.order(arguments[1].value), low > high {
-                error(.emptyRange(low: Self.describe(arguments[0].value), high: Self.describe(arguments[1].value)), at: range)
+                error(
+                    .emptyRange(low: Self.describe(arguments[0].value), high: Self.describe(arguments[1].value)),
+                    at: range)
             }
         case "normal", "lognormal", "poisson":
             guard type.isNumeric else {
@@ -90,7 +100,9 @@ extension NameResolver {
             }
             for argument in arguments {
                 guard let value = Self.number(argument.value) else {
-                    error(.argumentType("'\(argument.label?.name ?? "the rate")'", expected: "a number"), at: argument.range)
+                    error(
+                        .argumentType("'\(argument.label?.name ?? "the rate")'", expected: "a number"),
+                        at: argument.range)
                     continue
                 }
                 let label = argument.label?.name ?? "rate"

@@ -35,7 +35,8 @@ extension NameResolver {
         }
         guard case .perParent(let parent, let distribution) = rows.value else { return }
         guard tables[parent.name] != nil else {
-            error(.unknownTable(parent.name), at: parent.range, help: Suggestions.help(for: parent.name, in: tables.keys))
+            error(
+                .unknownTable(parent.name), at: parent.range, help: Suggestions.help(for: parent.name, in: tables.keys))
             return
         }
         if !(parents[table.name.name] ?? []).contains(where: { $0.parent == parent.name }) {
@@ -115,7 +116,8 @@ extension NameResolver {
     ) {
         if let generator = column.generator { error(.referenceWithGenerator, at: generator.range) }
         guard let parentTable = tables[parent.name] else {
-            error(.unknownTable(parent.name), at: parent.range, help: Suggestions.help(for: parent.name, in: tables.keys))
+            error(
+                .unknownTable(parent.name), at: parent.range, help: Suggestions.help(for: parent.name, in: tables.keys))
             return
         }
         guard let targetColumn = parentTable.column(named: target.name) else {
@@ -182,7 +184,9 @@ extension NameResolver {
         }
         for component in StronglyConnected.components(of: graph) {
             let isCycle = component.count > 1 || (graph[component[0]] ?? []).contains(component[0])
-            guard isCycle, let first = table.columns.first(where: { component.contains($0.name.name) }) else { continue }
+            guard isCycle, let first = table.columns.first(where: { component.contains($0.name.name) }) else {
+                continue
+            }
             let cycle = StronglyConnected.cycle(from: first.name.name, in: graph, within: Set(component))
             error(.derivedCycle(cycle), at: first.name.range)
         }

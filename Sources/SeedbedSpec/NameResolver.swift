@@ -28,7 +28,9 @@ struct NameResolver {
         for scenario in spec.scenarios { checkScenario(scenario) }
     }
 
-    mutating func error(_ message: DiagnosticMessage, at range: SourceRange, notes: [Diagnostic.Note] = [], help: String? = nil) {
+    mutating func error(
+        _ message: DiagnosticMessage, at range: SourceRange, notes: [Diagnostic.Note] = [], help: String? = nil
+    ) {
         diagnostics.append(.error(message, at: range, notes: notes, help: help))
     }
 
@@ -42,7 +44,9 @@ struct NameResolver {
         for table in spec.tables {
             let name = table.name.name
             if let first = tables[name] {
-                error(.duplicateTable(name), at: table.name.range, notes: [.init(DiagnosticMessage.previousDeclaration(name).text, at: first.name.range)])
+                error(
+                    .duplicateTable(name), at: table.name.range,
+                    notes: [.init(DiagnosticMessage.previousDeclaration(name).text, at: first.name.range)])
                 continue
             }
             tables[name] = table
@@ -109,7 +113,9 @@ struct NameResolver {
         }
         for id in ids {
             if let first = seen[id.name] {
-                error(.duplicateID(id.name), at: id.range, notes: [.init(DiagnosticMessage.previousDeclaration(id.name).text, at: first.range)])
+                error(
+                    .duplicateID(id.name), at: id.range,
+                    notes: [.init(DiagnosticMessage.previousDeclaration(id.name).text, at: first.range)])
             } else {
                 seen[id.name] = id
             }

@@ -21,7 +21,9 @@ public struct ParsedSpec: Sendable {
         if source.bytes.count > maximumBytes {
             return ParsedSpec(
                 source: source, syntax: SpecFile(dataset: nil, items: []), comments: [],
-                diagnostics: [.error(.fileTooLarge(bytes: source.bytes.count, limit: maximumBytes), at: .init(start: 0, end: 0))],
+                diagnostics: [
+                    .error(.fileTooLarge(bytes: source.bytes.count, limit: maximumBytes), at: .init(start: 0, end: 0))
+                ],
                 damagedNames: [], damagedRows: [])
         }
         if let bad = firstInvalidUTF8Offset(source.bytes) {

@@ -175,6 +175,7 @@ extension Parser {
             repeat { arguments.append(try parseOr()) } while consume(.comma) != nil
         }
         let close = try expect(.rightParen)
-        return Expr(.call(Identifier(name, range: nameToken.range), arguments), range: nameToken.range.union(close.range))
+        return Expr(
+            .call(Identifier(name, range: nameToken.range), arguments), range: nameToken.range.union(close.range))
     }
 }

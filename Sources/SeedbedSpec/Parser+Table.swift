@@ -201,7 +201,8 @@ extension Parser {
             }
             let value = try parseLiteral()
             arguments.append(
-                Argument(label: label, value: value, range: start.union(SourceRange(start: previousEnd, end: previousEnd))))
+                Argument(
+                    label: label, value: value, range: start.union(SourceRange(start: previousEnd, end: previousEnd))))
             guard consume(.comma) != nil else { break }
         }
         try expect(.rightParen)
@@ -231,7 +232,9 @@ extension Parser {
                 throw fail(expected: "':' before the weight")
             }
             choices.append(
-                Choice(value: value, weight: weight, range: start.union(SourceRange(start: previousEnd, end: previousEnd))))
+                Choice(
+                    value: value, weight: weight, range: start.union(SourceRange(start: previousEnd, end: previousEnd)))
+            )
             guard consume(.comma) != nil else { break }
         }
         try expect(.rightBrace)
@@ -285,7 +288,10 @@ extension Parser {
                 return nil
             }
             if case .identifier = current.kind { return nil }
-            throw fail(expected: "a modifier (key, unique, references, nullable, min, max, pii, quasi-identifier, sensitive) or the next column")
+            throw fail(
+                expected:
+                    "a modifier (key, unique, references, nullable, min, max, pii, quasi-identifier, sensitive) or the next column"
+            )
         }
         return Located(modifier, range: start.range.union(SourceRange(start: previousEnd, end: previousEnd)))
     }

@@ -22,8 +22,10 @@ struct Parser {
     static let itemWords: Set<String> = ["dataset", "table", "rule", "scenario"]
     /// Words with a fixed role in expressions and clauses; never a name unless backquoted.
     static let structuralWords: Set<String> =
-        itemWords.union(["when", "require", "forbid", "where", "and", "or", "not", "between", "in", "is", "null",
-            "true", "false", "matches"])
+        itemWords.union([
+            "when", "require", "forbid", "where", "and", "or", "not", "between", "in", "is", "null",
+            "true", "false", "matches",
+        ])
     /// Words that would make a column declaration ambiguous if they were also names.
     static let columnWords: Set<String> = [
         "rows", "correlate", "key", "unique", "references", "nullable", "min", "max", "pii", "sensitive", "fake",
@@ -138,7 +140,9 @@ struct Parser {
         }
         let text = file.text(range)
         if text.hasPrefix("-") || text.hasSuffix("-") || text.contains("_") {
-            report(.expected(what, found: "'\(text)'"), at: range, help: "IDs are letters, digits and '-', such as ELIG-001")
+            report(
+                .expected(what, found: "'\(text)'"), at: range,
+                help: "IDs are letters, digits and '-', such as ELIG-001")
         }
         return Identifier(text, range: range)
     }

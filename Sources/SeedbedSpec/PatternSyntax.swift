@@ -128,9 +128,12 @@ private struct PatternParser {
         guard peek == "}" else { throw error("expected '}' to close the count") }
         index += 1
         guard high <= PatternSyntax.maximumCount else {
-            throw PatternSyntaxError(message: "counts above \(PatternSyntax.maximumCount) are not supported", position: start + 1)
+            throw PatternSyntaxError(
+                message: "counts above \(PatternSyntax.maximumCount) are not supported", position: start + 1)
         }
-        guard low <= high else { throw PatternSyntaxError(message: "the count {\(low),\(high)} is empty", position: start + 1) }
+        guard low <= high else {
+            throw PatternSyntaxError(message: "the count {\(low),\(high)} is empty", position: start + 1)
+        }
         return (low, high, open)
     }
 
@@ -155,7 +158,8 @@ private struct PatternParser {
             return .any
         case "\\": return try parseEscape(inClass: false)
         case "*", "+", "?", "{": throw error("'\(scalar)' has nothing to repeat")
-        case "^", "$": throw error("'\(scalar)' is only allowed at the start or end; write \\\(scalar) for the character")
+        case "^", "$":
+            throw error("'\(scalar)' is only allowed at the start or end; write \\\(scalar) for the character")
         default:
             index += 1
             return .literal(scalar)

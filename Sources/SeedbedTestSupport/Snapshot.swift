@@ -15,7 +15,8 @@ public enum Snapshot {
     ) {
         let url = URL(fileURLWithPath: path)
         if isRecording {
-            try? FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+            try? FileManager.default.createDirectory(
+                at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
             do {
                 try actual.write(to: url, atomically: true, encoding: .utf8)
             } catch {
@@ -25,7 +26,8 @@ public enum Snapshot {
         }
         guard let expected = try? String(contentsOf: url, encoding: .utf8) else {
             Issue.record(
-                "no snapshot at \(path); run with SEEDBED_RECORD_SNAPSHOTS=1 to record it", sourceLocation: sourceLocation)
+                "no snapshot at \(path); run with SEEDBED_RECORD_SNAPSHOTS=1 to record it",
+                sourceLocation: sourceLocation)
             return
         }
         if expected != actual {

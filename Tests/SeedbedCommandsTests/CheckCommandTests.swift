@@ -57,7 +57,8 @@ struct CheckCommandTests {
         #expect(!(await seedbed("check", path)).error.contains("\u{1B}["))
         #expect((await seedbed("check", path, terminal: true)).error.contains("\u{1B}[1;31merror:"))
         #expect(!(await seedbed("check", "--color", "never", path, terminal: true)).error.contains("\u{1B}["))
-        #expect(!(await seedbed("check", path, terminal: true, environment: ["NO_COLOR": "1"])).error.contains("\u{1B}["))
+        #expect(
+            !(await seedbed("check", path, terminal: true, environment: ["NO_COLOR": "1"])).error.contains("\u{1B}["))
         #expect((await seedbed("check", "--color", "always", path)).error.contains("\u{1B}[1;31merror:"))
     }
 

@@ -62,7 +62,9 @@ struct TableFileWriterTests {
         }
     }
 
-    @Test(arguments: [(1e-05, "0.00001"), (1.5e20, "150000000000000000000"), (2.0, "2"), (-0.25, "-0.25"), (1.0e-7, "0.0000001")])
+    @Test(arguments: [
+        (1e-05, "0.00001"), (1.5e20, "150000000000000000000"), (2.0, "2"), (-0.25, "-0.25"), (1.0e-7, "0.0000001"),
+    ])
     func doublesNeverUseExponents(value: Double, text: String) {
         #expect(FieldEncoder.plainDouble(value) == text)
     }

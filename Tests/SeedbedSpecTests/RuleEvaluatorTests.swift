@@ -59,7 +59,8 @@ struct RuleEvaluatorTests {
     }
 
     @Test func functionsFollowTheCalendar() throws {
-        let column = try #require(Checker().check(source: Self.spec, file: "t.seed").syntax.tables[0].column(named: "age"))
+        let column = try #require(
+            Checker().check(source: Self.spec, file: "t.seed").syntax.tables[0].column(named: "age"))
         guard case .derived(let expr)? = column.generator?.value else { throw CancellationError() }
         func age(born: Int) -> SQLValue { evaluator.evaluate(expr) { _, _ in .date(born) } }
         #expect(age(born: CivilDate.days(year: 2008, month: 1, day: 1)!) == .number(18))

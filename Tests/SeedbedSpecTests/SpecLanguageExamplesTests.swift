@@ -43,7 +43,9 @@ struct SpecLanguageExamplesTests {
     @Test func theCopyUnderTestsMatchesTheSharedReference() throws {
         guard let shared = try? String(contentsOf: Self.shared, encoding: .utf8) else { return }
         let copy = try String(contentsOf: Self.copy, encoding: .utf8)
-        #expect(shared == copy, "Tests/SeedbedSpecTests/Fixtures/SPEC-LANGUAGE.md is stale: copy ../shared/SPEC-LANGUAGE.md over it")
+        #expect(
+            shared == copy,
+            "Tests/SeedbedSpecTests/Fixtures/SPEC-LANGUAGE.md is stale: copy ../shared/SPEC-LANGUAGE.md over it")
     }
 
     @Test func theReferenceHasAWholeFileExample() throws {
@@ -81,4 +83,3 @@ struct SpecLanguageExamplesTests {
         #expect(choices.map(\.weight) == [.percent(90), .percent(10)])
     }
 }
-
