@@ -34,7 +34,7 @@ let package = Package(
 
         // MARK: - Libraries
         .target(name: "SeedbedSpec", swiftSettings: upcoming),
-        .target(name: "SeedbedEngine", dependencies: ["SeedbedSpec"], swiftSettings: upcoming),
+        .target(name: "SeedbedEngine", dependencies: ["SeedbedSpec"], resources: [.copy("Resources")], swiftSettings: upcoming),
         .target(
             name: "SeedbedCommands",
             dependencies: [
