@@ -1,0 +1,388 @@
+import Foundation
+import PropertyBased
+import SeedbedEngine
+import Testing
+
+/// A continuous distribution restricted to an allowed set, with a reference for
+/// P(lo < X ≤ hi) computed from the side where it is accurate.
+struct ContinuousCase: Sendable, CustomTestStringConvertible {
+    let name: String
+    let distribution: NumericDistribution
+    let allowed: IntervalSet
+    let mass: @Sendable (Double, Double) -> Double
+
+    var testDescription: String { name }
+}
+
+/// An integer distribution restricted to an allowed set, with its reference pmf.
+struct DiscreteCase: Sendable, CustomTestStringConvertible {
+    let name: String
+    let distribution: NumericDistribution
+    let allowed: IntervalSet
+    let support: ClosedRange<Int>
+    let logPMF: @Sendable (Int) -> Double
+
+    var testDescription: String { name }
+}
+
+@Suite("Numeric distributions")
+struct DistributionTests {
+    static let sampleCount: UInt64 = 100_000
+
+    static func draws(_ distribution: NumericDistribution, within allowed: IntervalSet, key: UInt64 = 11) -> [Double] {
+        (0..<sampleCount).compactMap { row in
+            var random = RowRandom(key: key, row: row)
+            return distribution.sample(&random, within: allowed)
+        }
+    }
+
+    static func set(_ intervals: Interval?...) -> IntervalSet {
+        IntervalSet(intervals.compactMap { $0 })
+    }
+
+    // MARK: - Continuous families
+
+    static func uniformMass(_ a: Double, _ b: Double) -> @Sendable (Double, Double) -> Double {
+        { lo, hi in (min(max(hi, a), b) - min(max(lo, a), b)) / (b - a) }
+    }
+
+    static func normalMass(_ mean: Double, _ sd: Double) -> @Sendable (Double, Double) -> Double {
+        { lo, hi in Statistics.normalMass((lo - mean) / sd, (hi - mean) / sd) }
+    }
+
+    static func lognormalMass(_ median: Double, _ sigma: Double) -> @Sendable (Double, Double) -> Double {
+        { lo, hi in
+            let z = { (x: Double) in x > 0 ? log(x / median) / sigma : -.infinity }
+            return Statistics.normalMass(z(lo), z(hi))
+        }
+    }
+
+    /// Relative masses of N(0, 1) beyond 30σ, where erfc underflows: the asymptotic expansion
+    /// of the Mills ratio, exact to about 1e-11 there, scaled by S(30).
+    static let farNormalMass: @Sendable (Double, Double) -> Double = { lo, hi in
+        func logSurvival(_ t: Double) -> Double {
+            let u = 1 / (t * t)
+            return -t * t / 2 - log(t) - 0.5 * log(2 * Double.pi)
+                + log(1 - u + 3 * u * u - 15 * u * u * u + 105 * u * u * u * u)
+        }
+        return exp(logSurvival(lo) - logSurvival(30)) - exp(logSurvival(hi) - logSurvival(30))
+    }
+
+    static let continuousCases: [ContinuousCase] = {
+        let ltv = try? NumericDistribution.uniform(0.05, 1.10)
+        let standard = try? NumericDistribution.normal(mean: 0, standardDeviation: 1)
+        let iq = try? NumericDistribution.normal(mean: 100, standardDeviation: 15)
+        let amount = try? NumericDistribution.lognormal(median: 28_000, sigma: 0.9)
+        let unitLog = try? NumericDistribution.lognormal(median: 1, sigma: 1)
+        let wide = try? NumericDistribution.uniform(0, 10)
+        let cases: [ContinuousCase?] = [
+            ltv.map { ContinuousCase(name: "uniform", distribution: $0, allowed: .all, mass: uniformMass(0.05, 1.10)) },
+            ltv.map {
+                ContinuousCase(
+                    name: "uniform, ltv <= 0.95", distribution: $0, allowed: IntervalSet(.lessOrEqual, 0.95),
+                    mass: uniformMass(0.05, 1.10))
+            },
+            wide.map {
+                ContinuousCase(
+                    name: "uniform on [1, 2] ∪ (5, 8)", distribution: $0,
+                    allowed: set(Interval(lower: 1, upper: 2), Interval(lower: 5, upper: 8, includesLower: false)),
+                    mass: uniformMass(0, 10))
+            },
+            iq.map { ContinuousCase(name: "normal", distribution: $0, allowed: .all, mass: normalMass(100, 15)) },
+            iq.map {
+                ContinuousCase(
+                    name: "normal on [90, 130]", distribution: $0, allowed: set(Interval(lower: 90, upper: 130)),
+                    mass: normalMass(100, 15))
+            },
+            standard.map {
+                ContinuousCase(
+                    name: "normal on (−∞, −1] ∪ [2, 3)", distribution: $0,
+                    allowed: set(
+                        Interval(lower: -.infinity, upper: -1), Interval(lower: 2, upper: 3, includesUpper: false)),
+                    mass: normalMass(0, 1))
+            },
+            standard.map {
+                ContinuousCase(
+                    name: "normal, x != 0", distribution: $0, allowed: IntervalSet(.notEqual, 0), mass: normalMass(0, 1)
+                )
+            },
+            standard.map {
+                ContinuousCase(
+                    name: "normal on [8σ, 9σ]", distribution: $0, allowed: set(Interval(lower: 8, upper: 9)),
+                    mass: normalMass(0, 1))
+            },
+            standard.map {
+                ContinuousCase(
+                    name: "normal on [−9σ, −8σ]", distribution: $0, allowed: set(Interval(lower: -9, upper: -8)),
+                    mass: normalMass(0, 1))
+            },
+            standard.map {
+                ContinuousCase(
+                    name: "normal on [38σ, 39σ], where Φ underflows", distribution: $0,
+                    allowed: set(Interval(lower: 38, upper: 39)), mass: farNormalMass)
+            },
+            standard.map {
+                ContinuousCase(
+                    name: "normal on [40σ, 40.05σ] ∪ [41σ, 42σ], past AS241's fitted range", distribution: $0,
+                    allowed: set(Interval(lower: 40, upper: 40.05), Interval(lower: 41, upper: 42)), mass: farNormalMass
+                )
+            },
+            amount.map {
+                ContinuousCase(name: "lognormal", distribution: $0, allowed: .all, mass: lognormalMass(28_000, 0.9))
+            },
+            amount.map {
+                ContinuousCase(
+                    name: "lognormal on [1000, 50000]", distribution: $0,
+                    allowed: set(Interval(lower: 1000, upper: 50_000)), mass: lognormalMass(28_000, 0.9))
+            },
+            amount.map {
+                ContinuousCase(
+                    name: "lognormal on [10, 1000] ∪ [1e5, 1e6]", distribution: $0,
+                    allowed: set(Interval(lower: 10, upper: 1000), Interval(lower: 1e5, upper: 1e6)),
+                    mass: lognormalMass(28_000, 0.9))
+            },
+            unitLog.map {
+                ContinuousCase(
+                    name: "lognormal on [e⁹, e¹⁰] (9σ to 10σ)", distribution: $0,
+                    allowed: set(Interval(lower: exp(9), upper: exp(10))), mass: lognormalMass(1, 1))
+            },
+        ]
+        return cases.compactMap { $0 }
+    }()
+
+    @Test func everyContinuousCaseIsBuilt() {
+        #expect(Self.continuousCases.count == 15)
+    }
+
+    @Test("draws follow the truncated distribution (KS < 0.02 at 100k)", arguments: continuousCases)
+    func continuousDrawsFollowTheTruncatedDistribution(_ test: ContinuousCase) {
+        let samples = Self.draws(test.distribution, within: test.allowed)
+        #expect(samples.count == Int(Self.sampleCount))
+        #expect(samples.allSatisfy(test.allowed.contains))
+        let statistic = Statistics.kolmogorovSmirnov(
+            samples, cdf: Statistics.conditionalCDF(test.allowed, mass: test.mass))
+        #expect(statistic < 0.02)
+    }
+
+    /// Stronger than KS: the inverse CDF is exact, so the reference conditional CDF of the value
+    /// drawn at probability u gives back u.
+    @Test("the conditional CDF of the draw at u is u", arguments: continuousCases)
+    func conditionalCDFOfTheDrawIsItsProbability(_ test: ContinuousCase) throws {
+        let cdf = Statistics.conditionalCDF(test.allowed, mass: test.mass)
+        for step in 1..<1000 {
+            let u = Double(step) / 1000
+            let value = try #require(test.distribution.quantile(u, within: test.allowed))
+            #expect(abs(cdf(value) - u) < 1e-9, "u = \(u), value = \(value)")
+        }
+    }
+
+    @Test func quantileInvertsTheCDF() throws {
+        let normal = try NumericDistribution.normal(mean: 0, standardDeviation: 1)
+        // The lower tail, where p carries full precision (above the median 1 − p would not);
+        // Φ's condition number is about z², which bounds how well two formulas can agree.
+        for z in stride(from: -37.0, through: 0, by: 0.25) {
+            let p = Statistics.normalCDF(z)
+            #expect(abs(normal.quantile(p) - z) <= 1e-14 * max(1, abs(z)))
+            #expect(abs(normal.quantile(1 - p) + z) <= 1e-14 * max(1, abs(z)) || p < 1e-3)
+            #expect(abs(normal.cdf(z) - p) <= 1e-15 * (1 + z * z) * p)
+        }
+        let lognormal = try NumericDistribution.lognormal(median: 28_000, sigma: 0.9)
+        #expect(abs(lognormal.quantile(0.5) - 28_000) < 1e-9)
+        #expect(abs(lognormal.cdf(28_000) - 0.5) < 1e-15)
+        let uniform = try NumericDistribution.uniformInteger(1, 6)
+        #expect((0...6).map { uniform.quantile(Double($0) / 6) } == [1, 1, 2, 3, 4, 5, 6])
+        #expect(uniform.cdf(3.5) == 0.5)
+    }
+
+    @Test func conditionalQuantileIsMonotone() throws {
+        let normal = try NumericDistribution.normal(mean: 0, standardDeviation: 1)
+        let allowed = Self.set(Interval(lower: -3, upper: -1), Interval(lower: 0.5, upper: 40))
+        var previous = -Double.infinity
+        for step in 1..<1000 {
+            let value = try #require(normal.quantile(Double(step) / 1000, within: allowed))
+            #expect(value >= previous)
+            #expect(allowed.contains(value))
+            previous = value
+        }
+    }
+
+    // MARK: - Integer families
+
+    static func poissonCase(_ name: String, _ mean: Double, _ allowed: IntervalSet, _ support: ClosedRange<Int>)
+        -> DiscreteCase?
+    {
+        (try? NumericDistribution.poisson(mean: mean)).map {
+            DiscreteCase(
+                name: name, distribution: $0, allowed: allowed, support: support,
+                logPMF: { Statistics.poissonLogPMF($0, mean) })
+        }
+    }
+
+    static func uniformIntegerCase(_ name: String, _ lower: Int, _ upper: Int, _ allowed: IntervalSet)
+        -> DiscreteCase?
+    {
+        (try? NumericDistribution.uniformInteger(lower, upper)).map {
+            DiscreteCase(name: name, distribution: $0, allowed: allowed, support: lower...upper, logPMF: { _ in 0 })
+        }
+    }
+
+    static let discreteCases: [DiscreteCase] = [
+        poissonCase("poisson(1.3)", 1.3, .all, 0...40),
+        poissonCase(
+            "poisson(4.5) on (3, 7): 4, 5, 6", 4.5,
+            set(Interval(lower: 3, upper: 7, includesLower: false, includesUpper: false)), 0...40),
+        poissonCase(
+            "poisson(30) on [20, 25] ∪ [40, 45]", 30,
+            set(Interval(lower: 20, upper: 25), Interval(lower: 40, upper: 45)), 0...100),
+        poissonCase("poisson(250)", 250, .all, 100...450),
+        poissonCase("poisson(250), x > 300.5", 250, IntervalSet(.greater, 300.5), 100...450),
+        poissonCase("poisson(1.3), x >= 200 (past the table)", 1.3, IntervalSet(.greaterOrEqual, 200), 190...260),
+        poissonCase("poisson(2000), x <= 100 (below the table)", 2000, IntervalSet(.lessOrEqual, 100), 0...150),
+        poissonCase("poisson(1e6)", 1e6, .all, 990_000...1_010_000),
+        poissonCase(
+            "poisson(1e6) on [λ + 5σ, λ + 6σ]", 1e6, set(Interval(lower: 1_005_000, upper: 1_006_000)),
+            1_004_000...1_007_000),
+        uniformIntegerCase("integers 1…6", 1, 6, .all),
+        uniformIntegerCase(
+            "integers 0…10 on (3, 7): 4, 5, 6", 0, 10,
+            set(Interval(lower: 3, upper: 7, includesLower: false, includesUpper: false))),
+        uniformIntegerCase("integers −5…5, x != 0", -5, 5, IntervalSet(.notEqual, 0)),
+        uniformIntegerCase(
+            "integers 0…1000 on [2.5, 10.5] ∪ (990, ∞)", 0, 1000,
+            set(Interval(lower: 2.5, upper: 10.5), Interval(lower: 990, upper: .infinity, includesLower: false))),
+    ].compactMap { $0 }
+
+    @Test func everyDiscreteCaseIsBuilt() {
+        #expect(Self.discreteCases.count == 13)
+    }
+
+    @Test("integer draws have the truncated pmf (each frequency within ±0.01, KS < 0.02)", arguments: discreteCases)
+    func integerDrawsHaveTheTruncatedPMF(_ test: DiscreteCase) {
+        let samples = Self.draws(test.distribution, within: test.allowed)
+        #expect(samples.count == Int(Self.sampleCount))
+        #expect(samples.allSatisfy { test.allowed.contains($0) && $0 == $0.rounded() })
+        let expected = Statistics.conditionalPMF(test.allowed, support: test.support, logPMF: test.logPMF)
+        var observed: [Int: Double] = [:]
+        for sample in samples { observed[Int(sample), default: 0] += 1 / Double(samples.count) }
+        #expect(Set(observed.keys).isSubset(of: expected.keys))
+        for (k, probability) in expected {
+            #expect(abs((observed[k] ?? 0) - probability) < 0.01, "P(X = \(k))")
+        }
+        var cumulative: [(Int, Double)] = []
+        var sum = 0.0
+        for k in expected.keys.sorted() {
+            sum += expected[k] ?? 0
+            cumulative.append((k, sum))
+        }
+        func cdf(_ x: Double) -> Double {
+            cumulative.last { Double($0.0) <= x }?.1 ?? 0
+        }
+        let statistic = Statistics.kolmogorovSmirnov(samples, cdf: cdf, cdfBelow: { cdf($0 - 1) })
+        #expect(statistic < 0.02)
+    }
+
+    @Test func poissonCDFMatchesTheReference() throws {
+        for mean in [0.3, 1.3, 30, 250, 5000] {
+            let poisson = try NumericDistribution.poisson(mean: mean)
+            var sum = 0.0
+            for k in 0...Int(mean + 10 * mean.squareRoot() + 10) {
+                sum += Statistics.poissonPMF(k, mean)
+                #expect(abs(poisson.cdf(Double(k)) - sum) < 1e-9, "λ = \(mean), k = \(k)")
+            }
+        }
+    }
+
+    // MARK: - Decimal grids
+
+    @Test func decimalDrawsStayOnTheGridInsideTheSet() throws {
+        let ltv = try NumericDistribution.uniform(0.05, 1.10)
+        for allowed in [
+            IntervalSet(.lessOrEqual, 0.95), IntervalSet(.less, 0.95), Self.set(Interval(lower: 0.5, upper: 0.5004)),
+        ] {
+            for row in 0..<20_000 as Range<UInt64> {
+                var random = RowRandom(key: 3, row: row)
+                let value = try #require(ltv.sample(&random, within: allowed, decimalScale: 3))
+                #expect(allowed.contains(value))
+                #expect((value * 1000).rounded() / 1000 == value)
+            }
+        }
+    }
+
+    @Test func decimalPointsCarryTheMassOfTheirCells() throws {
+        // Grid points 0.2, 0.3 and 0.4 each stand for a cell of width 0.1 under U(0, 1).
+        let uniform = try NumericDistribution.uniform(0, 1)
+        let allowed = Self.set(Interval(lower: 0.2, upper: 0.4))
+        var counts: [Double: Int] = [:]
+        for row in 0..<30_000 as Range<UInt64> {
+            var random = RowRandom(key: 4, row: row)
+            counts[try #require(uniform.sample(&random, within: allowed, decimalScale: 1)), default: 0] += 1
+        }
+        #expect(counts.keys.sorted() == [0.2, 0.3, 0.4])
+        for count in counts.values { #expect(abs(Double(count) / 30_000 - 1.0 / 3) < 0.01) }
+        // Only 0.13 lies on the grid of [0.125, 0.135] at scale 2.
+        let normal = try NumericDistribution.normal(mean: 0, standardDeviation: 1)
+        var random = RowRandom(key: 4, row: 0)
+        #expect(normal.sample(&random, within: Self.set(Interval(lower: 0.125, upper: 0.135)), decimalScale: 2) == 0.13)
+    }
+
+    // MARK: - Nothing allowed
+
+    @Test func setsWithoutMassGiveNil() throws {
+        let uniform = try NumericDistribution.uniform(0, 1)
+        let normal = try NumericDistribution.normal(mean: 0, standardDeviation: 1)
+        let lognormal = try NumericDistribution.lognormal(median: 1, sigma: 1)
+        let poisson = try NumericDistribution.poisson(mean: 3)
+        let dice = try NumericDistribution.uniformInteger(1, 6)
+        let nothing: [(NumericDistribution, IntervalSet)] = [
+            (uniform, Self.set(Interval(lower: 2, upper: 3))),
+            (uniform, .empty),
+            (normal, IntervalSet(.equal, 1)),  // a point has no mass under a continuous law
+            (lognormal, IntervalSet(.lessOrEqual, 0)),
+            (poisson, IntervalSet(.less, 0)),
+            (poisson, Self.set(Interval(lower: 3, upper: 4, includesLower: false, includesUpper: false))),
+            (dice, Self.set(Interval(lower: 3.2, upper: 3.8))),
+            (dice, IntervalSet(.greater, 6)),
+        ]
+        for (distribution, allowed) in nothing {
+            var random = RowRandom(key: 1, row: 1)
+            #expect(distribution.sample(&random, within: allowed) == nil, "\(distribution.family) on \(allowed)")
+        }
+        var random = RowRandom(key: 1, row: 1)
+        #expect(uniform.sample(&random, within: Self.set(Interval(lower: 0.951, upper: 0.959)), decimalScale: 2) == nil)
+    }
+
+    @Test func invalidParametersAreRejected() {
+        #expect(throws: DistributionError.self) { try NumericDistribution.uniform(1, 1) }
+        #expect(throws: DistributionError.self) { try NumericDistribution.uniform(0, .infinity) }
+        #expect(throws: DistributionError.self) { try NumericDistribution.normal(mean: 0, standardDeviation: 0) }
+        #expect(throws: DistributionError.self) { try NumericDistribution.lognormal(median: -1, sigma: 1) }
+        #expect(throws: DistributionError.self) { try NumericDistribution.poisson(mean: .nan) }
+        #expect(throws: DistributionError.self) { try NumericDistribution.poisson(mean: 1e10) }
+        #expect(throws: DistributionError.self) { try NumericDistribution.uniformInteger(3, 2) }
+    }
+
+    @Test func everyDrawLiesInItsAllowedSet() async throws {
+        let distributions = [
+            try NumericDistribution.uniform(-50, 50), try NumericDistribution.normal(mean: 3, standardDeviation: 20),
+            try NumericDistribution.lognormal(median: 10, sigma: 1.5), try NumericDistribution.poisson(mean: 20),
+            try NumericDistribution.uniformInteger(-40, 40),
+        ]
+        await propertyCheck(
+            count: 300, input: Gen.double(in: -100...100), Gen.double(in: 0...60), Gen.double(in: -100...100),
+            Gen.uint64()
+        ) { start, width, excluded, row in
+            let allowed = Self.set(Interval(lower: start, upper: start + width)).intersection(.notEqual, excluded)
+            for distribution in distributions {
+                var random = RowRandom(key: 9, row: row)
+                if let value = distribution.sample(&random, within: allowed) {
+                    #expect(allowed.contains(value))
+                }
+                var again = RowRandom(key: 9, row: row)
+                if let value = distribution.sample(&again, within: allowed, decimalScale: 2) {
+                    #expect(allowed.contains(value))
+                    #expect((value * 100).rounded() / 100 == value)
+                }
+            }
+        }
+    }
+}
