@@ -38,7 +38,7 @@ let package = Package(
         .target(
             name: "SeedbedCommands",
             dependencies: [
-                "SeedbedSpec",
+                "SeedbedSpec", "SeedbedEngine",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: upcoming),
@@ -69,7 +69,7 @@ let package = Package(
             swiftSettings: upcoming),
         .testTarget(
             name: "SeedbedCommandsTests",
-            dependencies: ["SeedbedCommands", "SeedbedSpec", "SeedbedTestSupport"],
+            dependencies: ["SeedbedCommands", "SeedbedSpec", "SeedbedEngine", "SeedbedTestSupport"],
             swiftSettings: upcoming),
     ],
     swiftLanguageModes: [.v6]

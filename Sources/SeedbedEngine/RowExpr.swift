@@ -16,7 +16,7 @@ indirect enum RowExpr {
     case between(RowExpr, RowExpr, RowExpr, negated: Bool)
     case inList(RowExpr, [RowValue], negated: Bool)
     case isNull(RowExpr, negated: Bool)
-    case matches(RowExpr, PatternNode)
+    case matches(RowExpr, PatternMatcher)
 }
 
 enum RowFunction {
@@ -87,7 +87,7 @@ extension RowExpr {
             return .bool((value.evaluate(context) == .null) != negated)
         case .matches(let value, let pattern):
             guard case .text(let text) = value.evaluate(context) else { return .null }
-            return .bool(PatternMatcher.matches(text, pattern))
+            return .bool(pattern.matches(text))
         }
     }
 

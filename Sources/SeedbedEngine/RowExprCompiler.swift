@@ -101,7 +101,7 @@ struct RowExprCompiler {
             return (.isNull(compile(value), negated: negated), .bool)
         case .matches(let value, let pattern):
             let node = (try? PatternSyntax.parse(pattern.value)) ?? .sequence([])
-            return (.matches(compile(value), node), .bool)
+            return (.matches(compile(value), PatternMatcher(node)), .bool)
         }
     }
 

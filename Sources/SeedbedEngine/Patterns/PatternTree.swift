@@ -55,7 +55,7 @@ struct PatternTree: Sendable {
             } else {
                 self.init(alternation: alternatives)
             }
-        case .repetition(let inner, let min, let max):
+        case .repetition(let inner, let min, let max, _):
             guard let child = PatternTree(inner) else {
                 guard min == 0 else { return nil }
                 self.init(sequence: [])  // zero repetitions of nothing: the empty string

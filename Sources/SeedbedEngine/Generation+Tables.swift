@@ -1,0 +1,210 @@
+import SeedbedSpec
+
+/// A row tagged in the dataset's lineage: made for a scenario, or to break a rule.
+public struct LineageEntry: Sendable, Equatable {
+    public enum Kind: String, Sendable {
+        case scenario
+        case negative
+    }
+
+    public var table: String
+    /// The row's key value, or its row number when the table has no key.
+    public var key: String
+    public var kind: Kind
+    /// The scenario or rule ID.
+    public var id: String
+}
+
+/// What one table's generation did.
+public struct TableSummary: Sendable {
+    public var table: String
+    public var rows = 0
+    /// Rows made for each scenario.
+    public var scenarioRows: [String: Int] = [:]
+    /// Rows made to break each rule (`--negative`).
+    public var negativeRows: [String: Int] = [:]
+    /// Rows that had to be made again because a rule or scenario was missed, by ID (the
+    /// bounded rejection the narrowing could not avoid).
+    public var retries: [String: Int] = [:]
+    /// Child rows left out because no row could satisfy the rules with their parent.
+    public var skipped: [String: Int] = [:]
+}
+
+extension Generation {
+    /// Makes this shard's rows of one table, in batches of typed columns.
+    /// - Parameters:
+    ///   - negative: make the `--negative` rows (each breaks one rule) instead of the dataset's.
+    ///   - body: receives each batch and the lineage of its tagged rows.
+    public func generate(
+        table index: Int, negative: Bool = false, _ body: (RowBatch, [LineageEntry]) throws(GenerationError) -> Void
+    ) throws(GenerationError) -> TableSummary {
+        let maker = makers[index]
+        let table = model.tables[index]
+        var summary = TableSummary(table: table.name)
+        var batch = BatchBuilder(table: table, capacity: options.batchSize)
+        var lineage: [LineageEntry] = []
+        let keyColumn = table.columns.firstIndex { $0.isKey }
+        var context = RowContext(levels: maker.levels.levels.map { RowValues(columns: model.tables[$0.table].columns.count) })
+        var made = MadeRow(columns: table.columns.count)
+
+        let rows: Range<Int>
+        if negative {
+            let count = table.rules.count * options.negativeRowsPerRule
+            let slice = options.shard.range(of: count)
+            rows = (maker.rowCount + slice.lowerBound)..<(maker.rowCount + slice.upperBound)
+        } else {
+            rows = options.shard.range(of: maker.rowCount)
+        }
+        let assignment = scenarioAssignment(of: index)
+        for row in rows {
+            var purpose = RowPurpose()
+            if negative {
+                purpose.brokenRule = (row - maker.rowCount) % max(1, table.rules.count)
+            } else {
+                purpose.parent = parentSlot(of: index, row: row)
+                purpose.scenario = assignment.scenario(ofRow: row)
+            }
+            do {
+                try maker.make(row: row, purpose: purpose, generation: self, context: &context, into: &made)
+            } catch {
+                // A child whose parent leaves no way to satisfy the rules is left out: that parent
+                // gets no such child. A table with a fixed count must have every row.
+                if case .perParent = table.rowCount, !negative {
+                    for id in error.ids.prefix(1) { summary.skipped[id, default: 0] += 1 }
+                    continue
+                }
+                throw GenerationError(
+                    "row \(row) of '\(table.name)' cannot be made: \(Self.describe(error.ids, of: table)) could not be met after \(TableMaker.maximumAttempts) attempts; run 'seedbed check' and look at these rules together"
+                )
+            }
+            let tag: (LineageEntry.Kind, String)? =
+                if negative, let rule = purpose.brokenRule {
+                    (.negative, table.rules[rule].id)
+                } else if let scenario = purpose.scenario {
+                    (.scenario, table.scenarios[scenario].id)
+                } else {
+                    nil
+                }
+            if let (kind, id) = tag {
+                let key = keyColumn.map { BatchBuilder.text(made.values[$0]) } ?? String(row + 1)
+                lineage.append(LineageEntry(table: table.name, key: key, kind: kind, id: id))
+                if kind == .scenario { summary.scenarioRows[id, default: 0] += 1 } else { summary.negativeRows[id, default: 0] += 1 }
+            }
+            batch.append(made)
+            summary.rows += 1
+            if batch.isFull {
+                try body(batch.finish(), lineage)
+                lineage.removeAll(keepingCapacity: true)
+            }
+        }
+        if batch.count > 0 || summary.rows == 0 { try body(batch.finish(), lineage) }
+        for (id, count) in maker.retries { summary.retries[id, default: 0] += count }
+        maker.retries.removeAll()
+        let skipped = summary.skipped.values.reduce(0, +)
+        if skipped > 0, skipped * 2 > summary.rows + skipped {
+            throw GenerationError(
+                "most rows of '\(table.name)' (\(skipped) of \(summary.rows + skipped)) cannot satisfy \(Self.describe(Array(summary.skipped.keys), of: table)) with their parent rows; run 'seedbed check' and look at these rules"
+            )
+        }
+        return summary
+    }
+
+    private static func describe(_ ids: [String], of table: TableModel) -> String {
+        let named = ids.map { id in
+            if let rule = table.rules.first(where: { $0.id == id }) { return "rule \(id) (line \(rule.line))" }
+            if let scenario = table.scenarios.first(where: { $0.id == id }) { return "scenario \(id) (line \(scenario.line))" }
+            return "column \(id)"
+        }
+        return named.isEmpty ? "its columns" : named.joined(separator: ", ")
+    }
+}
+
+/// Collects made rows and turns them into typed column buffers, a batch at a time.
+struct BatchBuilder {
+    let table: TableModel
+    let capacity: Int
+    private var values: [RowValue] = []
+    private var uuids: [UUIDValue] = []
+    private(set) var count = 0
+    private var buffers: [ColumnBuffer]
+
+    init(table: TableModel, capacity: Int) {
+        self.table = table
+        self.capacity = capacity
+        values.reserveCapacity(capacity * table.columns.count)
+        buffers = table.columns.map { ColumnBuffer(name: $0.name, type: $0.type, capacity: capacity) }
+    }
+
+    var isFull: Bool { count == capacity }
+
+    mutating func append(_ row: MadeRow) {
+        values.append(contentsOf: row.values.values)
+        if table.columns.contains(where: { $0.type == .uuid }) { uuids.append(contentsOf: row.uuids) }
+        count += 1
+    }
+
+    /// The batch so far, as typed columns; the builder starts over.
+    mutating func finish() -> RowBatch {
+        let width = table.columns.count
+        for column in 0..<width {
+            fill(&buffers[column], column: column, width: width)
+        }
+        let batch = RowBatch(table: table.name, columns: buffers, count: count)
+        values.removeAll(keepingCapacity: true)
+        uuids.removeAll(keepingCapacity: true)
+        count = 0
+        return batch
+    }
+
+    private func fill(_ buffer: inout ColumnBuffer, column: Int, width: Int) {
+        var nulls = buffer.nulls
+        buffer.nulls = []
+        for row in 0..<count { nulls[row] = values[row * width + column] == .null }
+        buffer.nulls = nulls
+        func number(_ row: Int) -> Double { values[row * width + column].number ?? 0 }
+        switch buffer.values {
+        case .int(var array):
+            buffer.values = .int([])
+            for row in 0..<count { array[row] = Int64(number(row)) }
+            buffer.values = .int(array)
+        case .decimal(var array, let scale):
+            buffer.values = .int([])
+            let factor = pow10(scale)
+            for row in 0..<count { array[row] = Int64((number(row) * factor).rounded()) }
+            buffer.values = .decimal(array, scale: scale)
+        case .float(var array):
+            buffer.values = .int([])
+            for row in 0..<count { array[row] = number(row) }
+            buffer.values = .float(array)
+        case .date(var array):
+            buffer.values = .int([])
+            for row in 0..<count { array[row] = Int32(clamping: Int(number(row))) }
+            buffer.values = .date(array)
+        case .timestamp(var array):
+            buffer.values = .int([])
+            for row in 0..<count { array[row] = Int64(number(row)) }
+            buffer.values = .timestamp(array)
+        case .bool(var array):
+            buffer.values = .int([])
+            for row in 0..<count { array[row] = values[row * width + column] == .bool(true) }
+            buffer.values = .bool(array)
+        case .text(var array):
+            buffer.values = .int([])
+            for row in 0..<count { array[row] = Self.text(values[row * width + column]) }
+            buffer.values = .text(array)
+        case .uuid(var array):
+            buffer.values = .int([])
+            for row in 0..<count { array[row] = uuids[row * width + column] }
+            buffer.values = .uuid(array)
+        }
+    }
+
+    static func text(_ value: RowValue) -> String {
+        switch value {
+        case .null: ""
+        case .text(let s): s
+        case .bool(let b): b ? "true" : "false"
+        case .number(let x): x == x.rounded() && abs(x) < 1e15 ? String(Int64(x)) : String(x)
+        }
+    }
+}

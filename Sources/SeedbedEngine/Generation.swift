@@ -1,0 +1,219 @@
+import SeedbedSpec
+
+/// One generation run: every table's rows, made on demand from their row indices.
+public final class Generation {
+    public struct Options: Sendable {
+        /// Overrides the spec's `seed`.
+        public var seed: UInt64?
+        /// `--rows TABLE=N`: row counts of tables with a fixed count (children follow their parents).
+        public var rows: [String: Int] = [:]
+        public var shard: Shard = .whole
+        /// `--negative`: also make rows that each break exactly one rule.
+        public var negative = false
+        /// How many negative rows each rule gets.
+        public var negativeRowsPerRule = 10
+        public var batchSize = 4096
+
+        public init() {}
+    }
+
+    public let model: GenerationModel
+    public let options: Options
+    let makers: [TableMaker]
+    private var caches: [[Int: MadeRow]]
+    private var contexts: [RowContext]
+    private var fanOutIndexes: [Int: FanOutIndex] = [:]
+
+    /// Resolves the plan and every table's row count.
+    /// - Throws: `GenerationError` for a row count on a child table, a unique column without
+    ///   room for its rows, or a sampler that cannot be built.
+    public init(model: GenerationModel, options: Options = Options()) throws(GenerationError) {
+        var model = model
+        if let seed = options.seed { model.seed = seed }
+        self.model = model
+        self.options = options
+        for name in options.rows.keys {
+            guard let table = model.table(named: name) else {
+                throw GenerationError("--rows names '\(name)', which the spec does not declare")
+            }
+            if case .perParent(let parent, _, _) = table.rowCount {
+                throw GenerationError(
+                    "'\(name)' has rows per '\(model.tables[parent].name)'; set --rows \(model.tables[parent].name)=N and its children follow"
+                )
+            }
+        }
+        makers = try model.tables.indices.map { index throws(GenerationError) in try TableMaker(index: index, model: model) }
+        caches = Array(repeating: [:], count: model.tables.count)
+        contexts = makers.map { maker in
+            RowContext(levels: maker.levels.levels.map { RowValues(columns: model.tables[$0.table].columns.count) })
+        }
+        for (tableIndex, table) in model.tables.enumerated() {
+            let rows: Int
+            switch table.rowCount {
+            case .fixed(let declared): rows = options.rows[table.name] ?? declared
+            case .perParent(let parent, _, let fanOut):
+                let counter = FanOut(
+                    fanOut, key: StreamKey.column(seed: model.seed, table: table.name, column: "", purpose: "fan-out"))
+                let index = FanOutIndex(counter: counter, parents: makers[parent].rowCount)
+                fanOutIndexes[tableIndex] = index
+                rows = index.children
+            }
+            let extra = options.negative ? table.rules.count * options.negativeRowsPerRule : 0
+            try makers[tableIndex].prepare(rowCount: rows, extraRows: extra)
+        }
+    }
+
+    func rowCount(of table: Int) -> Int { makers[table].rowCount }
+
+    func columnCount(of table: Int) -> Int { model.tables[table].columns.count }
+
+    /// Row `index` of a table, made again from its index (kept in a small cache, since
+    /// children of one parent come together).
+    func row(of table: Int, at index: Int) -> MadeRow? {
+        if let cached = caches[table][index] { return cached }
+        guard index >= 0, index < makers[table].rowCount else { return nil }
+        let maker = makers[table]
+        var purpose = RowPurpose()
+        if let parent = parentSlot(of: table, row: index) { purpose.parent = parent }
+        purpose.scenario = scenarioAssignment(of: table).scenario(ofRow: index)
+        var made = MadeRow(columns: maker.model.columns.count)
+        var context = contexts[table]
+        do {
+            try maker.make(row: index, purpose: purpose, generation: self, context: &context, into: &made)
+        } catch {
+            return nil
+        }
+        if caches[table].count > 4096 { caches[table].removeAll(keepingCapacity: true) }
+        caches[table][index] = made
+        return made
+    }
+
+    // MARK: - Structure
+
+    private var assignments: [Int: ScenarioAssignment] = [:]
+
+    func scenarioAssignment(of table: Int) -> ScenarioAssignment {
+        if let known = assignments[table] { return known }
+        let maker = makers[table]
+        let assignment = ScenarioAssignment(
+            rows: maker.rowCount, quotas: maker.model.scenarios.map { $0.rowCount(of: maker.rowCount) },
+            key: StreamKey.column(seed: model.seed, table: maker.model.name, column: "", purpose: "scenarios"))
+        assignments[table] = assignment
+        return assignment
+    }
+
+    /// For a `rows per` table, the parent row of a row.
+    func parentSlot(of table: Int, row: Int) -> (column: Int, row: Int)? {
+        guard case .perParent(_, let via, _) = model.tables[table].rowCount, let index = fanOutIndexes[table],
+            let parent = index.parent(of: row)
+        else { return nil }
+        return (via, parent)
+    }
+}
+
+/// How many children each parent row gets: a pure function of the parent's index.
+struct FanOut {
+    enum Kind {
+        case numeric(NumericDistribution)
+        case choices([Int], weights: [Double])
+    }
+
+    let kind: Kind
+    let key: UInt64
+
+    init(_ distribution: Distribution, key: UInt64) {
+        self.key = key
+        switch distribution {
+        case .oneOf(let choices):
+            kind = .choices(choices.map { Int(Self.number($0.value)) }, weights: choices.map { $0.weight?.value ?? 1 })
+        case .call(let name, let arguments):
+            let numbers = arguments.map { Self.number($0.value) }
+            let family: NumericDistribution.Family =
+                name.name == "uniform" && numbers.count == 2
+                ? .uniformInteger(lower: Int(numbers[0]), upper: Int(numbers[1]))
+                : .poisson(mean: numbers.first ?? 1)
+            kind = (try? NumericDistribution(family)).map(Kind.numeric) ?? .choices([0], weights: [1])
+        }
+    }
+
+    private static func number(_ literal: Literal) -> Double {
+        if case .number(let n) = literal { return n.value }
+        return 0
+    }
+
+    func children(of parent: Int) -> Int {
+        var random = RowRandom(key: key, row: UInt64(parent))
+        switch kind {
+        case .numeric(let distribution):
+            return max(0, Int(distribution.quantile(random.nextOpenUnit(), within: .all, decimalScale: 0) ?? 0))
+        case .choices(let counts, let weights):
+            var target = random.nextUnit() * weights.reduce(0, +)
+            for (count, weight) in zip(counts, weights) {
+                target -= weight
+                if target < 0 { return max(0, count) }
+            }
+            return max(0, counts.last ?? 0)
+        }
+    }
+}
+
+/// Finds the parent of a child row: the first child row of every 64th parent is kept, and
+/// counts are walked from the nearest one, so memory stays at 1/64 of the parents.
+final class FanOutIndex {
+    let counter: FanOut
+    let parents: Int
+    /// `checkpoints[k]` is the first child row of parent `64·k`.
+    private var checkpoints: [Int] = []
+    /// Rows in the child table.
+    private(set) var children = 0
+    static let stride = 64
+
+    init(counter: FanOut, parents: Int) {
+        self.counter = counter
+        self.parents = parents
+        checkpoints.reserveCapacity(parents / Self.stride + 1)
+        for parent in 0..<parents {
+            if parent % Self.stride == 0 { checkpoints.append(children) }
+            children += counter.children(of: parent)
+        }
+    }
+
+    /// The parent found last and its first child row: children are mostly asked for in order.
+    private var last = (parent: 0, start: 0)
+
+    func parent(of row: Int) -> Int? {
+        guard row >= 0, row < children else { return nil }
+        if row >= last.start, row - last.start < Self.stride * 4 {
+            var (parent, start) = last
+            while parent < parents {
+                let count = counter.children(of: parent)
+                if row < start + count {
+                    last = (parent, start)
+                    return parent
+                }
+                start += count
+                parent += 1
+            }
+            return nil
+        }
+        // The last checkpoint at or before the row.
+        var low = 0
+        var high = checkpoints.count - 1
+        while low < high {
+            let middle = (low + high + 1) / 2
+            if checkpoints[middle] <= row { low = middle } else { high = middle - 1 }
+        }
+        var parent = low * Self.stride
+        var start = checkpoints[low]
+        while parent < parents {
+            let count = counter.children(of: parent)
+            if row < start + count {
+                last = (parent, start)
+                return parent
+            }
+            start += count
+            parent += 1
+        }
+        return nil
+    }
+}
