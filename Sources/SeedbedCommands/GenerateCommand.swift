@@ -39,7 +39,9 @@ public struct GenerateCommand: AsyncParsableCommand {
     @Option(help: "Seed for the random values (default: the spec's seed, else 0).")
     var seed: UInt64?
 
-    @Option(name: .customLong("rows"), help: ArgumentHelp("Row count of a table, as TABLE=N (repeatable).", valueName: "TABLE=N"))
+    @Option(
+        name: .customLong("rows"),
+        help: ArgumentHelp("Row count of a table, as TABLE=N (repeatable).", valueName: "TABLE=N"))
     var rowCounts: [String] = []
 
     @Option(help: ArgumentHelp("Make only slice i of n of every table (1-based).", valueName: "i/n"))
@@ -79,7 +81,8 @@ public struct GenerateCommand: AsyncParsableCommand {
         let checked = Checker().check(source)
         if checked.hasErrors {
             console.write(DiagnosticRenderer().render(checked.diagnostics, in: source), to: .error)
-            console.write("seedbed: error: \(spec) has \(checked.errorCount) error(s); nothing was generated\n", to: .error)
+            console.write(
+                "seedbed: error: \(spec) has \(checked.errorCount) error(s); nothing was generated\n", to: .error)
             throw ExitCode.checkFailed
         }
         var options = Generation.Options()

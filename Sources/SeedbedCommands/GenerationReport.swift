@@ -21,6 +21,12 @@ struct GenerationReport {
                 if !retries.isEmpty { line += ", rows made again for: " + retries.joined(separator: ", ") }
                 let skipped = table.skipped.sorted { $0.key < $1.key }.map { "\($0.key) \($0.value)" }
                 if !skipped.isEmpty { line += ", children left out for: " + skipped.joined(separator: ", ") }
+                let unbreakable = table.unbreakable.keys.sorted()
+                if !unbreakable.isEmpty {
+                    line +=
+                        ", cannot be broken alone (breaking it breaks another rule): "
+                        + unbreakable.joined(separator: ", ")
+                }
                 lines.append(line)
             }
             let seconds = max(summary.seconds, 1e-9)
@@ -33,14 +39,15 @@ struct GenerationReport {
             func table(_ t: TableSummary) -> [String: Any] {
                 [
                     "table": t.table, "rows": t.rows, "scenarios": t.scenarioRows, "negative": t.negativeRows,
-                    "retries": t.retries, "skipped": t.skipped,
+                    "retries": t.retries, "skipped": t.skipped, "unbreakable": t.unbreakable.keys.sorted(),
                 ]
             }
             let object: [String: Any] = [
                 "out": out, "rows": summary.rows, "seconds": summary.seconds,
                 "tables": summary.tables.map(table), "negative": summary.negative.map(table),
             ]
-            let data = (try? JSONSerialization.data(withJSONObject: object, options: [.prettyPrinted, .sortedKeys])) ?? Data()
+            let data =
+                (try? JSONSerialization.data(withJSONObject: object, options: [.prettyPrinted, .sortedKeys])) ?? Data()
             return String(decoding: data, as: UTF8.self) + "\n"
         }
     }

@@ -93,9 +93,13 @@ extension ColumnSampler {
             let step = arguments.first { $0.label?.name == "step" }.flatMap { number($0.value) } ?? 1
             return .sequence(start: start, step: step, output: output ?? .int)
         case .fromProfile?:
-            throw fail("'from profile' needs a production profile, which `seedbed generate` does not read yet; give the column a generator")
+            throw fail(
+                "'from profile' needs a production profile, which `seedbed generate` does not read yet; give the column a generator"
+            )
         case .fake(let provider)?:
-            guard let fake = FakeProvider(rawValue: provider.name) else { throw fail("unknown provider '\(provider.name)'") }
+            guard let fake = FakeProvider(rawValue: provider.name) else {
+                throw fail("unknown provider '\(provider.name)'")
+            }
             return .fake(FakeValues(fake), unique: column.isUnique)
         case .pattern(let pattern)?:
             do {
@@ -126,8 +130,12 @@ extension ColumnSampler {
     /// What `min` and `max` allow.
     private static func base(_ column: ColumnModel, _ output: NumericOutput) -> IntervalSet {
         var set = IntervalSet.all
-        if let low = column.minimum.flatMap({ ordered($0, for: output) }) { set = set.intersection(.greaterOrEqual, low) }
-        if let high = column.maximum.flatMap({ ordered($0, for: output) }) { set = set.intersection(.lessOrEqual, high) }
+        if let low = column.minimum.flatMap({ ordered($0, for: output) }) {
+            set = set.intersection(.greaterOrEqual, low)
+        }
+        if let high = column.maximum.flatMap({ ordered($0, for: output) }) {
+            set = set.intersection(.lessOrEqual, high)
+        }
         return set
     }
 
@@ -136,13 +144,17 @@ extension ColumnSampler {
         fail: (String) -> GenerationError
     ) throws(GenerationError) -> ColumnSampler {
         func argument(_ label: String?, at position: Int) -> Double? {
-            let found = label.flatMap { l in arguments.first { $0.label?.name == l } } ?? (position < arguments.count ? arguments[position] : nil)
+            let found =
+                label.flatMap { l in arguments.first { $0.label?.name == l } }
+                ?? (position < arguments.count ? arguments[position] : nil)
             return found.flatMap { ordered($0.value, for: output) }
         }
         let family: NumericDistribution.Family
         switch name {
         case "uniform":
-            guard let low = argument(nil, at: 0), let high = argument(nil, at: 1) else { throw fail("uniform needs two bounds") }
+            guard let low = argument(nil, at: 0), let high = argument(nil, at: 1) else {
+                throw fail("uniform needs two bounds")
+            }
             if output.isIntegral {
                 family = .uniformInteger(lower: Int(low.rounded(.up)), upper: Int(high.rounded(.down)))
             } else if low == high {
@@ -170,7 +182,9 @@ extension ColumnSampler {
     private static func defaultSampler(
         for column: ColumnModel, asOf: Int?, output: NumericOutput?, fail: (String) -> GenerationError
     ) throws(GenerationError) -> ColumnSampler {
-        if column.isKey, output == .int || output?.isDecimal == true { return .sequence(start: 1, step: 1, output: output ?? .int) }
+        if column.isKey, output == .int || output?.isDecimal == true {
+            return .sequence(start: 1, step: 1, output: output ?? .int)
+        }
         let end = Double(asOf ?? CivilDate.days(year: 2025, month: 12, day: 31) ?? 20_453)
         let family: NumericDistribution.Family
         switch column.type {
@@ -194,7 +208,9 @@ extension ColumnSampler {
 
     /// Unique values are made by construction, so the construction must have room for every row.
     func checkUniqueCapacity(rows: Int, column: String, table: String) throws(GenerationError) {
-        func fail(_ message: String) -> GenerationError { GenerationError("\(table).\(column) is unique, but \(message)") }
+        func fail(_ message: String) -> GenerationError {
+            GenerationError("\(table).\(column) is unique, but \(message)")
+        }
         switch self {
         case .sequence, .uuid, .reference, .derived:
             return
@@ -202,7 +218,9 @@ extension ColumnSampler {
             guard case .uniformInteger(let lower, let upper) = distribution.family else {
                 throw fail("only sequence, uniform over whole numbers, fake, pattern and uuid can make unique values")
             }
-            if upper - lower + 1 < rows { throw fail("uniform(\(lower), \(upper)) has \(upper - lower + 1) values for \(rows) rows") }
+            if upper - lower + 1 < rows {
+                throw fail("uniform(\(lower), \(upper)) has \(upper - lower + 1) values for \(rows) rows")
+            }
         case .categorical(let values, _):
             if values.count < rows { throw fail("'one of' has \(values.count) values for \(rows) rows") }
         case .fake(let fake, _):
@@ -211,7 +229,9 @@ extension ColumnSampler {
             }
         case .pattern(let generator, _):
             guard let count = generator.count, count >= UInt64(rows) else {
-                throw fail("its pattern cannot be enumerated into \(rows) distinct values; use a fixed-length pattern such as \"[A-Z]{3}[0-9]{6}\"")
+                throw fail(
+                    "its pattern cannot be enumerated into \(rows) distinct values; use a fixed-length pattern such as \"[A-Z]{3}[0-9]{6}\""
+                )
             }
         }
     }

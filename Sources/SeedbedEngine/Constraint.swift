@@ -23,10 +23,8 @@ struct Constraint {
     /// before the derived columns are computed.
     var inlinedCondition: RowExpr?
     var inlinedBody: RowExpr
-    /// The inlined form seen from the column it narrows.
-    var narrowCondition: NarrowExpr?
-    var narrowBody: NarrowExpr
-    /// The column this constraint narrows: the last sampled column it reads.
+    /// The column whose value is tried against the inlined form (the last sampled column the
+    /// constraint reads), for text columns that cannot be narrowed ahead.
     var target: Int?
 
     /// Whether a finished row satisfies the constraint in `mode`.
@@ -56,21 +54,29 @@ struct Constraint {
         case .notScenario: return then != .true
         }
     }
+}
 
-    /// The target's values allowed in `mode`, given the rest of the row.
-    func allowed(_ mode: Mode, _ context: RowContext) -> Allowed {
-        let when = narrowCondition
+/// A constraint seen from one column it reads: narrows that column's draw to the values that
+/// can still satisfy it, given the columns drawn before.
+struct Narrower {
+    var constraint: Int
+    var requirement: RuleDecl.Requirement
+    var condition: NarrowExpr?
+    var body: NarrowExpr
+
+    /// The column's values allowed in `mode`.
+    func allowed(_ mode: Constraint.Mode, _ context: RowContext) -> Allowed {
         switch mode {
         case .holds:
-            let exempt = when.map { $0.allowed(.notTrue, context) } ?? .nothing
-            return exempt.union(narrowBody.allowed(requirement == .require ? .notFalse : .notTrue, context))
+            let exempt = condition.map { $0.allowed(.notTrue, context) } ?? .nothing
+            return exempt.union(body.allowed(requirement == .require ? .notFalse : .notTrue, context))
         case .broken:
-            let applies = when.map { $0.allowed(.true, context) } ?? .everything
-            return applies.intersection(narrowBody.allowed(requirement == .require ? .false : .true, context))
+            let applies = condition.map { $0.allowed(.true, context) } ?? .everything
+            return applies.intersection(body.allowed(requirement == .require ? .false : .true, context))
         case .scenario:
-            return narrowBody.allowed(.true, context)
+            return body.allowed(.true, context)
         case .notScenario:
-            return narrowBody.allowed(.notTrue, context)
+            return body.allowed(.notTrue, context)
         }
     }
 }

@@ -22,7 +22,8 @@ extension Generation {
         try Self.makeDirectory(directory)
         var summary = GenerationSummary()
         let lineage = try TableFileWriter(
-            path: (directory as NSString).appendingPathComponent("_lineage.csv"), columns: ["table", "key", "kind", "id"],
+            path: (directory as NSString).appendingPathComponent("_lineage.csv"),
+            columns: ["table", "key", "kind", "id"],
             format: .csv)
         func record(_ entries: [LineageEntry]) throws(GenerationError) {
             guard !entries.isEmpty else { return }

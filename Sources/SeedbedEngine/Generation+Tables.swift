@@ -28,6 +28,9 @@ public struct TableSummary: Sendable {
     public var retries: [String: Int] = [:]
     /// Child rows left out because no row could satisfy the rules with their parent.
     public var skipped: [String: Int] = [:]
+    /// `--negative` rows not made because breaking the rule alone was impossible (breaking it
+    /// broke another rule too), by rule.
+    public var unbreakable: [String: Int] = [:]
 }
 
 extension Generation {
@@ -44,7 +47,8 @@ extension Generation {
         var batch = BatchBuilder(table: table, capacity: options.batchSize)
         var lineage: [LineageEntry] = []
         let keyColumn = table.columns.firstIndex { $0.isKey }
-        var context = RowContext(levels: maker.levels.levels.map { RowValues(columns: model.tables[$0.table].columns.count) })
+        var context = RowContext(
+            levels: maker.levels.levels.map { RowValues(columns: model.tables[$0.table].columns.count) })
         var made = MadeRow(columns: table.columns.count)
 
         let rows: Range<Int>
@@ -55,7 +59,12 @@ extension Generation {
         } else {
             rows = options.shard.range(of: maker.rowCount)
         }
-        let assignment = scenarioAssignment(of: index)
+        let assignment = negative ? .empty : scenarioAssignment(of: index)
+        for (scenario, made, wanted) in assignment.shortfalls {
+            throw GenerationError(
+                "scenario \(table.scenarios[scenario].id) (line \(table.scenarios[scenario].line)) asks for \(wanted) rows of '\(table.name)', but only \(made) can satisfy it together with the rules and their parent rows; lower its quota or widen the parents' columns"
+            )
+        }
         for row in rows {
             var purpose = RowPurpose()
             if negative {
@@ -67,9 +76,14 @@ extension Generation {
             do {
                 try maker.make(row: row, purpose: purpose, generation: self, context: &context, into: &made)
             } catch {
+                if negative, let rule = purpose.brokenRule {
+                    // Breaking this rule breaks another too: no row can break it alone here.
+                    summary.unbreakable[table.rules[rule].id, default: 0] += 1
+                    continue
+                }
                 // A child whose parent leaves no way to satisfy the rules is left out: that parent
                 // gets no such child. A table with a fixed count must have every row.
-                if case .perParent = table.rowCount, !negative {
+                if case .perParent = table.rowCount {
                     for id in error.ids.prefix(1) { summary.skipped[id, default: 0] += 1 }
                     continue
                 }
@@ -88,7 +102,11 @@ extension Generation {
             if let (kind, id) = tag {
                 let key = keyColumn.map { BatchBuilder.text(made.values[$0]) } ?? String(row + 1)
                 lineage.append(LineageEntry(table: table.name, key: key, kind: kind, id: id))
-                if kind == .scenario { summary.scenarioRows[id, default: 0] += 1 } else { summary.negativeRows[id, default: 0] += 1 }
+                if kind == .scenario {
+                    summary.scenarioRows[id, default: 0] += 1
+                } else {
+                    summary.negativeRows[id, default: 0] += 1
+                }
             }
             batch.append(made)
             summary.rows += 1
@@ -112,7 +130,9 @@ extension Generation {
     private static func describe(_ ids: [String], of table: TableModel) -> String {
         let named = ids.map { id in
             if let rule = table.rules.first(where: { $0.id == id }) { return "rule \(id) (line \(rule.line))" }
-            if let scenario = table.scenarios.first(where: { $0.id == id }) { return "scenario \(id) (line \(scenario.line))" }
+            if let scenario = table.scenarios.first(where: { $0.id == id }) {
+                return "scenario \(id) (line \(scenario.line))"
+            }
             return "column \(id)"
         }
         return named.isEmpty ? "its columns" : named.joined(separator: ", ")

@@ -20,7 +20,9 @@ public final class Generation {
     public let model: GenerationModel
     public let options: Options
     let makers: [TableMaker]
-    private var caches: [[Int: MadeRow]]
+    /// Recently made rows of each table; `nil` remembers a row that cannot be made (a child
+    /// left out), so its children do not try again.
+    private var caches: [[Int: MadeRow?]]
     private var contexts: [RowContext]
     private var fanOutIndexes: [Int: FanOutIndex] = [:]
 
@@ -42,7 +44,9 @@ public final class Generation {
                 )
             }
         }
-        makers = try model.tables.indices.map { index throws(GenerationError) in try TableMaker(index: index, model: model) }
+        makers = try model.tables.indices.map { index throws(GenerationError) in
+            try TableMaker(index: index, model: model)
+        }
         caches = Array(repeating: [:], count: model.tables.count)
         contexts = makers.map { maker in
             RowContext(levels: maker.levels.levels.map { RowValues(columns: model.tables[$0.table].columns.count) })
@@ -78,12 +82,13 @@ public final class Generation {
         purpose.scenario = scenarioAssignment(of: table).scenario(ofRow: index)
         var made = MadeRow(columns: maker.model.columns.count)
         var context = contexts[table]
+        if caches[table].count > 4096 { caches[table].removeAll(keepingCapacity: true) }
         do {
             try maker.make(row: index, purpose: purpose, generation: self, context: &context, into: &made)
         } catch {
+            caches[table][index] = .some(nil)
             return nil
         }
-        if caches[table].count > 4096 { caches[table].removeAll(keepingCapacity: true) }
         caches[table][index] = made
         return made
     }
@@ -92,12 +97,32 @@ public final class Generation {
 
     private var assignments: [Int: ScenarioAssignment] = [:]
 
+    /// The table's scenario rows, worked out on first use (see `ScenarioAssignment`).
     func scenarioAssignment(of table: Int) -> ScenarioAssignment {
         if let known = assignments[table] { return known }
         let maker = makers[table]
+        // While the assignment is being made, rows are tried against it as it grows.
+        assignments[table] = .empty
+        var context = contexts[table]
+        var made = MadeRow(columns: maker.model.columns.count)
         let assignment = ScenarioAssignment(
             rows: maker.rowCount, quotas: maker.model.scenarios.map { $0.rowCount(of: maker.rowCount) },
-            key: StreamKey.column(seed: model.seed, table: maker.model.name, column: "", purpose: "scenarios"))
+            key: StreamKey.column(seed: model.seed, table: maker.model.name, column: "", purpose: "scenarios")
+        ) { row, scenario in
+            var purpose = RowPurpose()
+            purpose.parent = parentSlot(of: table, row: row)
+            purpose.scenario = scenario
+            do {
+                // Where the parent rows allow the scenario, narrowing finds a row at once; a few
+                // attempts tell a row that cannot be one from an unlucky draw.
+                try maker.make(
+                    row: row, purpose: purpose, generation: self, context: &context, into: &made, attempts: 8)
+                return true
+            } catch {
+                return false
+            }
+        }
+        maker.retries.removeAll()
         assignments[table] = assignment
         return assignment
     }

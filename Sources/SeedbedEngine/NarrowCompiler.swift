@@ -3,9 +3,37 @@ import SeedbedSpec
 /// Rewrites a row condition as seen from one column being drawn (the target).
 struct NarrowCompiler {
     let target: Int
+    /// Columns of the row not drawn yet when the target is: their values are unknown, so
+    /// whatever reads them cannot narrow the target.
+    let undrawn: Set<Int>
+    /// The target's values when it is categorical (`one of`, bool): atoms are then tried
+    /// value by value.
+    let choices: [RowValue]?
+
+    init(target: Int, undrawn: Set<Int> = [], choices: [RowValue]? = nil) {
+        self.target = target
+        self.undrawn = undrawn
+        self.choices = choices
+    }
 
     func compile(_ expr: RowExpr) -> NarrowExpr {
+        if readsUndrawn(expr) {
+            switch expr {
+            case .not(let inner): return .not(compile(inner))
+            case .and(let a, let b): return .and(compile(a), compile(b))
+            case .or(let a, let b): return .or(compile(a), compile(b))
+            default: return .opaque
+            }
+        }
         guard reads(expr) else { return .fixed(expr) }
+        if let choices {
+            switch expr {
+            case .not(let inner): return .not(compile(inner))
+            case .and(let a, let b): return .and(compile(a), compile(b))
+            case .or(let a, let b): return .or(compile(a), compile(b))
+            default: return .enumerated(expr, target: target, values: choices)
+            }
+        }
         switch expr {
         case .not(let inner): return .not(compile(inner))
         case .and(let a, let b): return .and(compile(a), compile(b))
@@ -85,20 +113,38 @@ struct NarrowCompiler {
     }
 
     /// Whether the expression reads the target column.
-    func reads(_ expr: RowExpr) -> Bool {
+    func reads(_ expr: RowExpr) -> Bool { readsAny(expr, of: [target]) }
+
+    func readsUndrawn(_ expr: RowExpr) -> Bool { !undrawn.isEmpty && readsAny(expr, of: undrawn) }
+
+    private func readsAny(_ expr: RowExpr, of columns: Set<Int>) -> Bool {
+        func reads(_ expr: RowExpr) -> Bool { readsAny(expr, of: columns) }
         switch expr {
-        case .constant: false
-        case .column(let level, let column): level == 0 && column == target
-        case .call(_, let arguments): arguments.contains(where: reads)
-        case .negate(let e), .not(let e), .inList(let e, _, _), .isNull(let e, _), .matches(let e, _): reads(e)
+        case .constant: return false
+        case .column(let level, let column): return level == 0 && columns.contains(column)
+        case .call(_, let arguments): return arguments.contains(where: reads)
+        case .negate(let e), .not(let e), .inList(let e, _, _), .isNull(let e, _), .matches(let e, _): return reads(e)
         case .and(let a, let b), .or(let a, let b), .compare(_, let a, let b), .arithmetic(_, let a, let b):
-            reads(a) || reads(b)
-        case .between(let a, let b, let c, _): reads(a) || reads(b) || reads(c)
+            return reads(a) || reads(b)
+        case .between(let a, let b, let c, _): return reads(a) || reads(b) || reads(c)
         }
     }
 }
 
 extension RowExpr {
+    /// The columns of the row itself (level 0) the expression reads.
+    var ownColumns: [Int] {
+        switch self {
+        case .constant: []
+        case .column(let level, let column): level == 0 ? [column] : []
+        case .call(_, let arguments): arguments.flatMap(\.ownColumns)
+        case .negate(let e), .not(let e), .inList(let e, _, _), .isNull(let e, _), .matches(let e, _): e.ownColumns
+        case .and(let a, let b), .or(let a, let b), .compare(_, let a, let b), .arithmetic(_, let a, let b):
+            a.ownColumns + b.ownColumns
+        case .between(let a, let b, let c, _): a.ownColumns + b.ownColumns + c.ownColumns
+        }
+    }
+
     /// The expression with each derived column of the row replaced by its definition, so
     /// narrowing sees through `age` to `birth_date`.
     func inliningDerived(_ definitions: [Int: RowExpr], depth: Int = 0) -> RowExpr {
@@ -108,7 +154,8 @@ extension RowExpr {
         case .column(0, let column):
             return definitions[column].map { $0.inliningDerived(definitions, depth: depth + 1) } ?? self
         case .column: return self
-        case .call(let f, let arguments): return .call(f, arguments.map { $0.inliningDerived(definitions, depth: depth) })
+        case .call(let f, let arguments):
+            return .call(f, arguments.map { $0.inliningDerived(definitions, depth: depth) })
         case .negate(let e): return .negate(e.inliningDerived(definitions, depth: depth))
         case .not(let e): return .not(e.inliningDerived(definitions, depth: depth))
         case .and(let a, let b):
@@ -116,7 +163,8 @@ extension RowExpr {
         case .or(let a, let b):
             return .or(a.inliningDerived(definitions, depth: depth), b.inliningDerived(definitions, depth: depth))
         case .compare(let op, let a, let b):
-            return .compare(op, a.inliningDerived(definitions, depth: depth), b.inliningDerived(definitions, depth: depth))
+            return .compare(
+                op, a.inliningDerived(definitions, depth: depth), b.inliningDerived(definitions, depth: depth))
         case .arithmetic(let op, let a, let b):
             return .arithmetic(
                 op, a.inliningDerived(definitions, depth: depth), b.inliningDerived(definitions, depth: depth))

@@ -26,23 +26,37 @@ struct TruthSet: OptionSet {
     }
 }
 
-/// The values a numeric, date or timestamp column may take in one row.
+/// The values a column may take in one row: an interval set for numbers, dates and
+/// timestamps; for a categorical column of up to 64 values, a bit per value index (a bit
+/// test is far cheaper per row than an interval set of points).
 struct Allowed {
     var values: IntervalSet
+    var members: UInt64
     var null: Bool
+
+    init(values: IntervalSet, members: UInt64? = nil, null: Bool) {
+        self.values = values
+        self.members = members ?? (values.isEmpty ? 0 : ~0)
+        self.null = null
+    }
 
     static let everything = Allowed(values: .all, null: true)
     static let nothing = Allowed(values: .empty, null: false)
 
     func intersection(_ other: Allowed) -> Allowed {
-        Allowed(values: values.intersection(other.values), null: null && other.null)
+        Allowed(values: values.intersection(other.values), members: members & other.members, null: null && other.null)
     }
 
     func union(_ other: Allowed) -> Allowed {
-        Allowed(values: values.union(other.values), null: null || other.null)
+        Allowed(values: values.union(other.values), members: members | other.members, null: null || other.null)
     }
 
-    var isEmpty: Bool { values.isEmpty && !null }
+    var isEmpty: Bool { values.isEmpty && members == 0 && !null }
+
+    /// Whether value index `index` of a categorical column is allowed.
+    func admits(choice index: Int, of count: Int) -> Bool {
+        count <= 64 ? members & (1 << UInt64(index)) != 0 : values.contains(Double(index))
+    }
 }
 
 /// A condition seen from one column (the target) of a row whose other columns are known:
@@ -58,6 +72,9 @@ indirect enum NarrowExpr {
     case isNull(negated: Bool)
     /// `years_between(target, reference)` (or `(reference, target)` when `targetIsStart` is false) `<comparison>` bound.
     case years(IntervalSet.Comparison, reference: RowExpr, targetIsStart: Bool, bound: RowExpr)
+    /// An atom reading a categorical target: tried with each of its values (the allowed set
+    /// holds value indices).
+    case enumerated(RowExpr, target: Int, values: [RowValue])
     case opaque
     case not(NarrowExpr)
     case and(NarrowExpr, NarrowExpr)
@@ -67,6 +84,9 @@ indirect enum NarrowExpr {
 extension NarrowExpr {
     /// The target's values (and whether null) for which the condition's truth is in `want`.
     func allowed(_ want: TruthSet, _ context: RowContext) -> Allowed {
+        if case .enumerated(let atom, let target, let values) = self {
+            return Self.enumerate(atom, target: target, values: values, want: want, context)
+        }
         var result = Allowed.nothing
         for truth in [TruthSet.true, .false, .unknown] where want.contains(truth) {
             result = result.union(allowedExactly(truth, context))
@@ -74,8 +94,34 @@ extension NarrowExpr {
         return result
     }
 
+    /// The value indices (and null) for which the atom's truth is in `want`.
+    private static func enumerate(
+        _ atom: RowExpr, target: Int, values: [RowValue], want: TruthSet, _ context: RowContext
+    )
+        -> Allowed
+    {
+        var row = context
+        var members: UInt64 = 0
+        var points: [Interval] = []
+        for (index, value) in values.enumerated() {
+            row.levels[0][target] = value
+            guard want.contains(TruthSet.of(atom.evaluate(row))) else { continue }
+            if values.count <= 64 {
+                members |= 1 << UInt64(index)
+            } else if let point = Interval(lower: Double(index), upper: Double(index)) {
+                points.append(point)
+            }
+        }
+        row.levels[0][target] = .null
+        let null = want.contains(TruthSet.of(atom.evaluate(row)))
+        if values.count <= 64 { return Allowed(values: members == 0 ? .empty : .all, members: members, null: null) }
+        return Allowed(values: IntervalSet(points), null: null)
+    }
+
     private func allowedExactly(_ truth: TruthSet, _ context: RowContext) -> Allowed {
         switch self {
+        case .enumerated:
+            return allowed(truth, context)
         case .fixed(let expr):
             return TruthSet.of(expr.evaluate(context)).contains(truth) ? .everything : .nothing
         case .opaque:
@@ -118,12 +164,14 @@ extension NarrowExpr {
             let members = values.reduce(IntervalSet.empty) { $0.union(IntervalSet(.equal, $1)) }
             return Allowed(values: (truth == .true) != negated ? members : members.complement, null: false)
         case .years(let comparison, let reference, let targetIsStart, let bound):
-            guard case .number(let r) = reference.evaluate(context), case .number(let n) = bound.evaluate(context) else {
+            guard case .number(let r) = reference.evaluate(context), case .number(let n) = bound.evaluate(context)
+            else {
                 return truth == .unknown ? .everything : .nothing
             }
             if truth == .unknown { return Allowed(values: .empty, null: true) }
             let op = truth == .true ? comparison : comparison.negated
-            return Allowed(values: YearsInverse.days(op, n, reference: Int(r), targetIsStart: targetIsStart), null: false)
+            return Allowed(
+                values: YearsInverse.days(op, n, reference: Int(r), targetIsStart: targetIsStart), null: false)
         }
     }
 }
@@ -191,7 +239,9 @@ enum YearsInverse {
             // The latest start date with yearsBetween(start, reference) ≥ years.
             let year = ref.year - years
             var candidate =
-                CivilDate.days(year: year, month: ref.month, day: min(ref.day, CivilDate.daysInMonth(year: year, month: ref.month)))
+                CivilDate.days(
+                    year: year, month: ref.month, day: min(ref.day, CivilDate.daysInMonth(year: year, month: ref.month))
+                )
                 ?? reference
             while CivilDate.yearsBetween(candidate, reference) < years { candidate -= 1 }
             while CivilDate.yearsBetween(candidate + 1, reference) >= years { candidate += 1 }
@@ -200,7 +250,8 @@ enum YearsInverse {
         // The earliest end date with yearsBetween(reference, end) ≥ years.
         let year = ref.year + years
         var candidate =
-            CivilDate.days(year: year, month: ref.month, day: min(ref.day, CivilDate.daysInMonth(year: year, month: ref.month)))
+            CivilDate.days(
+                year: year, month: ref.month, day: min(ref.day, CivilDate.daysInMonth(year: year, month: ref.month)))
             ?? reference
         while CivilDate.yearsBetween(reference, candidate) >= years { candidate -= 1 }
         while CivilDate.yearsBetween(reference, candidate) < years { candidate += 1 }

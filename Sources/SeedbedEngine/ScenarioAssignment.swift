@@ -1,27 +1,42 @@
 /// Which rows of a table are made for which scenario.
 ///
-/// Scenario quotas are exact: a keyed permutation of the row indices ranks the rows, the
-/// first `k₁` ranks go to the first scenario, the next `k₂` to the second, and so on. Each
-/// row's assignment is computed on its own, so shards agree without talking to each other.
+/// Quotas are exact. Candidate rows are taken in a keyed random order and each is tried as a
+/// row of the scenario; the first `k` that can be made (their parents allow it) are the
+/// scenario's rows. The choice depends only on the spec and seed, so every shard computes the
+/// same assignment and writes its own slice of it.
 struct ScenarioAssignment {
-    private let permutation: IndexPermutation?
-    /// Cumulative quota ends: rank < ends[0] → scenario 0, < ends[1] → scenario 1, …
-    private let ends: [Int]
+    private var rows: [Int: Int] = [:]
+    /// Scenarios whose quota could not be met, with how many rows they got.
+    private(set) var shortfalls: [(scenario: Int, made: Int, wanted: Int)] = []
 
-    init(rows: Int, quotas: [Int], key: UInt64) {
-        permutation = rows > 0 ? IndexPermutation(count: UInt64(rows), key: key) : nil
-        var total = 0
-        ends = quotas.map { quota in
-            total += quota
-            return total
+    static let empty = ScenarioAssignment()
+
+    private init() {}
+
+    /// - Parameters:
+    ///   - canMake: whether a row can be made as a row of the scenario, given the rows already assigned.
+    init(rows count: Int, quotas: [Int], key: UInt64, canMake: (_ row: Int, _ scenario: Int) -> Bool) {
+        guard count > 0, quotas.contains(where: { $0 > 0 }) else { return }
+        let order = IndexPermutation(count: UInt64(count), key: key)
+        var rank: UInt64 = 0
+        for (scenario, quota) in quotas.enumerated() where quota > 0 {
+            var made = 0
+            while made < quota, rank < UInt64(count) {
+                let row = Int(order(rank))
+                rank += 1
+                rows[row] = scenario
+                if canMake(row, scenario) {
+                    made += 1
+                } else {
+                    rows[row] = nil
+                }
+            }
+            if made < quota { shortfalls.append((scenario, made, quota)) }
         }
     }
 
     /// The scenario (by index) row `row` is made for, if any.
-    func scenario(ofRow row: Int) -> Int? {
-        guard let permutation, let last = ends.last, last > 0 else { return nil }
-        let rank = Int(permutation(UInt64(row)))
-        guard rank < last else { return nil }
-        return ends.firstIndex { rank < $0 }
-    }
+    func scenario(ofRow row: Int) -> Int? { rows[row] }
+
+    var assignedRows: Int { rows.count }
 }

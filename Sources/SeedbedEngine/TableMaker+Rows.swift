@@ -38,12 +38,15 @@ extension TableMaker {
 
     /// Makes row `row`, trying again with fresh randomness when the finished row misses a rule.
     /// - Throws: `RowFailure` naming the rules that could not be met after every attempt.
-    func make(row: Int, purpose: RowPurpose, generation: Generation, context: inout RowContext, into made: inout MadeRow)
-        throws(RowFailure)
-    {
+    func make(
+        row: Int, purpose: RowPurpose, generation: Generation, context: inout RowContext, into made: inout MadeRow,
+        attempts: Int = TableMaker.maximumAttempts
+    ) throws(RowFailure) {
         var failing: [String: Int] = [:]
-        for number in 0..<Self.maximumAttempts {
-            switch attempt(row: row, attempt: number, purpose: purpose, generation: generation, context: &context, made: &made) {
+        for number in 0..<attempts {
+            switch attempt(
+                row: row, attempt: number, purpose: purpose, generation: generation, context: &context, made: &made)
+            {
             case nil:
                 for (id, count) in failing { retries[id, default: 0] += count }
                 return
@@ -97,28 +100,46 @@ extension TableMaker {
                 made.uuids[index] = UUIDValue(random: &random)
                 context.levels[0][index] = .text(made.uuids[index].description)
             case .numeric(let distribution, let base, let output):
-                guard let value = drawNumber(index, distribution, base, output, row: row, rowKey: rowKey,
-                    uniform: copulaSlot[index].map { uniforms[$0] }, random: &random, purpose: purpose, context: context)
-                else { return narrowing[index].map { constraints[$0].id } + [column.name] }
+                guard
+                    let value = drawNumber(
+                        index, distribution, base, output, row: row, rowKey: rowKey,
+                        uniform: copulaSlot[index].map { uniforms[$0] }, random: &random, purpose: purpose,
+                        context: context)
+                else { return narrowing[index].map { constraints[$0.constraint].id } + [column.name] }
                 context.levels[0][index] = value
             case .categorical(let values, let weights):
-                guard let value = drawChoice(index, values, weights, rowKey: rowKey, random: &random, purpose: purpose, context: &context)
-                else { return narrowing[index].map { constraints[$0].id } + [column.name] }
+                guard
+                    let value = drawChoice(
+                        index, values, weights, rowKey: rowKey, random: &random, purpose: purpose, context: &context)
+                else { return narrowing[index].map { constraints[$0.constraint].id } + [column.name] }
                 context.levels[0][index] = value
             case .fake(let fake, let unique):
-                guard let value = drawText(index, rowKey: rowKey, purpose: purpose, context: &context, make: { random in
-                    unique ? fake.uniqueValue(index: self.uniqueIndex(index, row: row), random: &random) : fake.value(&random)
-                }, random: &random) else { return narrowing[index].map { constraints[$0].id } }
+                guard
+                    let value = drawText(
+                        index, rowKey: rowKey, purpose: purpose, context: &context,
+                        make: { random in
+                            unique
+                                ? fake.uniqueValue(index: self.uniqueIndex(index, row: row), random: &random)
+                                : fake.value(&random)
+                        }, random: &random)
+                else { return textChecks[index].map { constraints[$0].id } + [column.name] }
                 context.levels[0][index] = value
             case .pattern(let generator, let unique):
-                guard let value = drawText(index, rowKey: rowKey, purpose: purpose, context: &context, make: { random in
-                    unique ? generator.string(at: self.uniqueIndex(index, row: row)) ?? "" : generator.string(&random)
-                }, random: &random) else { return narrowing[index].map { constraints[$0].id } }
+                guard
+                    let value = drawText(
+                        index, rowKey: rowKey, purpose: purpose, context: &context,
+                        make: { random in
+                            unique
+                                ? generator.string(at: self.uniqueIndex(index, row: row)) ?? ""
+                                : generator.string(&random)
+                        }, random: &random)
+                else { return textChecks[index].map { constraints[$0].id } + [column.name] }
                 context.levels[0][index] = value
             }
         }
         var failed: [String] = []
-        for (index, constraint) in constraints.enumerated() where !constraint.isSatisfied(mode(of: index, for: purpose), context) {
+        for (index, constraint) in constraints.enumerated()
+        where !constraint.isSatisfied(mode(of: index, for: purpose), context) {
             failed.append(constraint.id)
         }
         if failed.isEmpty { made.values = context.levels[0] }
@@ -149,8 +170,8 @@ extension TableMaker {
 
     private func allowed(_ column: Int, purpose: RowPurpose, context: RowContext) -> Allowed {
         var allowed = Allowed.everything
-        for constraint in narrowing[column] {
-            allowed = allowed.intersection(constraints[constraint].allowed(mode(of: constraint, for: purpose), context))
+        for narrower in narrowing[column] {
+            allowed = allowed.intersection(narrower.allowed(mode(of: narrower.constraint, for: purpose), context))
             if allowed.isEmpty { break }
         }
         return allowed
@@ -177,28 +198,52 @@ extension TableMaker {
         default: value = distribution.quantile(u, within: allowed.values, decimalScale: 0)
         }
         if let value { return .number(value) }
+        if purpose.brokenRule != nil, let value = Self.outside(distribution, allowed.values, u: u, output: output) {
+            // Bad data on purpose may lie outside the column's own distribution (an age of 15
+            // where birth dates make everyone an adult): draw it next to the distribution.
+            return .number(value)
+        }
         return nullable ? .null : nil
+    }
+
+    /// A value of `allowed` near the distribution's bulk, uniformly, for `--negative` rows.
+    private static func outside(
+        _ distribution: NumericDistribution, _ allowed: IntervalSet, u: Double, output: NumericOutput
+    )
+        -> Double?
+    {
+        let low = distribution.quantile(0.001)
+        let high = distribution.quantile(0.999)
+        let margin = max(high - low, 1)
+        let window = allowed.intersection(.greaterOrEqual, low - margin).intersection(.lessOrEqual, high + margin)
+        guard let uniform = try? NumericDistribution(.uniform(lower: low - margin, upper: high + margin)) else {
+            return nil
+        }
+        switch output {
+        case .float: return uniform.quantile(u, within: window)
+        case .decimal(let scale): return uniform.quantile(u, within: window, decimalScale: scale)
+        default: return uniform.quantile(u, within: window, decimalScale: 0)
+        }
     }
 
     private func drawChoice(
         _ index: Int, _ values: [RowValue], _ weights: [Double], rowKey: UInt64, random: inout RowRandom,
         purpose: RowPurpose, context: inout RowContext
     ) -> RowValue? {
-        let constraintsHere = narrowing[index]
-        func admitted(_ value: RowValue) -> Bool {
-            constraintsHere.allSatisfy { constraints[$0].admits(value, mode(of: $0, for: purpose), &context) }
-        }
         let column = model.columns[index]
+        // The allowed set holds value indices (see `NarrowExpr.enumerated`).
+        let allowed = allowed(index, purpose: purpose, context: context)
         var nullRandom = RowRandom(key: nullKeys[index], row: rowKey)
-        if column.nullShare > 0, nullRandom.nextUnit() < column.nullShare, admitted(.null) { return .null }
+        let nullable = column.nullShare > 0 && allowed.null
+        if nullable, nullRandom.nextUnit() < column.nullShare { return .null }
         // Renormalise over the values the rules leave this row.
         var total = 0.0
         var open = [Double](repeating: 0, count: values.count)
-        for (choice, value) in values.enumerated() where constraintsHere.isEmpty || admitted(value) {
+        for choice in values.indices where allowed.admits(choice: choice, of: values.count) {
             open[choice] = weights[choice]
             total += weights[choice]
         }
-        guard total > 0 else { return column.nullShare > 0 && admitted(.null) ? .null : nil }
+        guard total > 0 else { return nullable ? .null : nil }
         var target = random.nextUnit() * total
         for (choice, weight) in open.enumerated() where weight > 0 {
             target -= weight
@@ -212,7 +257,7 @@ extension TableMaker {
         make: (inout RowRandom) -> String, random: inout RowRandom
     ) -> RowValue? {
         let column = model.columns[index]
-        let constraintsHere = narrowing[index]
+        let constraintsHere = textChecks[index]
         func admitted(_ value: RowValue) -> Bool {
             constraintsHere.allSatisfy { constraints[$0].admits(value, mode(of: $0, for: purpose), &context) }
         }

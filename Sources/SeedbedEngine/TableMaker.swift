@@ -11,8 +11,10 @@ final class TableMaker {
     /// Rules first, then scenarios' `where` conditions.
     let constraints: [Constraint]
     let ruleCount: Int
-    /// Constraints (by index) that narrow each column.
-    let narrowing: [[Int]]
+    /// The constraints that narrow each column, seen from that column.
+    let narrowing: [[Narrower]]
+    /// The constraints (by index) each text column is tried against.
+    let textChecks: [[Int]]
     let valueKeys: [UInt64]
     let nullKeys: [UInt64]
     let copula: GaussianCopula?
@@ -35,43 +37,65 @@ final class TableMaker {
         self.model = table
         let compiler = RowExprCompiler(model: model, table: index)
         levels = compiler.levels
-        let plan = DrawPlan(table: table)
-        order = plan.order
-        samplers = try table.columns.enumerated().map { column, _ throws(GenerationError) in
+        order = DrawPlan(table: table).order
+        let samplers = try table.columns.indices.map { column throws(GenerationError) in
             try ColumnSampler.make(column: column, table: table, model: model, compiler: compiler)
         }
+        self.samplers = samplers
         var definitions: [Int: RowExpr] = [:]
         for (column, sampler) in samplers.enumerated() {
             if case .derived(let expr, _) = sampler { definitions[column] = expr }
         }
         var constraints: [Constraint] = []
-        var narrowing = Array(repeating: [Int](), count: table.columns.count)
-        for (ruleIndex, rule) in table.rules.enumerated() {
-            let target = plan.narrowing.firstIndex { $0.contains(ruleIndex) }
+        for rule in table.rules {
             constraints.append(
                 Self.constraint(
                     id: rule.id, requirement: rule.requirement, condition: rule.condition, body: rule.body,
-                    target: target, compiler: compiler, definitions: definitions))
-            if let target { narrowing[target].append(constraints.count - 1) }
+                    compiler: compiler, definitions: definitions))
         }
         ruleCount = constraints.count
         for scenario in table.scenarios {
-            let read = Set(scenario.condition.ownColumns(in: table)).filter { table.columns[$0].reference == nil }
-            let position = Dictionary(uniqueKeysWithValues: order.enumerated().map { ($1, $0) })
-            var sources = read
-            for column in read where definitions[column] != nil {
-                sources.remove(column)
-                sources.formUnion(Self.sampledSources(of: column, table: table, definitions: definitions))
-            }
-            let target = sources.max { position[$0, default: 0] < position[$1, default: 0] }
             constraints.append(
                 Self.constraint(
-                    id: scenario.id, requirement: .require, condition: nil, body: scenario.condition, target: target,
-                    compiler: compiler, definitions: definitions))
-            if let target { narrowing[target].append(constraints.count - 1) }
+                    id: scenario.id, requirement: .require, condition: nil, body: scenario.condition,
+                    compiler: compiler,
+                    definitions: definitions))
+        }
+        // Every constraint narrows every sampled column it reads: exactly for the last one drawn,
+        // and as a look-ahead for the earlier ones (what reads undrawn columns counts as unknown).
+        let position = Dictionary(uniqueKeysWithValues: order.enumerated().map { ($1, $0) })
+        var narrowing = Array(repeating: [Narrower](), count: table.columns.count)
+        var textChecks = Array(repeating: [Int](), count: table.columns.count)
+        for (index, constraint) in constraints.enumerated() {
+            let read = Set(
+                [constraint.inlinedCondition, constraint.inlinedBody].compactMap { $0 }.flatMap(\.ownColumns))
+            let sampled = read.filter { column in
+                switch samplers[column] {
+                case .numeric, .categorical, .fake, .pattern: true
+                default: false
+                }
+            }
+            for column in sampled {
+                let undrawn = Set(sampled.filter { position[$0, default: 0] > position[column, default: 0] })
+                switch samplers[column] {
+                case .fake, .pattern:
+                    if undrawn.isEmpty { textChecks[column].append(index) }
+                    constraints[index].target = column
+                default:
+                    var choices: [RowValue]?
+                    if case .categorical(let values, _) = samplers[column] { choices = values }
+                    let compiler = NarrowCompiler(target: column, undrawn: undrawn, choices: choices)
+                    narrowing[column].append(
+                        Narrower(
+                            constraint: index, requirement: constraint.requirement,
+                            condition: constraint.inlinedCondition.map(compiler.compile),
+                            body: compiler.compile(constraint.inlinedBody)))
+                }
+            }
         }
         self.constraints = constraints
         self.narrowing = narrowing
+        self.textChecks = textChecks
         valueKeys = table.columns.map { StreamKey.column(seed: model.seed, table: table.name, column: $0.name) }
         nullKeys = table.columns.map {
             StreamKey.column(seed: model.seed, table: table.name, column: $0.name, purpose: "null")
@@ -102,29 +126,16 @@ final class TableMaker {
         }
     }
 
-    private static func sampledSources(of column: Int, table: TableModel, definitions: [Int: RowExpr]) -> Set<Int> {
-        guard case .derived(let expr)? = table.columns[column].generator else { return [column] }
-        var result = Set<Int>()
-        for source in expr.ownColumns(in: table) where source != column {
-            result.formUnion(definitions[source] != nil ? sampledSources(of: source, table: table, definitions: definitions) : [source])
-        }
-        return result
-    }
-
     private static func constraint(
-        id: String, requirement: RuleDecl.Requirement, condition: Expr?, body: Expr, target: Int?,
-        compiler: RowExprCompiler, definitions: [Int: RowExpr]
+        id: String, requirement: RuleDecl.Requirement, condition: Expr?, body: Expr, compiler: RowExprCompiler,
+        definitions: [Int: RowExpr]
     ) -> Constraint {
         let compiledCondition = condition.map(compiler.compile)
         let compiledBody = compiler.compile(body)
-        let inlinedCondition = compiledCondition?.inliningDerived(definitions)
-        let inlinedBody = compiledBody.inliningDerived(definitions)
-        let narrow = NarrowCompiler(target: target ?? -1)
         return Constraint(
             id: id, requirement: requirement, condition: compiledCondition, body: compiledBody,
-            inlinedCondition: inlinedCondition, inlinedBody: inlinedBody,
-            narrowCondition: inlinedCondition.map(narrow.compile), narrowBody: narrow.compile(inlinedBody),
-            target: target)
+            inlinedCondition: compiledCondition?.inliningDerived(definitions),
+            inlinedBody: compiledBody.inliningDerived(definitions), target: nil)
     }
 
     /// Prepares what depends on the table's final row count.
@@ -132,7 +143,8 @@ final class TableMaker {
         self.rowCount = rowCount
         uniqueOrder = try samplers.enumerated().map { column, sampler throws(GenerationError) in
             guard model.columns[column].isUnique else { return nil }
-            try sampler.checkUniqueCapacity(rows: rowCount + extraRows, column: model.columns[column].name, table: model.name)
+            try sampler.checkUniqueCapacity(
+                rows: rowCount + extraRows, column: model.columns[column].name, table: model.name)
             return rowCount > 0 ? IndexPermutation(count: UInt64(rowCount), key: valueKeys[column] ^ 0x5EED) : nil
         }
     }
