@@ -2,7 +2,7 @@ import SeedbedSpec
 
 /// A rule or scenario condition as the generator enforces it on one table's rows.
 struct Constraint {
-    enum Mode {
+    enum Mode: Int {
         /// The rule holds (its `when` is not true, or its requirement is met).
         case holds
         /// The rule is broken: `--negative` rows.
@@ -63,6 +63,10 @@ struct Narrower {
     var requirement: RuleDecl.Requirement
     var condition: NarrowExpr?
     var body: NarrowExpr
+    /// When everything else the narrower reads is categorical, its answer depends only on
+    /// those columns' value indices (and the mode), so it is computed once per combination:
+    /// the columns with their number of values plus one (for null), and where the answers live.
+    var memo: (columns: [(column: Int, radix: Int)], base: Int)?
 
     /// The column's values allowed in `mode`.
     func allowed(_ mode: Constraint.Mode, _ context: RowContext) -> Allowed {

@@ -145,6 +145,19 @@ extension RowExpr {
         }
     }
 
+    /// Whether the expression reads a parent row.
+    var readsAncestors: Bool {
+        switch self {
+        case .constant: false
+        case .column(let level, _): level > 0
+        case .call(_, let arguments): arguments.contains(where: \.readsAncestors)
+        case .negate(let e), .not(let e), .inList(let e, _, _), .isNull(let e, _), .matches(let e, _): e.readsAncestors
+        case .and(let a, let b), .or(let a, let b), .compare(_, let a, let b), .arithmetic(_, let a, let b):
+            a.readsAncestors || b.readsAncestors
+        case .between(let a, let b, let c, _): a.readsAncestors || b.readsAncestors || c.readsAncestors
+        }
+    }
+
     /// The expression with each derived column of the row replaced by its definition, so
     /// narrowing sees through `age` to `birth_date`.
     func inliningDerived(_ definitions: [Int: RowExpr], depth: Int = 0) -> RowExpr {

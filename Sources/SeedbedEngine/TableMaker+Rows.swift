@@ -64,14 +64,12 @@ extension TableMaker {
     ) -> [String]? {
         // Attempt 0 is the row's own randomness; later attempts mix the attempt in.
         let rowKey = attempt == 0 ? UInt64(row) : UInt64(row) ^ (UInt64(attempt) << 48)
-        var uniforms: [Double] = []
         if let copula {
             var random = RowRandom(key: copulaKey, row: rowKey)
-            uniforms = Array(repeating: 0, count: copula.dimension)
+            if uniforms.count != copula.dimension { uniforms = Array(repeating: 0, count: copula.dimension) }
             copula.uniforms(&random, into: &uniforms)
         }
         for index in order {
-            let column = model.columns[index]
             var random = RowRandom(key: valueKeys[index], row: rowKey)
             switch samplers[index] {
             case .reference(let table, let target, let level):
@@ -81,14 +79,14 @@ extension TableMaker {
                 } else {
                     var nullRandom = RowRandom(key: nullKeys[index], row: rowKey)
                     let parents = generation.rowCount(of: table)
-                    if parents == 0 || (column.nullShare > 0 && nullRandom.nextUnit() < column.nullShare) {
+                    if parents == 0 || (nullShares[index] > 0 && nullRandom.nextUnit() < nullShares[index]) {
                         made.parentRows[index] = -1
                         context.levels[0][index] = .null
                         continue
                     }
                     parentRow = Int(random.next(below: UInt64(parents)))
                 }
-                guard let parent = generation.row(of: table, at: parentRow) else { return [column.name] }
+                guard let parent = generation.row(of: table, at: parentRow) else { return [model.columns[index].name] }
                 made.parentRows[index] = parentRow
                 context.levels[0][index] = parent.values[target]
                 if let level { fillAncestors(from: level, parent: parent, generation: generation, context: &context) }
@@ -105,13 +103,13 @@ extension TableMaker {
                         index, distribution, base, output, row: row, rowKey: rowKey,
                         uniform: copulaSlot[index].map { uniforms[$0] }, random: &random, purpose: purpose,
                         context: context)
-                else { return narrowing[index].map { constraints[$0.constraint].id } + [column.name] }
+                else { return narrowing[index].map { constraints[$0.constraint].id } + [model.columns[index].name] }
                 context.levels[0][index] = value
             case .categorical(let values, let weights):
                 guard
                     let value = drawChoice(
                         index, values, weights, rowKey: rowKey, random: &random, purpose: purpose, context: &context)
-                else { return narrowing[index].map { constraints[$0.constraint].id } + [column.name] }
+                else { return narrowing[index].map { constraints[$0.constraint].id } + [model.columns[index].name] }
                 context.levels[0][index] = value
             case .fake(let fake, let unique):
                 guard
@@ -122,7 +120,7 @@ extension TableMaker {
                                 ? fake.uniqueValue(index: self.uniqueIndex(index, row: row), random: &random)
                                 : fake.value(&random)
                         }, random: &random)
-                else { return textChecks[index].map { constraints[$0].id } + [column.name] }
+                else { return textChecks[index].map { constraints[$0].id } + [model.columns[index].name] }
                 context.levels[0][index] = value
             case .pattern(let generator, let unique):
                 guard
@@ -133,7 +131,7 @@ extension TableMaker {
                                 ? generator.string(at: self.uniqueIndex(index, row: row)) ?? ""
                                 : generator.string(&random)
                         }, random: &random)
-                else { return textChecks[index].map { constraints[$0].id } + [column.name] }
+                else { return textChecks[index].map { constraints[$0].id } + [model.columns[index].name] }
                 context.levels[0][index] = value
             }
         }
@@ -171,7 +169,21 @@ extension TableMaker {
     private func allowed(_ column: Int, purpose: RowPurpose, context: RowContext) -> Allowed {
         var allowed = Allowed.everything
         for narrower in narrowing[column] {
-            allowed = allowed.intersection(narrower.allowed(mode(of: narrower.constraint, for: purpose), context))
+            let mode = mode(of: narrower.constraint, for: purpose)
+            let answer: Allowed
+            if let (inputs, base) = narrower.memo {
+                var key = mode.rawValue
+                for (input, radix) in inputs { key = key * radix + choiceIndex[input] }
+                if let known = memo[base + key] {
+                    answer = known
+                } else {
+                    answer = narrower.allowed(mode, context)
+                    memo[base + key] = answer
+                }
+            } else {
+                answer = narrower.allowed(mode, context)
+            }
+            allowed = allowed.intersection(answer)
             if allowed.isEmpty { break }
         }
         return allowed
@@ -181,15 +193,14 @@ extension TableMaker {
         _ index: Int, _ distribution: NumericDistribution, _ base: IntervalSet, _ output: NumericOutput, row: Int,
         rowKey: UInt64, uniform: Double?, random: inout RowRandom, purpose: RowPurpose, context: RowContext
     ) -> RowValue? {
-        let column = model.columns[index]
-        if column.isUnique, case .uniformInteger(let lower, _) = distribution.family {
+        if isUnique[index], case .uniformInteger(let lower, _) = distribution.family {
             return .number(Double(lower) + Double(uniqueIndex(index, row: row)))
         }
         var allowed = allowed(index, purpose: purpose, context: context)
         allowed.values = allowed.values.intersection(base)
         var nullRandom = RowRandom(key: nullKeys[index], row: rowKey)
-        let nullable = allowed.null && column.nullShare > 0
-        if nullable && (allowed.values.isEmpty || nullRandom.nextUnit() < column.nullShare) { return .null }
+        let nullable = allowed.null && nullShares[index] > 0
+        if nullable && (allowed.values.isEmpty || nullRandom.nextUnit() < nullShares[index]) { return .null }
         let u = uniform ?? random.nextOpenUnit()
         let value: Double?
         switch output {
@@ -230,45 +241,55 @@ extension TableMaker {
         _ index: Int, _ values: [RowValue], _ weights: [Double], rowKey: UInt64, random: inout RowRandom,
         purpose: RowPurpose, context: inout RowContext
     ) -> RowValue? {
-        let column = model.columns[index]
         // The allowed set holds value indices (see `NarrowExpr.enumerated`).
         let allowed = allowed(index, purpose: purpose, context: context)
         var nullRandom = RowRandom(key: nullKeys[index], row: rowKey)
-        let nullable = column.nullShare > 0 && allowed.null
-        if nullable, nullRandom.nextUnit() < column.nullShare { return .null }
+        let nullable = nullShares[index] > 0 && allowed.null
+        if nullable, nullRandom.nextUnit() < nullShares[index] {
+            choiceIndex[index] = values.count
+            return .null
+        }
         // Renormalise over the values the rules leave this row.
         var total = 0.0
-        var open = [Double](repeating: 0, count: values.count)
-        for choice in values.indices where allowed.admits(choice: choice, of: values.count) {
-            open[choice] = weights[choice]
-            total += weights[choice]
+        if openWeights.count < values.count { openWeights = Array(repeating: 0, count: values.count) }
+        for choice in values.indices {
+            let weight = allowed.admits(choice: choice, of: values.count) ? weights[choice] : 0
+            openWeights[choice] = weight
+            total += weight
         }
-        guard total > 0 else { return nullable ? .null : nil }
+        guard total > 0 else {
+            choiceIndex[index] = values.count
+            return nullable ? .null : nil
+        }
         var target = random.nextUnit() * total
-        for (choice, weight) in open.enumerated() where weight > 0 {
-            target -= weight
-            if target < 0 { return values[choice] }
+        var chosen = values.indices.last { openWeights[$0] > 0 } ?? 0
+        for choice in values.indices where openWeights[choice] > 0 {
+            target -= openWeights[choice]
+            if target < 0 {
+                chosen = choice
+                break
+            }
         }
-        return values[open.lastIndex { $0 > 0 } ?? 0]
+        choiceIndex[index] = chosen
+        return values[chosen]
     }
 
     private func drawText(
         _ index: Int, rowKey: UInt64, purpose: RowPurpose, context: inout RowContext,
         make: (inout RowRandom) -> String, random: inout RowRandom
     ) -> RowValue? {
-        let column = model.columns[index]
         let constraintsHere = textChecks[index]
         func admitted(_ value: RowValue) -> Bool {
             constraintsHere.allSatisfy { constraints[$0].admits(value, mode(of: $0, for: purpose), &context) }
         }
         var nullRandom = RowRandom(key: nullKeys[index], row: rowKey)
-        if column.nullShare > 0, nullRandom.nextUnit() < column.nullShare, admitted(.null) { return .null }
+        if nullShares[index] > 0, nullRandom.nextUnit() < nullShares[index], admitted(.null) { return .null }
         // Text cannot be narrowed ahead of time; a few fresh draws stand in (unique values are fixed by row).
-        for _ in 0..<(column.isUnique ? 1 : 16) {
+        for _ in 0..<(isUnique[index] ? 1 : 16) {
             let value = RowValue.text(make(&random))
             if constraintsHere.isEmpty || admitted(value) { return value }
         }
-        return column.nullShare > 0 && admitted(.null) ? .null : nil
+        return nullShares[index] > 0 && admitted(.null) ? .null : nil
     }
 
     /// A derived value stored as its column's type.

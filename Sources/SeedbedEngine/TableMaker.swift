@@ -26,6 +26,17 @@ final class TableMaker {
     /// Rows in the whole table (all shards).
     var rowCount = 0
 
+    /// Answers of memoised narrowers (see `Narrower.memo`), filled as rows need them.
+    var memo: [Allowed?] = []
+    /// The value index each categorical column drew in the current row (its count for null).
+    var choiceIndex: [Int]
+    /// Per column, read in the row loop without copying each column's model.
+    let nullShares: [Double]
+    let isUnique: [Bool]
+    /// Scratch space reused by every row: the copula's uniforms and a choice's open weights.
+    var uniforms: [Double] = []
+    var openWeights: [Double] = []
+
     /// How often a row had to be made again because a rule or scenario was not met, by ID.
     var retries: [String: Int] = [:]
 
@@ -93,9 +104,38 @@ final class TableMaker {
                 }
             }
         }
+        // Memoise the narrowers whose other inputs are all categorical columns of the row.
+        var memoSize = 0
+        for column in narrowing.indices {
+            for slot in narrowing[column].indices {
+                let narrower = narrowing[column][slot]
+                let constraint = constraints[narrower.constraint]
+                let expressions = [constraint.inlinedCondition, constraint.inlinedBody].compactMap { $0 }
+                guard !expressions.contains(where: \.readsAncestors) else { continue }
+                let inputs = Set(expressions.flatMap(\.ownColumns)).subtracting([column])
+                    .filter { position[$0, default: 0] < position[column, default: 0] }.sorted()
+                var columns: [(column: Int, radix: Int)] = []
+                var size = 4  // the modes
+                for input in inputs {
+                    guard case .categorical(let values, _) = samplers[input] else {
+                        size = 0
+                        break
+                    }
+                    columns.append((input, values.count + 1))
+                    size *= values.count + 1
+                }
+                guard size > 0, size <= 4096 else { continue }
+                narrowing[column][slot].memo = (columns, memoSize)
+                memoSize += size
+            }
+        }
         self.constraints = constraints
         self.narrowing = narrowing
         self.textChecks = textChecks
+        memo = Array(repeating: nil, count: memoSize)
+        nullShares = table.columns.map(\.nullShare)
+        isUnique = table.columns.map(\.isUnique)
+        choiceIndex = Array(repeating: 0, count: table.columns.count)
         valueKeys = table.columns.map { StreamKey.column(seed: model.seed, table: table.name, column: $0.name) }
         nullKeys = table.columns.map {
             StreamKey.column(seed: model.seed, table: table.name, column: $0.name, purpose: "null")
