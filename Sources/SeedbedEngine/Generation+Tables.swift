@@ -47,8 +47,7 @@ extension Generation {
         var batch = BatchBuilder(table: table, capacity: options.batchSize)
         var lineage: [LineageEntry] = []
         let keyColumn = table.columns.firstIndex { $0.isKey }
-        var context = RowContext(
-            levels: maker.levels.levels.map { RowValues(columns: model.tables[$0.table].columns.count) })
+        var workspace = maker.makeWorkspace(model: model)
         var made = MadeRow(columns: table.columns.count)
 
         let rows: Range<Int>
@@ -74,7 +73,7 @@ extension Generation {
                 purpose.scenario = assignment.scenario(ofRow: row)
             }
             do {
-                try maker.make(row: row, purpose: purpose, generation: self, context: &context, into: &made)
+                try maker.make(row: row, purpose: purpose, generation: self, workspace: &workspace, into: &made)
             } catch {
                 if negative, let rule = purpose.brokenRule {
                     // Breaking this rule breaks another too: no row can break it alone here.

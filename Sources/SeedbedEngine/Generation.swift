@@ -23,7 +23,6 @@ public final class Generation {
     /// Recently made rows of each table; `nil` remembers a row that cannot be made (a child
     /// left out), so its children do not try again.
     private var caches: [[Int: MadeRow?]]
-    private var contexts: [RowContext]
     private var fanOutIndexes: [Int: FanOutIndex] = [:]
 
     /// Resolves the plan and every table's row count.
@@ -48,9 +47,6 @@ public final class Generation {
             try TableMaker(index: index, model: model)
         }
         caches = Array(repeating: [:], count: model.tables.count)
-        contexts = makers.map { maker in
-            RowContext(levels: maker.levels.levels.map { RowValues(columns: model.tables[$0.table].columns.count) })
-        }
         for (tableIndex, table) in model.tables.enumerated() {
             let rows: Int
             switch table.rowCount {
@@ -81,10 +77,10 @@ public final class Generation {
         if let parent = parentSlot(of: table, row: index) { purpose.parent = parent }
         purpose.scenario = scenarioAssignment(of: table).scenario(ofRow: index)
         var made = MadeRow(columns: maker.model.columns.count)
-        var context = contexts[table]
+        var workspace = maker.makeWorkspace(model: model)
         if caches[table].count > 4096 { caches[table].removeAll(keepingCapacity: true) }
         do {
-            try maker.make(row: index, purpose: purpose, generation: self, context: &context, into: &made)
+            try maker.make(row: index, purpose: purpose, generation: self, workspace: &workspace, into: &made)
         } catch {
             caches[table][index] = .some(nil)
             return nil
@@ -103,7 +99,7 @@ public final class Generation {
         let maker = makers[table]
         // While the assignment is being made, rows are tried against it as it grows.
         assignments[table] = .empty
-        var context = contexts[table]
+        var workspace = maker.makeWorkspace(model: model)
         var made = MadeRow(columns: maker.model.columns.count)
         let assignment = ScenarioAssignment(
             rows: maker.rowCount, quotas: maker.model.scenarios.map { $0.rowCount(of: maker.rowCount) },
@@ -116,7 +112,7 @@ public final class Generation {
                 // Where the parent rows allow the scenario, narrowing finds a row at once; a few
                 // attempts tell a row that cannot be one from an unlucky draw.
                 try maker.make(
-                    row: row, purpose: purpose, generation: self, context: &context, into: &made, attempts: 8)
+                    row: row, purpose: purpose, generation: self, workspace: &workspace, into: &made, attempts: 8)
                 return true
             } catch {
                 return false

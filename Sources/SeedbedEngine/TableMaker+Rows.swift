@@ -14,6 +14,18 @@ struct MadeRow {
     }
 }
 
+/// What making rows of one table needs between values: the row and its ancestors, memoised
+/// narrowing answers, and scratch buffers. Each caller owns one, so making a parent row in the
+/// middle of a child's never disturbs the child's.
+struct RowWorkspace {
+    var context: RowContext
+    var memo: [Allowed?]
+    /// The value index each categorical column drew in the current row (its count for null).
+    var choiceIndex: [Int]
+    var uniforms: [Double]
+    var openWeights: [Double] = []
+}
+
 /// What a row is made for.
 struct RowPurpose {
     /// The scenario (index among the table's scenarios) the row must satisfy.
@@ -39,13 +51,13 @@ extension TableMaker {
     /// Makes row `row`, trying again with fresh randomness when the finished row misses a rule.
     /// - Throws: `RowFailure` naming the rules that could not be met after every attempt.
     func make(
-        row: Int, purpose: RowPurpose, generation: Generation, context: inout RowContext, into made: inout MadeRow,
+        row: Int, purpose: RowPurpose, generation: Generation, workspace: inout RowWorkspace, into made: inout MadeRow,
         attempts: Int = TableMaker.maximumAttempts
     ) throws(RowFailure) {
         var failing: [String: Int] = [:]
         for number in 0..<attempts {
             switch attempt(
-                row: row, attempt: number, purpose: purpose, generation: generation, context: &context, made: &made)
+                row: row, attempt: number, purpose: purpose, generation: generation, workspace: &workspace, made: &made)
             {
             case nil:
                 for (id, count) in failing { retries[id, default: 0] += count }
@@ -59,15 +71,14 @@ extension TableMaker {
 
     /// One attempt: `nil` on success, else the IDs of what failed.
     private func attempt(
-        row: Int, attempt: Int, purpose: RowPurpose, generation: Generation, context: inout RowContext,
+        row: Int, attempt: Int, purpose: RowPurpose, generation: Generation, workspace: inout RowWorkspace,
         made: inout MadeRow
     ) -> [String]? {
         // Attempt 0 is the row's own randomness; later attempts mix the attempt in.
         let rowKey = attempt == 0 ? UInt64(row) : UInt64(row) ^ (UInt64(attempt) << 48)
         if let copula {
             var random = RowRandom(key: copulaKey, row: rowKey)
-            if uniforms.count != copula.dimension { uniforms = Array(repeating: 0, count: copula.dimension) }
-            copula.uniforms(&random, into: &uniforms)
+            copula.uniforms(&random, into: &workspace.uniforms)
         }
         for index in order {
             var random = RowRandom(key: valueKeys[index], row: rowKey)
@@ -81,66 +92,70 @@ extension TableMaker {
                     let parents = generation.rowCount(of: table)
                     if parents == 0 || (nullShares[index] > 0 && nullRandom.nextUnit() < nullShares[index]) {
                         made.parentRows[index] = -1
-                        context.levels[0][index] = .null
+                        workspace.context.levels[0][index] = .null
                         continue
                     }
                     parentRow = Int(random.next(below: UInt64(parents)))
                 }
                 guard let parent = generation.row(of: table, at: parentRow) else { return [model.columns[index].name] }
                 made.parentRows[index] = parentRow
-                context.levels[0][index] = parent.values[target]
-                if let level { fillAncestors(from: level, parent: parent, generation: generation, context: &context) }
+                workspace.context.levels[0][index] = parent.values[target]
+                if let level {
+                    fillAncestors(from: level, parent: parent, generation: generation, workspace: &workspace)
+                }
             case .derived(let expr, let output):
-                context.levels[0][index] = Self.fit(expr.evaluate(context), to: output)
+                workspace.context.levels[0][index] = Self.fit(expr.evaluate(workspace.context), to: output)
             case .sequence(let start, let step, _):
-                context.levels[0][index] = .number(start + step * Double(row))
+                workspace.context.levels[0][index] = .number(start + step * Double(row))
             case .uuid:
                 made.uuids[index] = UUIDValue(random: &random)
-                context.levels[0][index] = .text(made.uuids[index].description)
+                workspace.context.levels[0][index] = .text(made.uuids[index].description)
             case .numeric(let distribution, let base, let output):
                 guard
                     let value = drawNumber(
                         index, distribution, base, output, row: row, rowKey: rowKey,
-                        uniform: copulaSlot[index].map { uniforms[$0] }, random: &random, purpose: purpose,
-                        context: context)
+                        uniform: copulaSlot[index].map { workspace.uniforms[$0] }, random: &random, purpose: purpose,
+                        workspace: &workspace)
                 else { return narrowing[index].map { constraints[$0.constraint].id } + [model.columns[index].name] }
-                context.levels[0][index] = value
+                workspace.context.levels[0][index] = value
             case .categorical(let values, let weights):
                 guard
                     let value = drawChoice(
-                        index, values, weights, rowKey: rowKey, random: &random, purpose: purpose, context: &context)
+                        index, values, weights, rowKey: rowKey, random: &random, purpose: purpose, workspace: &workspace
+                    )
                 else { return narrowing[index].map { constraints[$0.constraint].id } + [model.columns[index].name] }
-                context.levels[0][index] = value
+                workspace.context.levels[0][index] = value
             case .fake(let fake, let unique):
                 guard
                     let value = drawText(
-                        index, rowKey: rowKey, purpose: purpose, context: &context,
+                        index, rowKey: rowKey, purpose: purpose, workspace: &workspace,
                         make: { random in
                             unique
                                 ? fake.uniqueValue(index: self.uniqueIndex(index, row: row), random: &random)
                                 : fake.value(&random)
                         }, random: &random)
                 else { return textChecks[index].map { constraints[$0].id } + [model.columns[index].name] }
-                context.levels[0][index] = value
+                workspace.context.levels[0][index] = value
             case .pattern(let generator, let unique):
                 guard
                     let value = drawText(
-                        index, rowKey: rowKey, purpose: purpose, context: &context,
+                        index, rowKey: rowKey, purpose: purpose, workspace: &workspace,
                         make: { random in
                             unique
                                 ? generator.string(at: self.uniqueIndex(index, row: row)) ?? ""
                                 : generator.string(&random)
                         }, random: &random)
                 else { return textChecks[index].map { constraints[$0].id } + [model.columns[index].name] }
-                context.levels[0][index] = value
+                workspace.context.levels[0][index] = value
             }
         }
         var failed: [String] = []
         for (index, constraint) in constraints.enumerated()
-        where !constraint.isSatisfied(mode(of: index, for: purpose), context) {
+        where !constraint.isSatisfied(mode(of: index, for: purpose), workspace.context) {
             failed.append(constraint.id)
         }
-        if failed.isEmpty { made.values = context.levels[0] }
+        // Hand the row over without copying; every column is written again before it is read.
+        if failed.isEmpty { swap(&made.values, &workspace.context.levels[0]) }
         return failed.isEmpty ? nil : failed
     }
 
@@ -151,37 +166,38 @@ extension TableMaker {
         return order(UInt64(row))
     }
 
-    private func fillAncestors(from level: Int, parent: MadeRow, generation: Generation, context: inout RowContext) {
-        context.levels[level] = parent.values
+    private func fillAncestors(from level: Int, parent: MadeRow, generation: Generation, workspace: inout RowWorkspace)
+    {
+        workspace.context.levels[level] = parent.values
         for (deeper, candidate) in levels.levels.enumerated() where candidate.parent?.level == level {
             guard let via = candidate.parent?.column, parent.parentRows[via] >= 0,
                 let grandparent = generation.row(of: candidate.table, at: parent.parentRows[via])
             else {
-                context.levels[deeper] = RowValues(columns: generation.columnCount(of: candidate.table))
+                workspace.context.levels[deeper] = RowValues(columns: generation.columnCount(of: candidate.table))
                 continue
             }
-            fillAncestors(from: deeper, parent: grandparent, generation: generation, context: &context)
+            fillAncestors(from: deeper, parent: grandparent, generation: generation, workspace: &workspace)
         }
     }
 
     // MARK: - Drawing values
 
-    private func allowed(_ column: Int, purpose: RowPurpose, context: RowContext) -> Allowed {
+    private func allowed(_ column: Int, purpose: RowPurpose, workspace: inout RowWorkspace) -> Allowed {
         var allowed = Allowed.everything
         for narrower in narrowing[column] {
             let mode = mode(of: narrower.constraint, for: purpose)
             let answer: Allowed
             if let (inputs, base) = narrower.memo {
                 var key = mode.rawValue
-                for (input, radix) in inputs { key = key * radix + choiceIndex[input] }
-                if let known = memo[base + key] {
+                for (input, radix) in inputs { key = key * radix + workspace.choiceIndex[input] }
+                if let known = workspace.memo[base + key] {
                     answer = known
                 } else {
-                    answer = narrower.allowed(mode, context)
-                    memo[base + key] = answer
+                    answer = narrower.allowed(mode, workspace.context)
+                    workspace.memo[base + key] = answer
                 }
             } else {
-                answer = narrower.allowed(mode, context)
+                answer = narrower.allowed(mode, workspace.context)
             }
             allowed = allowed.intersection(answer)
             if allowed.isEmpty { break }
@@ -191,12 +207,12 @@ extension TableMaker {
 
     private func drawNumber(
         _ index: Int, _ distribution: NumericDistribution, _ base: IntervalSet, _ output: NumericOutput, row: Int,
-        rowKey: UInt64, uniform: Double?, random: inout RowRandom, purpose: RowPurpose, context: RowContext
+        rowKey: UInt64, uniform: Double?, random: inout RowRandom, purpose: RowPurpose, workspace: inout RowWorkspace
     ) -> RowValue? {
         if isUnique[index], case .uniformInteger(let lower, _) = distribution.family {
             return .number(Double(lower) + Double(uniqueIndex(index, row: row)))
         }
-        var allowed = allowed(index, purpose: purpose, context: context)
+        var allowed = allowed(index, purpose: purpose, workspace: &workspace)
         allowed.values = allowed.values.intersection(base)
         var nullRandom = RowRandom(key: nullKeys[index], row: rowKey)
         let nullable = allowed.null && nullShares[index] > 0
@@ -239,48 +255,50 @@ extension TableMaker {
 
     private func drawChoice(
         _ index: Int, _ values: [RowValue], _ weights: [Double], rowKey: UInt64, random: inout RowRandom,
-        purpose: RowPurpose, context: inout RowContext
+        purpose: RowPurpose, workspace: inout RowWorkspace
     ) -> RowValue? {
         // The allowed set holds value indices (see `NarrowExpr.enumerated`).
-        let allowed = allowed(index, purpose: purpose, context: context)
+        let allowed = allowed(index, purpose: purpose, workspace: &workspace)
         var nullRandom = RowRandom(key: nullKeys[index], row: rowKey)
         let nullable = nullShares[index] > 0 && allowed.null
         if nullable, nullRandom.nextUnit() < nullShares[index] {
-            choiceIndex[index] = values.count
+            workspace.choiceIndex[index] = values.count
             return .null
         }
         // Renormalise over the values the rules leave this row.
         var total = 0.0
-        if openWeights.count < values.count { openWeights = Array(repeating: 0, count: values.count) }
+        if workspace.openWeights.count < values.count {
+            workspace.openWeights = Array(repeating: 0, count: values.count)
+        }
         for choice in values.indices {
             let weight = allowed.admits(choice: choice, of: values.count) ? weights[choice] : 0
-            openWeights[choice] = weight
+            workspace.openWeights[choice] = weight
             total += weight
         }
         guard total > 0 else {
-            choiceIndex[index] = values.count
+            workspace.choiceIndex[index] = values.count
             return nullable ? .null : nil
         }
         var target = random.nextUnit() * total
-        var chosen = values.indices.last { openWeights[$0] > 0 } ?? 0
-        for choice in values.indices where openWeights[choice] > 0 {
-            target -= openWeights[choice]
+        var chosen = values.indices.last { workspace.openWeights[$0] > 0 } ?? 0
+        for choice in values.indices where workspace.openWeights[choice] > 0 {
+            target -= workspace.openWeights[choice]
             if target < 0 {
                 chosen = choice
                 break
             }
         }
-        choiceIndex[index] = chosen
+        workspace.choiceIndex[index] = chosen
         return values[chosen]
     }
 
     private func drawText(
-        _ index: Int, rowKey: UInt64, purpose: RowPurpose, context: inout RowContext,
+        _ index: Int, rowKey: UInt64, purpose: RowPurpose, workspace: inout RowWorkspace,
         make: (inout RowRandom) -> String, random: inout RowRandom
     ) -> RowValue? {
         let constraintsHere = textChecks[index]
         func admitted(_ value: RowValue) -> Bool {
-            constraintsHere.allSatisfy { constraints[$0].admits(value, mode(of: $0, for: purpose), &context) }
+            constraintsHere.allSatisfy { constraints[$0].admits(value, mode(of: $0, for: purpose), &workspace.context) }
         }
         var nullRandom = RowRandom(key: nullKeys[index], row: rowKey)
         if nullShares[index] > 0, nullRandom.nextUnit() < nullShares[index], admitted(.null) { return .null }

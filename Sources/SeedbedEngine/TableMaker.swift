@@ -26,16 +26,11 @@ final class TableMaker {
     /// Rows in the whole table (all shards).
     var rowCount = 0
 
-    /// Answers of memoised narrowers (see `Narrower.memo`), filled as rows need them.
-    var memo: [Allowed?] = []
-    /// The value index each categorical column drew in the current row (its count for null).
-    var choiceIndex: [Int]
+    /// How many answers the memoised narrowers need (see `Narrower.memo`).
+    let memoSize: Int
     /// Per column, read in the row loop without copying each column's model.
     let nullShares: [Double]
     let isUnique: [Bool]
-    /// Scratch space reused by every row: the copula's uniforms and a choice's open weights.
-    var uniforms: [Double] = []
-    var openWeights: [Double] = []
 
     /// How often a row had to be made again because a rule or scenario was not met, by ID.
     var retries: [String: Int] = [:]
@@ -132,10 +127,10 @@ final class TableMaker {
         self.constraints = constraints
         self.narrowing = narrowing
         self.textChecks = textChecks
-        memo = Array(repeating: nil, count: memoSize)
+        self.memoSize = memoSize
         nullShares = table.columns.map(\.nullShare)
         isUnique = table.columns.map(\.isUnique)
-        choiceIndex = Array(repeating: 0, count: table.columns.count)
+
         valueKeys = table.columns.map { StreamKey.column(seed: model.seed, table: table.name, column: $0.name) }
         nullKeys = table.columns.map {
             StreamKey.column(seed: model.seed, table: table.name, column: $0.name, purpose: "null")
@@ -176,6 +171,16 @@ final class TableMaker {
             id: id, requirement: requirement, condition: compiledCondition, body: compiledBody,
             inlinedCondition: compiledCondition?.inliningDerived(definitions),
             inlinedBody: compiledBody.inliningDerived(definitions), target: nil)
+    }
+
+    /// A workspace for making this table's rows; the caller keeps it across rows so memoised
+    /// answers and scratch buffers are reused.
+    func makeWorkspace(model: GenerationModel) -> RowWorkspace {
+        RowWorkspace(
+            context: RowContext(levels: levels.levels.map { RowValues(columns: model.tables[$0.table].columns.count) }),
+            memo: Array(repeating: nil, count: memoSize),
+            choiceIndex: Array(repeating: 0, count: self.model.columns.count),
+            uniforms: Array(repeating: 0, count: copula?.dimension ?? 0))
     }
 
     /// Prepares what depends on the table's final row count.
