@@ -35,6 +35,16 @@ let package = Package(
             plugins: [
                 .plugin(name: "BenchmarkPlugin", package: "benchmark")
             ]),
+        // Rows per second of the generation engine, to memory and to CSV, beside a plain C
+        // loop (see generate-bench.sh). A long single run, so a plain executable rather than
+        // the benchmark harness's repeated iterations.
+        .executableTarget(
+            name: "GenerateThroughput",
+            dependencies: [
+                .product(name: "SeedbedSpec", package: "Seedbed"),
+                .product(name: "SeedbedEngine", package: "Seedbed"),
+            ],
+            path: "Benchmarks/GenerateThroughput"),
         .testTarget(
             name: "SpecCorpusTests",
             dependencies: [
