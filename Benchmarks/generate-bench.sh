@@ -17,7 +17,7 @@ cc -O2 -o "$work/xorshift_csv" "$here/c/xorshift_csv.c"
 echo "== loan shape, $rows rows, one process"
 "$here/.build/release/GenerateThroughput" "$here/specs/loan.seed" loan "$rows" "$work/out" | tee "$work/seedbed.txt"
 "$work/xorshift_csv" "$rows" "$work/baseline.csv" | tee "$work/c.txt"
-seedbed_rate=$(awk '/^csv:/ {print $5}' "$work/seedbed.txt")
+seedbed_rate=$(awk '/^csv:/ {print $4}' "$work/seedbed.txt")
 c_rate=$(awk '{print $5}' "$work/c.txt")
 awk -v s="$seedbed_rate" -v c="$c_rate" 'BEGIN { printf "ratio (C / seedbed, CSV): %.1fx\n", c / s }'
 
