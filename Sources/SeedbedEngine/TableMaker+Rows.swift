@@ -150,9 +150,10 @@ extension TableMaker {
             }
         }
         var failed: [String] = []
-        for (index, constraint) in constraints.enumerated()
-        where !constraint.isSatisfied(mode(of: index, for: purpose), workspace.context) {
-            failed.append(constraint.id)
+        // Indices rather than elements: a constraint is large, and copying it per row shows in profiles.
+        for index in constraints.indices
+        where !constraints[index].isSatisfied(mode(of: index, for: purpose), workspace.context) {
+            failed.append(constraints[index].id)
         }
         // Hand the row over without copying; every column is written again before it is read.
         if failed.isEmpty { swap(&made.values, &workspace.context.levels[0]) }
@@ -184,20 +185,21 @@ extension TableMaker {
 
     private func allowed(_ column: Int, purpose: RowPurpose, workspace: inout RowWorkspace) -> Allowed {
         var allowed = Allowed.everything
-        for narrower in narrowing[column] {
-            let mode = mode(of: narrower.constraint, for: purpose)
+        for slot in narrowing[column].indices {
+            let constraint = narrowing[column][slot].constraint
+            let mode = mode(of: constraint, for: purpose)
             let answer: Allowed
-            if let (inputs, base) = narrower.memo {
+            if let (inputs, base) = narrowing[column][slot].memo {
                 var key = mode.rawValue
                 for (input, radix) in inputs { key = key * radix + workspace.choiceIndex[input] }
                 if let known = workspace.memo[base + key] {
                     answer = known
                 } else {
-                    answer = narrower.allowed(mode, workspace.context)
+                    answer = narrowing[column][slot].allowed(mode, workspace.context)
                     workspace.memo[base + key] = answer
                 }
             } else {
-                answer = narrower.allowed(mode, workspace.context)
+                answer = narrowing[column][slot].allowed(mode, workspace.context)
             }
             allowed = allowed.intersection(answer)
             if allowed.isEmpty { break }
