@@ -239,6 +239,7 @@ struct DistributionTests {
         poissonCase("poisson(1.3), x >= 200 (past the table)", 1.3, IntervalSet(.greaterOrEqual, 200), 190...260),
         poissonCase("poisson(2000), x <= 100 (below the table)", 2000, IntervalSet(.lessOrEqual, 100), 0...150),
         poissonCase("poisson(1e6)", 1e6, .all, 990_000...1_010_000),
+        poissonCase("poisson(1e9), a strided table", 1e9, .all, 999_800_000...1_000_200_000),
         poissonCase(
             "poisson(1e6) on [λ + 5σ, λ + 6σ]", 1e6, set(Interval(lower: 1_005_000, upper: 1_006_000)),
             1_004_000...1_007_000),
@@ -253,7 +254,7 @@ struct DistributionTests {
     ].compactMap { $0 }
 
     @Test func everyDiscreteCaseIsBuilt() {
-        #expect(Self.discreteCases.count == 13)
+        #expect(Self.discreteCases.count == 14)
     }
 
     @Test("integer draws have the truncated pmf (each frequency within ±0.01, KS < 0.02)", arguments: discreteCases)
@@ -265,20 +266,28 @@ struct DistributionTests {
         var observed: [Int: Double] = [:]
         for sample in samples { observed[Int(sample), default: 0] += 1 / Double(samples.count) }
         #expect(Set(observed.keys).isSubset(of: expected.keys))
-        for (k, probability) in expected {
-            #expect(abs((observed[k] ?? 0) - probability) < 0.01, "P(X = \(k))")
-        }
-        var cumulative: [(Int, Double)] = []
-        var sum = 0.0
-        for k in expected.keys.sorted() {
-            sum += expected[k] ?? 0
-            cumulative.append((k, sum))
-        }
-        func cdf(_ x: Double) -> Double {
-            cumulative.last { Double($0.0) <= x }?.1 ?? 0
-        }
+        let worst = expected.map { k, probability in (k, abs((observed[k] ?? 0) - probability)) }.max { $0.1 < $1.1 }
+        #expect((worst?.1 ?? 0) < 0.01, "worst at k = \(worst?.0 ?? 0)")
+        let cdf = Statistics.discreteCDF(expected)
         let statistic = Statistics.kolmogorovSmirnov(samples, cdf: cdf, cdfBelow: { cdf($0 - 1) })
         #expect(statistic < 0.02)
+    }
+
+    /// Stronger than frequencies: the integer inverse CDF is exact, so the value drawn at u is the
+    /// first whose reference conditional CDF reaches u (up to the reference's own rounding; its
+    /// lgamma loses about 1e-6 at λ = 1e9).
+    @Test("the conditional CDF brackets u at the integer drawn at u", arguments: discreteCases)
+    func conditionalCDFBracketsTheProbability(_ test: DiscreteCase) throws {
+        let expected = Statistics.conditionalPMF(test.allowed, support: test.support, logPMF: test.logPMF)
+        let cdf = Statistics.discreteCDF(expected)
+        let tolerance = 1e-5
+        for step in 1..<1000 {
+            let u = Double(step) / 1000
+            let value = try #require(test.distribution.quantile(u, within: test.allowed))
+            let k = Int(value)
+            #expect(cdf(Double(k)) >= u - tolerance, "u = \(u), k = \(k)")
+            #expect(cdf(Double(k - 1)) < u + tolerance, "u = \(u), k = \(k)")
+        }
     }
 
     @Test func poissonCDFMatchesTheReference() throws {
