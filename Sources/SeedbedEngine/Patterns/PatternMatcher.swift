@@ -47,6 +47,7 @@ public struct PatternMatcher: Sendable {
     private var tests: [ScalarTest] = []
     private var root = 0
 
+    /// A matcher for `pattern`; every node of the subset is accepted.
     public init(_ pattern: PatternNode) {
         root = add(pattern)
     }
