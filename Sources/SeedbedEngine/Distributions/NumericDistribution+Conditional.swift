@@ -21,6 +21,11 @@ extension NumericDistribution {
     /// - Parameter u: a probability in (0, 1).
     /// - Returns: a member of `allowed`, or nil when `allowed` has no mass.
     public func quantile(_ u: Double, within allowed: IntervalSet) -> Double? {
+        if allowed.isAll, poissonTable == nil {
+            // Nothing to restrict: the plain quantile is the same map, without the pieces (measured:
+            // 24 ns instead of 84 for a normal). Kept off 0 and 1 as the pieces are.
+            return quantile(min(max(u, 0x1p-64), 1 - 0x1p-53))
+        }
         switch family {
         case .uniform(let lower, let upper):
             return uniformQuantile(u, lower, upper, allowed)
