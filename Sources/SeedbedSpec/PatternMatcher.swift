@@ -13,11 +13,13 @@
 /// a line break, `[^…]` any scalar outside the class (not only printable ASCII, which is what
 /// the generator draws from), and the pattern must match the whole text.
 public struct PatternMatcher: Sendable {
-    indirect enum Node: Sendable {
+    /// Nodes refer to each other by index and hold plain data, so a match never touches a
+    /// reference count (as with `PatternProgram`).
+    enum Node: Sendable {
         case test(Int)
-        case sequence([Node])
-        case alternation([Node])
-        case repetition(Node, min: Int, max: Int)
+        case sequence(Range<Int>)
+        case alternation(Range<Int>)
+        case repetition(child: Int, min: Int, max: Int)
     }
 
     enum ScalarTest: Sendable {
@@ -38,34 +40,45 @@ public struct PatternMatcher: Sendable {
         }
     }
 
-    let root: Node
-    let tests: [ScalarTest]
+    private var nodes: ContiguousArray<Node> = []
+    private var children: ContiguousArray<Int> = []
+    private var tests: [ScalarTest] = []
+    private var root = 0
 
+    /// A matcher for `pattern`; every node of the subset is accepted.
     public init(_ pattern: PatternNode) {
-        var tests: [ScalarTest] = []
-        root = Self.compile(pattern, into: &tests)
-        self.tests = tests
+        root = add(pattern)
     }
 
-    private static func compile(_ pattern: PatternNode, into tests: inout [ScalarTest]) -> Node {
+    private mutating func add(_ pattern: PatternNode) -> Int {
+        let node: Node
         switch pattern {
         case .literal(let scalar):
             tests.append(.scalar(scalar))
-            return .test(tests.count - 1)
+            node = .test(tests.count - 1)
         case .characterClass(let ranges, let negated):
             tests.append(.ranges(ranges, negated: negated))
-            return .test(tests.count - 1)
+            node = .test(tests.count - 1)
         case .any:
             tests.append(.anyButLineBreak)
-            return .test(tests.count - 1)
+            node = .test(tests.count - 1)
         case .sequence(let items):
-            return .sequence(items.map { compile($0, into: &tests) })
+            node = .sequence(addChildren(items))
         case .alternation(let branches):
-            return .alternation(branches.map { compile($0, into: &tests) })
+            node = .alternation(addChildren(branches))
         case .repetition(let inner, let min, let max, let open):
             // `*`, `+` and `{n,}` are unbounded when matching (their cap is for generating only).
-            return .repetition(compile(inner, into: &tests), min: min, max: open ? Int.max : max)
+            node = .repetition(child: add(inner), min: min, max: open ? Int.max : max)
         }
+        nodes.append(node)
+        return nodes.count - 1
+    }
+
+    private mutating func addChildren(_ patterns: [PatternNode]) -> Range<Int> {
+        let indices = patterns.map { add($0) }
+        let start = children.count
+        children.append(contentsOf: indices)
+        return start..<children.count
     }
 
     /// Whether the whole of `text` matches `pattern` (false when the pattern is invalid: the
@@ -76,40 +89,47 @@ public struct PatternMatcher: Sendable {
     }
 
     /// Whether the whole of `text` is a string of the pattern.
+    /// - Complexity: see the type's discussion; one word per position set below 64 scalars.
     public func matches(_ text: String) -> Bool {
+        // A text of under 64 UTF-8 bytes has under 64 scalars, so positions 0…n fit in a word
+        // and the class masks can live on the stack.
+        if text.utf8.count < 64 {
+            return withUnsafeTemporaryAllocation(of: NarrowPositions.self, capacity: tests.count) { masks in
+                _ = masks.initialize(repeating: NarrowPositions(length: 0, only: nil))
+                var length = 0
+                for scalar in text.unicodeScalars {
+                    for test in tests.indices where tests[test].accepts(scalar) { masks[test].insert(length) }
+                    length += 1
+                }
+                return ends(of: root, from: NarrowPositions(length: length, only: 0), masks: UnsafeBufferPointer(masks))
+                    .contains(length)
+            }
+        }
         let scalars = Array(text.unicodeScalars)
-        // Positions 0…n need n + 1 bits: one machine word covers every text under 64 scalars.
-        if scalars.count < 64 {
-            return run(scalars, as: NarrowPositions.self)
-        }
-        return run(scalars, as: WidePositions.self)
-    }
-
-    private func run<Positions: PositionSet>(_ scalars: [Unicode.Scalar], as _: Positions.Type) -> Bool {
-        let length = scalars.count
         let masks = tests.map { test in
-            Positions(length: length) { position in test.accepts(scalars[position]) }
+            WidePositions(length: scalars.count) { position in test.accepts(scalars[position]) }
         }
-        let ends = Self.ends(of: root, from: Positions(length: length, only: 0), masks: masks)
-        return ends.contains(length)
+        return masks.withUnsafeBufferPointer { masks in
+            ends(of: root, from: WidePositions(length: scalars.count, only: 0), masks: masks).contains(scalars.count)
+        }
     }
 
-    private static func ends<Positions: PositionSet>(of node: Node, from starts: Positions, masks: [Positions])
-        -> Positions
-    {
-        switch node {
+    private func ends<Positions: PositionSet>(
+        of node: Int, from starts: Positions, masks: UnsafeBufferPointer<Positions>
+    ) -> Positions {
+        switch nodes[node] {
         case .test(let index):
             return starts.advanced(through: masks[index])
         case .sequence(let parts):
             var positions = starts
             for part in parts {
                 if positions.isEmpty { break }
-                positions = ends(of: part, from: positions, masks: masks)
+                positions = ends(of: children[part], from: positions, masks: masks)
             }
             return positions
         case .alternation(let branches):
             var positions = starts.emptied()
-            for branch in branches { positions.formUnion(ends(of: branch, from: starts, masks: masks)) }
+            for branch in branches { positions.formUnion(ends(of: children[branch], from: starts, masks: masks)) }
             return positions
         case .repetition(let child, let min, let max):
             var current = starts

@@ -5,8 +5,8 @@
 protocol PositionSet: Equatable {
     /// The positions p < length for which `member(p)` holds.
     init(length: Int, where member: (Int) -> Bool)
-    /// Only `position`, in a text of `length` scalars.
-    init(length: Int, only position: Int)
+    /// Only `position` (nothing for nil), in a text of `length` scalars.
+    init(length: Int, only position: Int?)
     /// The empty set for the same text.
     func emptied() -> Self
     var isEmpty: Bool { get }
@@ -15,6 +15,7 @@ protocol PositionSet: Equatable {
     func advanced(through mask: Self) -> Self
     mutating func formUnion(_ other: Self)
     func subtracting(_ other: Self) -> Self
+    mutating func insert(_ position: Int)
 }
 
 /// Texts under 64 scalars: one bit per position in one word.
@@ -30,9 +31,11 @@ struct NarrowPositions: PositionSet {
         for position in 0..<length where member(position) { bits |= 1 << UInt64(position) }
     }
 
-    init(length: Int, only position: Int) {
-        bits = 1 << UInt64(position)
+    init(length: Int, only position: Int?) {
+        bits = position.map { 1 << UInt64($0) } ?? 0
     }
+
+    mutating func insert(_ position: Int) { bits |= 1 << UInt64(position) }
 
     func emptied() -> NarrowPositions { NarrowPositions(bits: 0) }
 
@@ -60,10 +63,12 @@ struct WidePositions: PositionSet {
         for position in 0..<length where member(position) { words[position / 64] |= 1 << UInt64(position % 64) }
     }
 
-    init(length: Int, only position: Int) {
+    init(length: Int, only position: Int?) {
         words = [UInt64](repeating: 0, count: length / 64 + 1)
-        words[position / 64] = 1 << UInt64(position % 64)
+        if let position { words[position / 64] = 1 << UInt64(position % 64) }
     }
+
+    mutating func insert(_ position: Int) { words[position / 64] |= 1 << UInt64(position % 64) }
 
     func emptied() -> WidePositions {
         WidePositions(words: [UInt64](repeating: 0, count: words.count))

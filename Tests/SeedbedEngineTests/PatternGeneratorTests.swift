@@ -87,6 +87,8 @@ struct PatternGeneratorTests {
         #expect(try Self.generator("(foo|bar)?x").count == 3)
         #expect(try Self.generator("a{2,5}").count == 4)
         #expect(try Self.generator("(ab|c)").count == 2)
+        #expect(try Self.generator("(ab|ac)").count == 2)
+        #expect(try Self.generator("[0-9]?[0-9]").count == nil)  // conservative: unambiguous only by length
         #expect(try Self.generator("()*").count == 1)
         #expect(try Self.generator("[^ -~]?").count == 1)
     }

@@ -87,6 +87,27 @@ enum Statistics {
         }
     }
 
+    /// The CDF of an integer distribution given by its pmf, by binary search.
+    static func discreteCDF(_ pmf: [Int: Double]) -> (Double) -> Double {
+        let values = pmf.keys.sorted()
+        var sums: [Double] = []
+        var sum = 0.0
+        for value in values {
+            sum += pmf[value] ?? 0
+            sums.append(sum)
+        }
+        return { x in
+            // The number of values ≤ x.
+            var low = 0
+            var high = values.count
+            while low < high {
+                let middle = (low + high) / 2
+                if Double(values[middle]) <= x { low = middle + 1 } else { high = middle }
+            }
+            return low == 0 ? 0 : sums[low - 1]
+        }
+    }
+
     /// The pmf of an integer distribution restricted to `allowed`, over `support`, from its log
     /// pmf (normalised by the largest term, so tails far beyond underflow still work).
     static func conditionalPMF(

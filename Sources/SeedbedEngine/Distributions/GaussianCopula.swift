@@ -19,6 +19,7 @@ public struct GaussianCopula: Sendable {
         public var second: Int
         public var rank: Double
 
+        /// `correlate A, B R` between the copula's columns `first` and `second`, R in [−1, 1].
         public init(_ first: Int, _ second: Int, rank: Double) {
             self.first = first
             self.second = second
@@ -37,6 +38,7 @@ public struct GaussianCopula: Sendable {
         public let largestRankChange: Double
     }
 
+    /// The number of columns.
     public let dimension: Int
     /// nil when the requested matrix was used as it was.
     public let repair: Repair?

@@ -41,6 +41,7 @@ public struct Interval: Hashable, Sendable, CustomStringConvertible {
     /// The interval of all real numbers, `(−∞, +∞)`.
     public static let all = Interval(unchecked: -.infinity, .infinity, false, false)
 
+    /// Whether `value` lies in the interval (never for NaN or the infinities).
     public func contains(_ value: Double) -> Bool {
         (value > lower || (includesLower && value == lower)) && (value < upper || (includesUpper && value == upper))
     }

@@ -21,6 +21,11 @@ extension NumericDistribution {
     /// - Parameter u: a probability in (0, 1).
     /// - Returns: a member of `allowed`, or nil when `allowed` has no mass.
     public func quantile(_ u: Double, within allowed: IntervalSet) -> Double? {
+        if allowed.isAll, poissonTable == nil {
+            // Nothing to restrict: the plain quantile is the same map, without the pieces (measured:
+            // 24 ns instead of 84 for a normal). Kept off 0 and 1 as the pieces are.
+            return quantile(min(max(u, 0x1p-64), 1 - 0x1p-53))
+        }
         switch family {
         case .uniform(let lower, let upper):
             return uniformQuantile(u, lower, upper, allowed)
@@ -38,89 +43,121 @@ extension NumericDistribution {
     // MARK: - Uniform
 
     private func uniformQuantile(_ u: Double, _ lower: Double, _ upper: Double, _ allowed: IntervalSet) -> Double? {
-        var pieces = ConditionalPieces()
-        for (source, interval) in allowed.enumerated() {
-            let a = max(interval.lower, lower)
-            let b = min(interval.upper, upper)
-            guard a < b else { continue }
-            // Halved so that the width of (−1e308, 1e308) cannot overflow.
-            let logWidth = log(0.5 * b - 0.5 * a) + 0.693_147_180_559_945_3
-            pieces.append(ConditionalPiece(logMass: logWidth, method: .uniform, lower: a, upper: b, source: source))
+        ConditionalPieces.withCapacity(allowed.count) { pieces in
+            for source in allowed.indices {
+                let interval = allowed[source]
+                let a = max(interval.lower, lower)
+                let b = min(interval.upper, upper)
+                guard a < b else { continue }
+                // Half widths, so that the width of (−1e308, 1e308) cannot overflow.
+                pieces.append(
+                    ConditionalPiece(mass: 0.5 * b - 0.5 * a, method: .uniform, lower: a, upper: b, source: source))
+            }
+            guard let (index, position) = pieces.choose(u) else { return nil }
+            let piece = pieces[index]
+            return allowed[piece.source].clamping(piece.lower * (1 - position) + piece.upper * position)
         }
-        guard let (index, position) = pieces.choose(u) else { return nil }
-        let piece = pieces[index]
-        return allowed[piece.source].clamping(piece.lower * (1 - position) + piece.upper * position)
     }
 
     private func integerQuantile(_ u: Double, _ lower: Double, _ upper: Double, _ allowed: IntervalSet) -> Double? {
-        var pieces = ConditionalPieces()
-        for (source, interval) in allowed.enumerated() {
-            guard let bounds = interval.integerBounds(lower, upper) else { continue }
-            pieces.append(
-                ConditionalPiece(
-                    logMass: log(bounds.upper - bounds.lower + 1), method: .integer,
-                    lower: bounds.lower, upper: bounds.upper, source: source))
+        ConditionalPieces.withCapacity(allowed.count) { pieces in
+            for source in allowed.indices {
+                let interval = allowed[source]
+                guard let bounds = interval.integerBounds(lower, upper) else { continue }
+                pieces.append(
+                    ConditionalPiece(
+                        mass: bounds.upper - bounds.lower + 1, method: .integer, lower: bounds.lower,
+                        upper: bounds.upper, source: source))
+            }
+            guard let (index, position) = pieces.choose(u) else { return nil }
+            let piece = pieces[index]
+            return min(piece.lower + (position * piece.mass).rounded(.down), piece.upper)
         }
-        guard let (index, position) = pieces.choose(u) else { return nil }
-        let piece = pieces[index]
-        let count = piece.upper - piece.lower + 1
-        return min(piece.lower + (position * count).rounded(.down), piece.upper)
     }
 
     // MARK: - Normal and lognormal
 
+    /// Beyond this many standard deviations Φ heads for underflow (Φ(−37.5) is the smallest
+    /// normal double), so pieces reaching past it are weighed in log space.
+    private static let logarithmicThreshold = 30.0
+
     /// Works on standard scores z = (x − location) / scale (of log x when `logarithmic`). Each
-    /// interval is cut at z = 0: below it masses and quantiles use log Φ(z), above it
-    /// log Φ(−z), so neither side subtracts from 1.
+    /// interval is cut at z = 0: below it masses and quantiles use Φ(z), above it Φ(−z), so
+    /// neither side subtracts from 1.
     private func normalQuantile(
         _ u: Double, _ allowed: IntervalSet, location: Double, scale: Double, logarithmic: Bool
     ) -> Double? {
-        var pieces = ConditionalPieces()
-        for (source, interval) in allowed.enumerated() {
-            let lowerZ: Double
-            let upperZ: Double
-            if logarithmic {
-                guard interval.upper > 0 else { continue }
-                lowerZ = interval.lower > 0 ? (log(interval.lower) - location) / scale : -.infinity
-                upperZ = (log(interval.upper) - location) / scale
-            } else {
-                lowerZ = (interval.lower - location) / scale
-                upperZ = (interval.upper - location) / scale
+        ConditionalPieces.withCapacity(2 * allowed.count) { pieces in
+            var extreme = false
+            for source in allowed.indices {
+                let interval = allowed[source]
+                let lowerZ: Double
+                let upperZ: Double
+                if logarithmic {
+                    guard interval.upper > 0 else { continue }
+                    lowerZ = interval.lower > 0 ? (log(interval.lower) - location) / scale : -.infinity
+                    upperZ = (log(interval.upper) - location) / scale
+                } else {
+                    lowerZ = (interval.lower - location) / scale
+                    upperZ = (interval.upper - location) / scale
+                }
+                guard lowerZ < upperZ else { continue }
+                if lowerZ < 0 {
+                    let top = min(upperZ, 0)
+                    extreme = extreme || top < -Self.logarithmicThreshold
+                    pieces.append(
+                        ConditionalPiece(mass: .nan, method: .normalLower, lower: lowerZ, upper: top, source: source))
+                }
+                if upperZ > 0 {
+                    let bottom = max(lowerZ, 0)
+                    extreme = extreme || bottom > Self.logarithmicThreshold
+                    pieces.append(
+                        ConditionalPiece(
+                            mass: .nan, method: .normalUpper, lower: bottom, upper: upperZ, source: source))
+                }
             }
-            guard lowerZ < upperZ else { continue }
-            if lowerZ < 0 {
-                let top = min(upperZ, 0)
-                let logLow = StandardNormal.logCDF(lowerZ)
-                let logHigh = StandardNormal.logCDF(top)
-                pieces.append(
-                    ConditionalPiece(
-                        logMass: logHigh + logOneMinusExp(logLow - logHigh), method: .normalLower,
-                        lower: lowerZ, upper: top, first: logLow, second: logHigh, source: source))
+            pieces.logarithmic = extreme
+            for index in 0..<pieces.count {
+                var piece = pieces[index]
+                // `first` and `second` are Φ at the piece's ends below the mean and Φ(−z), the upper
+                // tail, above it; the mass is their difference.
+                let lowerTail = piece.method == .normalLower
+                let atLower = lowerTail ? piece.lower : -piece.lower
+                let atUpper = lowerTail ? piece.upper : -piece.upper
+                if extreme {
+                    piece.first = StandardNormal.logCDF(atLower)
+                    piece.second = StandardNormal.logCDF(atUpper)
+                    piece.mass =
+                        lowerTail
+                        ? piece.second + logOneMinusExp(piece.first - piece.second)
+                        : piece.first + logOneMinusExp(piece.second - piece.first)
+                } else {
+                    piece.first = StandardNormal.cdf(atLower)
+                    piece.second = StandardNormal.cdf(atUpper)
+                    piece.mass = abs(piece.second - piece.first)
+                }
+                pieces[index] = piece
             }
-            if upperZ > 0 {
-                let bottom = max(lowerZ, 0)
-                let logLow = StandardNormal.logCDF(-bottom)  // log P(Z > bottom)
-                let logHigh = StandardNormal.logCDF(-upperZ)  // log P(Z > upperZ)
-                pieces.append(
-                    ConditionalPiece(
-                        logMass: logLow + logOneMinusExp(logHigh - logLow), method: .normalUpper,
-                        lower: bottom, upper: upperZ, first: logLow, second: logHigh, source: source))
+            guard let (index, position) = pieces.choose(u) else { return nil }
+            let piece = pieces[index]
+            var z: Double
+            switch (piece.method == .normalLower, extreme) {
+            case (true, false):
+                z = StandardNormal.quantile(piece.first + position * (piece.second - piece.first))
+            case (false, false):
+                z = -StandardNormal.quantile(piece.first - position * (piece.first - piece.second))
+            case (true, true):
+                // log(Φ(a) + v (Φ(b) − Φ(a))), factored by Φ(b) so nothing underflows.
+                let logP = piece.second + log(position + (1 - position) * exp(piece.first - piece.second))
+                z = StandardNormal.quantile(logLowerTail: logP)
+            case (false, true):
+                // The upper tail mirrored: P(Z > z) = S(a) − v (S(a) − S(b)).
+                let logS = piece.first + log((1 - position) + position * exp(piece.second - piece.first))
+                z = -StandardNormal.quantile(logLowerTail: logS)
             }
+            z = min(max(z, piece.lower), piece.upper)
+            let value = logarithmic ? exp(location + scale * z) : location + scale * z
+            return allowed[piece.source].clamping(value)
         }
-        guard let (index, position) = pieces.choose(u) else { return nil }
-        let piece = pieces[index]
-        var z: Double
-        if piece.method == .normalLower {
-            // log(Φ(a) + v (Φ(b) − Φ(a))), factored by Φ(b) so nothing underflows.
-            let logP = piece.second + log(position + (1 - position) * exp(piece.first - piece.second))
-            z = StandardNormal.quantile(logLowerTail: logP)
-        } else {
-            // The upper tail mirrored: P(Z > z) = S(a) − v (S(a) − S(b)).
-            let logS = piece.first + log((1 - position) + position * exp(piece.second - piece.first))
-            z = -StandardNormal.quantile(logLowerTail: logS)
-        }
-        z = min(max(z, piece.lower), piece.upper)
-        let value = logarithmic ? exp(location + scale * z) : location + scale * z
-        return allowed[piece.source].clamping(value)
     }
 }

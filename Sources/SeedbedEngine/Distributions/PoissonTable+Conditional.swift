@@ -4,59 +4,75 @@ extension PoissonTable {
     /// The value at conditional probability `u` of the distribution restricted to the integers of
     /// `allowed`, or nil when they have no mass.
     func quantile(_ u: Double, within allowed: IntervalSet) -> Double? {
-        var pieces = ConditionalPieces()
-        var largestTableMass = 0.0
-        let highest = Double(Int.max / 4)
-        for (source, interval) in allowed.enumerated() {
-            guard let bounds = interval.integerBounds(0, highest) else { continue }
-            let lower = Int(bounds.lower)
-            let upper = Int(bounds.upper)
-            // Cut at the table's edges and after the mode: far tails, lower table, upper table.
-            if lower < start {
-                pieces.append(far(.poissonFarLower, lower, min(upper, start - 1), source))
+        ConditionalPieces.withCapacity(4 * allowed.count) { pieces in
+            var largestTableMass = 0.0
+            let highest = Double(Int.max / 4)
+            for source in allowed.indices {
+                let interval = allowed[source]
+                guard let bounds = interval.integerBounds(0, highest) else { continue }
+                let lower = Int(bounds.lower)
+                let upper = Int(bounds.upper)
+                // Cut at the table's edges and after the mode: far tails, lower table, upper table.
+                if lower < start {
+                    pieces.append(far(.poissonFarLower, lower, min(upper, start - 1), source))
+                }
+                if max(lower, start) <= min(upper, mode) {
+                    let a = max(lower, start)
+                    let b = min(upper, mode)
+                    let base = massBelow(a)
+                    let mass = massBelow(b + 1) - base
+                    largestTableMass = max(largestTableMass, mass)
+                    pieces.append(table(.poissonLower, a, b, base, mass, source))
+                }
+                if max(lower, mode + 1) <= min(upper, end - 1) {
+                    let a = max(lower, mode + 1)
+                    let b = min(upper, end - 1)
+                    let base = massFrom(b + 1)
+                    let mass = massFrom(a) - base
+                    largestTableMass = max(largestTableMass, mass)
+                    pieces.append(table(.poissonUpper, a, b, base, mass, source))
+                }
+                if upper >= end {
+                    pieces.append(far(.poissonFarUpper, max(lower, end), upper, source))
+                }
             }
-            if max(lower, start) <= min(upper, mode) {
-                let a = max(lower, start)
-                let b = min(upper, mode)
-                let base = massBelow(a)
-                let mass = massBelow(b + 1) - base
-                largestTableMass = max(largestTableMass, mass)
-                pieces.append(table(.poissonLower, a, b, base, mass, source))
-            }
-            if max(lower, mode + 1) <= min(upper, end - 1) {
-                let a = max(lower, mode + 1)
-                let b = min(upper, end - 1)
-                let base = massFrom(b + 1)
-                let mass = massFrom(a) - base
-                largestTableMass = max(largestTableMass, mass)
-                pieces.append(table(.poissonUpper, a, b, base, mass, source))
-            }
-            if upper >= end {
-                pieces.append(far(.poissonFarUpper, max(lower, end), upper, source))
+            weighFarPieces(&pieces, besideTableMass: largestTableMass)
+            guard let (index, position) = pieces.choose(u) else { return nil }
+            let piece = pieces[index]
+            let a = Int(piece.lower)
+            let b = Int(piece.upper)
+            switch piece.method {
+            case .poissonLower:
+                return Double(lowerInverse(piece.first + position * piece.second, a, b))
+            case .poissonUpper:
+                return Double(upperInverse(piece.first + (1 - position) * piece.second, a, b))
+            default:
+                return Double(farInverse(piece, position))
             }
         }
-        // Far-tail pieces hold less than e⁻⁶⁹⁰ each: beside a table piece of mass ≥ 1e-200 they
-        // are below double precision, so they are only summed when nothing else carries mass.
-        for index in 0..<pieces.count where pieces[index].logMass.isNaN {
-            if largestTableMass >= 1e-200 {
-                pieces[index].logMass = -.infinity
+    }
+
+    /// Far-tail pieces hold less than e⁻⁶⁹⁰ each: beside a table piece of mass ≥ 1e-200 they are
+    /// below double precision and get none. Only when nothing else carries mass are they summed,
+    /// and then every mass becomes a logarithm, since theirs may underflow.
+    private func weighFarPieces(_ pieces: inout ConditionalPieces, besideTableMass tableMass: Double) {
+        let needed = tableMass < 1e-200
+        var any = false
+        for index in 0..<pieces.count where pieces[index].mass.isNaN {
+            any = true
+            if !needed { pieces[index].mass = 0 }
+        }
+        guard any, needed else { return }
+        pieces.logarithmic = true
+        for index in 0..<pieces.count {
+            var piece = pieces[index]
+            if piece.mass.isNaN {
+                piece.first = farSum(piece)
+                piece.mass = log(piece.first) + PoissonDensity.logPMF(farAnchor(piece), mean: mean)
             } else {
-                let sum = farSum(pieces[index])
-                pieces[index].first = sum
-                pieces[index].logMass = log(sum) + PoissonDensity.logPMF(farAnchor(pieces[index]), mean: mean)
+                piece.mass = log(piece.mass)
             }
-        }
-        guard let (index, position) = pieces.choose(u) else { return nil }
-        let piece = pieces[index]
-        let a = Int(piece.lower)
-        let b = Int(piece.upper)
-        switch piece.method {
-        case .poissonLower:
-            return Double(lowerInverse(piece.first + position * piece.second, a, b))
-        case .poissonUpper:
-            return Double(upperInverse(piece.first + (1 - position) * piece.second, a, b))
-        default:
-            return Double(farInverse(piece, position))
+            pieces[index] = piece
         }
     }
 
@@ -64,12 +80,11 @@ extension PoissonTable {
         _ method: ConditionalPiece.Method, _ a: Int, _ b: Int, _ base: Double, _ mass: Double, _ source: Int
     ) -> ConditionalPiece {
         ConditionalPiece(
-            logMass: mass > 0 ? log(mass) : -.infinity, method: method, lower: Double(a), upper: Double(b),
-            first: base, second: mass, source: source)
+            mass: mass, method: method, lower: Double(a), upper: Double(b), first: base, second: mass, source: source)
     }
 
     private func far(_ method: ConditionalPiece.Method, _ a: Int, _ b: Int, _ source: Int) -> ConditionalPiece {
-        ConditionalPiece(logMass: .nan, method: method, lower: Double(a), upper: Double(b), source: source)
+        ConditionalPiece(mass: .nan, method: method, lower: Double(a), upper: Double(b), source: source)
     }
 
     // MARK: - Far tails

@@ -25,10 +25,11 @@ enum StandardNormal {
 
     /// f(t) with Φ(−t) = φ(t) / f(t): the continued fraction t + 1/(t + 2/(t + 3/(t + …))).
     /// It is also d/dz log Φ(z) at z = −t, which the Newton step in `quantile(logLowerTail:)` needs.
-    /// Forty terms are far more than double precision needs for t ≥ 30.
+    /// Measured against 200 terms, 10 already agree to the last bit for t ≥ 20; 16 leave a margin
+    /// at the t ≥ 30 where it is used.
     static func millsDenominator(_ t: Double) -> Double {
         var f = t
-        for n in stride(from: 40.0, through: 1.0, by: -1.0) { f = t + n / f }
+        for n in stride(from: 16.0, through: 1.0, by: -1.0) { f = t + n / f }
         return f
     }
 
@@ -54,7 +55,8 @@ enum StandardNormal {
             // AS241 is fitted down to p ≈ 1e-316; beyond, Newton's method on log Φ converges from
             // its estimate in a few steps (log Φ is concave, so the steps do not overshoot).
             for _ in 0..<8 {
-                let step = (logCDF(z) - logP) / millsDenominator(-z)
+                let f = millsDenominator(-z)  // z < −37 here, inside the fraction's range
+                let step = (-0.5 * z * z - logSquareRootOfTwoPi - log(f) - logP) / f
                 z -= step
                 if abs(step) <= 1e-15 * abs(z) { break }
             }

@@ -12,7 +12,7 @@ public import SeedbedSpec
 /// every string to have one derivation, so `count` and `string(at:)` are only defined for
 /// patterns that are unambiguous by construction (see `count`).
 public struct PatternGenerator: Sendable {
-    let root: PatternTree
+    let program: PatternProgram
     let matcher: PatternMatcher
 
     /// - Throws: `PatternGeneratorError` when the pattern can produce no string at all (a class
@@ -22,16 +22,23 @@ public struct PatternGenerator: Sendable {
             throw PatternGeneratorError(
                 message: "the pattern can produce no string: a class leaves nothing to draw from")
         }
-        self.root = root
+        program = PatternProgram(root)
         matcher = PatternMatcher(pattern)
     }
 
     /// One random string of the pattern.
     /// - Complexity: O(length of the string).
     public func string(_ random: inout RowRandom) -> String {
-        var scalars = String.UnicodeScalarView()
-        root.append(random: &random, to: &scalars)
-        return String(scalars)
+        guard program.maximumUTF8Length <= Self.directLimit else {
+            var scalars = String.UnicodeScalarView()
+            program.append(program.root, random: &random, to: &scalars)
+            return String(scalars)
+        }
+        return String(unsafeUninitializedCapacity: program.maximumUTF8Length) { buffer in
+            var writer = UTF8Writer(buffer)
+            program.append(program.root, random: &random, to: &writer)
+            return writer.count
+        }
     }
 
     /// The number of distinct strings the pattern produces, or nil when it is above
@@ -40,10 +47,10 @@ public struct PatternGenerator: Sendable {
     /// It is known when every string has a single derivation: fixed-length parts
     /// (`[A-Z]{2}[0-9]{4}`), variable-length parts whose characters cannot occur in what follows
     /// (`[A-Z]{1,3}[0-9]{4}`), alternatives that differ in their first character, length or
-    /// text (`(ab|cd)[0-9]`), and repetitions of fixed-length parts. Patterns such as
-    /// `(a|ab)(c|bc)` or `(ab|ac)` may be counted exactly in principle but are reported as nil.
+    /// text (`(ab|cd)[0-9]`), and repetitions of fixed-length parts. `(a|ab)(c|bc)` makes "abc"
+    /// twice and is nil; so, conservatively, is `[0-9]?[0-9]`, which is unambiguous only by length.
     public var count: UInt64? {
-        if case .finite(let count) = root.count { return count }
+        if case .finite(let count) = program.count { return count }
         return nil
     }
 
@@ -53,15 +60,25 @@ public struct PatternGenerator: Sendable {
     /// but has more than `UInt64.max` strings; nil otherwise (and for ambiguous patterns).
     /// - Complexity: O(length of the string × log of the class sizes).
     public func string(at index: UInt64) -> String? {
-        switch root.count {
+        switch program.count {
         case .ambiguous: return nil
         case .finite(let count) where index >= count: return nil
         case .finite, .huge:
-            var scalars = String.UnicodeScalarView()
-            root.append(index: index, to: &scalars)
-            return String(scalars)
+            guard program.maximumUTF8Length <= Self.directLimit else {
+                var scalars = String.UnicodeScalarView()
+                program.append(program.root, index: index, to: &scalars)
+                return String(scalars)
+            }
+            return String(unsafeUninitializedCapacity: program.maximumUTF8Length) { buffer in
+                var writer = UTF8Writer(buffer)
+                program.append(program.root, index: index, to: &writer)
+                return writer.count
+            }
         }
     }
+
+    /// Longest strings, in UTF-8 bytes, written straight into a string's storage (see `UTF8Writer`).
+    private static let directLimit = 4096
 
     /// Whether `text` is one of the pattern's strings (the same subset, matched as a whole).
     public func matches(_ text: String) -> Bool {
