@@ -83,6 +83,7 @@ private struct PatternParser {
 
     mutating func parseQuantifiers(_ atom: PatternNode) throws(PatternSyntaxError) -> PatternNode {
         var node = atom
+        var quantified = false
         while let scalar = peek {
             let bounds: (Int, Int, Bool)
             switch scalar {
@@ -93,7 +94,9 @@ private struct PatternParser {
             default: return node
             }
             if scalar != "{" { index += 1 }
-            if case .repetition = node { throw error("a quantifier cannot follow another; use a group") }
+            // `a**` is a mistake; `(a*)*` quantifies a group and is fine.
+            if quantified { throw error("a quantifier cannot follow another; use a group") }
+            quantified = true
             node = .repetition(node, min: bounds.0, max: bounds.1, open: bounds.2)
         }
         return node

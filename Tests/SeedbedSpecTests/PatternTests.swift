@@ -14,6 +14,12 @@ struct PatternTests {
         #expect(PatternMatcher.matches(text, pattern: pattern) == expected)
     }
 
+    @Test func quantifiedGroupsParseButDoubleQuantifiersDoNot() throws {
+        #expect(PatternMatcher.matches("aaab", pattern: "(a*)*b"))
+        #expect(PatternMatcher.matches("aa", pattern: "(a?){3}"))
+        #expect(throws: PatternSyntaxError.self) { try PatternSyntax.parse("a**") }
+    }
+
     @Test func pathologicalPatternsFinish() {
         #expect(!PatternMatcher.matches(String(repeating: "a", count: 2_000), pattern: "(a*)*b"))
     }
