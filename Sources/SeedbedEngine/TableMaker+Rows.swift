@@ -90,6 +90,8 @@ extension TableMaker {
                 }
                 guard let parent = generation.row(of: table, at: parentRow) else { return [column.name] }
                 made.parentRows[index] = parentRow
+                // The writer takes uuid columns from `uuids`, so a uuid reference copies the parent's.
+                made.uuids[index] = parent.uuids[target]
                 context.levels[0][index] = parent.values[target]
                 if let level { fillAncestors(from: level, parent: parent, generation: generation, context: &context) }
             case .derived(let expr, let output):
