@@ -51,7 +51,7 @@ let package = Package(
             swiftSettings: upcoming),
 
         // MARK: - Tests
-        .target(name: "SeedbedTestSupport", swiftSettings: upcoming),
+        .target(name: "SeedbedTestSupport", dependencies: ["SeedbedSpec"], swiftSettings: upcoming),
         .testTarget(
             name: "SeedbedSpecTests",
             dependencies: [

@@ -99,6 +99,8 @@ extension TableMaker {
                 }
                 guard let parent = generation.row(of: table, at: parentRow) else { return [model.columns[index].name] }
                 made.parentRows[index] = parentRow
+                // The writer takes uuid columns from `uuids`, so a uuid reference copies the parent's.
+                made.uuids[index] = parent.uuids[target]
                 workspace.context.levels[0][index] = parent.values[target]
                 if let level {
                     fillAncestors(from: level, parent: parent, generation: generation, workspace: &workspace)
