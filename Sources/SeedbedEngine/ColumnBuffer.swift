@@ -53,6 +53,19 @@ public struct UUIDValue: Hashable, Sendable, CustomStringConvertible {
         low = (random.next() & 0x3FFF_FFFF_FFFF_FFFF) | 0x8000_0000_0000_0000
     }
 
+    /// Parses the canonical 8-4-4-4-12 form.
+    public init?(_ text: String) {
+        let hex = text.utf8.filter { $0 != UInt8(ascii: "-") }
+        guard text.utf8.count == 36, hex.count == 32 else { return nil }
+        var high: UInt64 = 0
+        var low: UInt64 = 0
+        for (position, byte) in hex.enumerated() {
+            guard let digit = byte.hexValue else { return nil }
+            if position < 16 { high = high << 4 | UInt64(digit) } else { low = low << 4 | UInt64(digit) }
+        }
+        self.init(high: high, low: low)
+    }
+
     public var description: String {
         var bytes: [UInt8] = []
         bytes.reserveCapacity(36)
@@ -67,6 +80,17 @@ public struct UUIDValue: Hashable, Sendable, CustomStringConvertible {
             if index == 8 || index == 12 || index == 16 || index == 20 { bytes.append(UInt8(ascii: "-")) }
             let word = shift >= 64 ? high >> (shift - 64) : low >> shift
             bytes.append(digits.utf8Start[Int(word & 0xF)])
+        }
+    }
+}
+
+extension UInt8 {
+    fileprivate var hexValue: UInt8? {
+        switch self {
+        case UInt8(ascii: "0")...UInt8(ascii: "9"): self - UInt8(ascii: "0")
+        case UInt8(ascii: "a")...UInt8(ascii: "f"): self - UInt8(ascii: "a") + 10
+        case UInt8(ascii: "A")...UInt8(ascii: "F"): self - UInt8(ascii: "A") + 10
+        default: nil
         }
     }
 }

@@ -207,13 +207,14 @@ extension ColumnSampler {
     }
 
     /// Unique values are made by construction, so the construction must have room for every row.
-    func checkUniqueCapacity(rows: Int, column: String, table: String) throws(GenerationError) {
+    /// - Returns: how many distinct values the construction has (nil when unbounded).
+    func checkUniqueCapacity(rows: Int, column: String, table: String) throws(GenerationError) -> UInt64? {
         func fail(_ message: String) -> GenerationError {
             GenerationError("\(table).\(column) is unique, but \(message)")
         }
         switch self {
         case .sequence, .uuid, .reference, .derived:
-            return
+            return nil
         case .numeric(let distribution, _, _):
             guard case .uniformInteger(let lower, let upper) = distribution.family else {
                 throw fail("only sequence, uniform over whole numbers, fake, pattern and uuid can make unique values")
@@ -221,18 +222,22 @@ extension ColumnSampler {
             if upper - lower + 1 < rows {
                 throw fail("uniform(\(lower), \(upper)) has \(upper - lower + 1) values for \(rows) rows")
             }
+            return UInt64(upper - lower + 1)
         case .categorical(let values, _):
             if values.count < rows { throw fail("'one of' has \(values.count) values for \(rows) rows") }
+            return UInt64(values.count)
         case .fake(let fake, _):
             if let capacity = fake.uniqueCapacity(), capacity < UInt64(rows) {
                 throw fail("fake \(fake.provider.rawValue) has \(capacity) distinct values for \(rows) rows")
             }
+            return fake.uniqueCapacity()
         case .pattern(let generator, _):
             guard let count = generator.count, count >= UInt64(rows) else {
                 throw fail(
                     "its pattern cannot be enumerated into \(rows) distinct values; use a fixed-length pattern such as \"[A-Z]{3}[0-9]{6}\""
                 )
             }
+            return count
         }
     }
 }

@@ -56,8 +56,10 @@ extension Generation {
                 let writer = try TableFileWriter(
                     path: (folder as NSString).appendingPathComponent("\(table.name).\(format.fileExtension)"),
                     columns: table.columns.map(\.name), format: format)
+                let mainRows = summary.tables[index].rows
                 summary.negative.append(
-                    try generate(table: index, negative: true) { (batch, entries) throws(GenerationError) in
+                    try generate(table: index, negative: true, firstRowNumber: mainRows + 1) {
+                        (batch, entries) throws(GenerationError) in
                         try writer.write(batch)
                         try record(entries)
                     })

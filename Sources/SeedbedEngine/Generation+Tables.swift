@@ -37,9 +37,12 @@ extension Generation {
     /// Makes this shard's rows of one table, in batches of typed columns.
     /// - Parameters:
     ///   - negative: make the `--negative` rows (each breaks one rule) instead of the dataset's.
+    ///   - firstRowNumber: the lineage's number for this call's first row when the table has no key
+    ///     (negative rows continue after the dataset's rows).
     ///   - body: receives each batch and the lineage of its tagged rows.
     public func generate(
-        table index: Int, negative: Bool = false, _ body: (RowBatch, [LineageEntry]) throws(GenerationError) -> Void
+        table index: Int, negative: Bool = false, firstRowNumber: Int = 1,
+        _ body: (RowBatch, [LineageEntry]) throws(GenerationError) -> Void
     ) throws(GenerationError) -> TableSummary {
         let maker = makers[index]
         let table = model.tables[index]
@@ -99,7 +102,8 @@ extension Generation {
                     nil
                 }
             if let (kind, id) = tag {
-                let key = keyColumn.map { BatchBuilder.text(made.values[$0]) } ?? String(row + 1)
+                // Without a key, a row is named by its line in the file written (rows left out do not count).
+                let key = keyColumn.map { BatchBuilder.text(made.values[$0]) } ?? String(firstRowNumber + summary.rows)
                 lineage.append(LineageEntry(table: table.name, key: key, kind: kind, id: id))
                 if kind == .scenario {
                     summary.scenarioRows[id, default: 0] += 1

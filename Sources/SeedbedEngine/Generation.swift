@@ -65,6 +65,21 @@ public final class Generation {
 
     func rowCount(of table: Int) -> Int { makers[table].rowCount }
 
+    /// The value of a key column of a row, computed from the row's index alone (a `sequence`
+    /// or a `uuid`), for references back along a cycle of tables.
+    func keyValue(of table: Int, column: Int, row: Int) -> RowValue {
+        let maker = makers[table]
+        switch maker.samplers[column] {
+        case .sequence(let start, let step, _):
+            return .number(start + step * Double(row))
+        case .uuid:
+            var random = RowRandom(key: maker.valueKeys[column], row: UInt64(row))
+            return .text(UUIDValue(random: &random).description)
+        default:
+            return self.row(of: table, at: row)?.values[column] ?? .null
+        }
+    }
+
     func columnCount(of table: Int) -> Int { model.tables[table].columns.count }
 
     /// Row `index` of a table, made again from its index (kept in a small cache, since

@@ -66,7 +66,8 @@ extension TableMaker {
                 for id in ids { failing[id, default: 0] += 1 }
             }
         }
-        throw RowFailure(ids: failing.sorted { $0.value > $1.value }.map(\.key))
+        // Most often missed first; ties by ID, so messages are the same on every run.
+        throw RowFailure(ids: failing.sorted { ($1.value, $0.key) < ($0.value, $1.key) }.map(\.key))
     }
 
     /// One attempt: `nil` on success, else the IDs of what failed.
@@ -97,6 +98,15 @@ extension TableMaker {
                     }
                     parentRow = Int(random.next(below: UInt64(parents)))
                 }
+                if table >= self.index {
+                    // A reference back along a cycle (a self-reference, or to a table made later):
+                    // making that row could come back here, so only its key is computed.
+                    made.parentRows[index] = parentRow
+                    let key = generation.keyValue(of: table, column: target, row: parentRow)
+                    if case .text(let text) = key, let uuid = UUIDValue(text) { made.uuids[index] = uuid }
+                    workspace.context.levels[0][index] = key
+                    continue
+                }
                 guard let parent = generation.row(of: table, at: parentRow) else { return [model.columns[index].name] }
                 made.parentRows[index] = parentRow
                 // The writer takes uuid columns from `uuids`, so a uuid reference copies the parent's.
@@ -110,12 +120,14 @@ extension TableMaker {
             case .sequence(let start, let step, _):
                 workspace.context.levels[0][index] = .number(start + step * Double(row))
             case .uuid:
-                made.uuids[index] = UUIDValue(random: &random)
+                // By row, not attempt: a key another row may name before this one is made.
+                var stable = RowRandom(key: valueKeys[index], row: UInt64(row))
+                made.uuids[index] = UUIDValue(random: &stable)
                 workspace.context.levels[0][index] = .text(made.uuids[index].description)
             case .numeric(let distribution, let base, let output):
                 guard
                     let value = drawNumber(
-                        index, distribution, base, output, row: row, rowKey: rowKey,
+                        index, distribution, base, output, row: row, attempt: attempt, rowKey: rowKey,
                         uniform: copulaSlot[index].map { workspace.uniforms[$0] }, random: &random, purpose: purpose,
                         workspace: &workspace)
                 else { return narrowing[index].map { constraints[$0.constraint].id } + [model.columns[index].name] }
@@ -123,7 +135,8 @@ extension TableMaker {
             case .categorical(let values, let weights):
                 guard
                     let value = drawChoice(
-                        index, values, weights, rowKey: rowKey, random: &random, purpose: purpose, workspace: &workspace
+                        index, values, weights, row: row, attempt: attempt, rowKey: rowKey, random: &random,
+                        purpose: purpose, workspace: &workspace
                     )
                 else { return narrowing[index].map { constraints[$0.constraint].id } + [model.columns[index].name] }
                 workspace.context.levels[0][index] = value
@@ -133,7 +146,9 @@ extension TableMaker {
                         index, rowKey: rowKey, purpose: purpose, workspace: &workspace,
                         make: { random in
                             unique
-                                ? fake.uniqueValue(index: self.uniqueIndex(index, row: row), random: &random)
+                                ? self.uniqueIndex(index, row: row, attempt: attempt).map {
+                                    fake.uniqueValue(index: $0, random: &random)
+                                } ?? ""
                                 : fake.value(&random)
                         }, random: &random)
                 else { return textChecks[index].map { constraints[$0].id } + [model.columns[index].name] }
@@ -144,7 +159,8 @@ extension TableMaker {
                         index, rowKey: rowKey, purpose: purpose, workspace: &workspace,
                         make: { random in
                             unique
-                                ? generator.string(at: self.uniqueIndex(index, row: row)) ?? ""
+                                ? self.uniqueIndex(index, row: row, attempt: attempt).flatMap(generator.string(at:))
+                                    ?? ""
                                 : generator.string(&random)
                         }, random: &random)
                 else { return textChecks[index].map { constraints[$0].id } + [model.columns[index].name] }
@@ -164,9 +180,14 @@ extension TableMaker {
 
     /// The index a unique column's construction uses for `row`: a keyed shuffle, so unique
     /// values do not look sequential; rows past the table (negative rows) follow on.
-    func uniqueIndex(_ column: Int, row: Int) -> UInt64 {
-        guard row < rowCount, let order = uniqueOrder[column] else { return UInt64(row) }
-        return order(UInt64(row))
+    /// Attempt k of row i takes index i + k·(rows + negative rows), so every attempt of every row
+    /// has its own value; nil when the construction has run out of values.
+    func uniqueIndex(_ column: Int, row: Int, attempt: Int) -> UInt64? {
+        let (offset, overflow) = uniqueStride.multipliedReportingOverflow(by: UInt64(attempt))
+        let base = UInt64(row) &+ offset
+        guard !overflow else { return nil }
+        guard let order = uniqueOrder[column] else { return base }
+        return base < order.count ? order(base) : nil
     }
 
     private func fillAncestors(from level: Int, parent: MadeRow, generation: Generation, workspace: inout RowWorkspace)
@@ -211,10 +232,11 @@ extension TableMaker {
 
     private func drawNumber(
         _ index: Int, _ distribution: NumericDistribution, _ base: IntervalSet, _ output: NumericOutput, row: Int,
-        rowKey: UInt64, uniform: Double?, random: inout RowRandom, purpose: RowPurpose, workspace: inout RowWorkspace
+        attempt: Int, rowKey: UInt64, uniform: Double?, random: inout RowRandom, purpose: RowPurpose,
+        workspace: inout RowWorkspace
     ) -> RowValue? {
         if isUnique[index], case .uniformInteger(let lower, _) = distribution.family {
-            return .number(Double(lower) + Double(uniqueIndex(index, row: row)))
+            return uniqueIndex(index, row: row, attempt: attempt).map { .number(Double(lower) + Double($0)) }
         }
         var allowed = allowed(index, purpose: purpose, workspace: &workspace)
         allowed.values = allowed.values.intersection(base)
@@ -258,11 +280,20 @@ extension TableMaker {
     }
 
     private func drawChoice(
-        _ index: Int, _ values: [RowValue], _ weights: [Double], rowKey: UInt64, random: inout RowRandom,
+        _ index: Int, _ values: [RowValue], _ weights: [Double], row: Int, attempt: Int, rowKey: UInt64,
+        random: inout RowRandom,
         purpose: RowPurpose, workspace: inout RowWorkspace
     ) -> RowValue? {
         // The allowed set holds value indices (see `NarrowExpr.enumerated`).
         let allowed = allowed(index, purpose: purpose, workspace: &workspace)
+        if isUnique[index] {
+            // One value per row, by construction; a retry takes another.
+            guard let unique = uniqueIndex(index, row: row, attempt: attempt).map(Int.init),
+                allowed.admits(choice: unique, of: values.count)
+            else { return nil }
+            workspace.choiceIndex[index] = unique
+            return values[unique]
+        }
         var nullRandom = RowRandom(key: nullKeys[index], row: rowKey)
         let nullable = nullShares[index] > 0 && allowed.null
         if nullable, nullRandom.nextUnit() < nullShares[index] {

@@ -23,6 +23,8 @@ final class TableMaker {
     let copulaKey: UInt64
     /// Keyed permutations of the row indices for unique columns.
     var uniqueOrder: [IndexPermutation?] = []
+    /// Rows and negative rows together: attempt k of row i takes unique index i + k·stride.
+    var uniqueStride: UInt64 = 0
     /// Rows in the whole table (all shards).
     var rowCount = 0
 
@@ -186,11 +188,14 @@ final class TableMaker {
     /// Prepares what depends on the table's final row count.
     func prepare(rowCount: Int, extraRows: Int) throws(GenerationError) {
         self.rowCount = rowCount
+        uniqueStride = UInt64(rowCount + extraRows)
         uniqueOrder = try samplers.enumerated().map { column, sampler throws(GenerationError) in
             guard model.columns[column].isUnique else { return nil }
-            try sampler.checkUniqueCapacity(
+            let capacity = try sampler.checkUniqueCapacity(
                 rows: rowCount + extraRows, column: model.columns[column].name, table: model.name)
-            return rowCount > 0 ? IndexPermutation(count: UInt64(rowCount), key: valueKeys[column] ^ 0x5EED) : nil
+            // A shuffle of all the construction's values (not only the rows'), so a retried row
+            // takes a value no other row takes.
+            return capacity.map { IndexPermutation(count: max(1, min($0, 1 << 62)), key: valueKeys[column] ^ 0x5EED) }
         }
     }
 }

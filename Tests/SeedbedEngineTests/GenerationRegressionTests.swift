@@ -48,15 +48,7 @@ struct GenerationRegressionTests {
 extension GenerationRegressionTests {
     /// The checker accepts reference cycles that a nullable column breaks, a self-reference
     /// included; the engine recurses without end on them (a stack overflow kills the process).
-    @Test(
-        .disabled(
-            """
-            crashes: a referencing column makes its parent row through Generation.row(of:at:), which \
-            makes that row's own references; on a self-reference or a cycle of tables (here \
-            employee.manager, and a.b_id -> b -> b.a_id -> a) the row graph has cycles, so the \
-            recursion never ends and the stack overflows
-            """))
-    func referenceCyclesBrokenByANullableColumnGenerate() throws {
+    @Test func referenceCyclesBrokenByANullableColumnGenerate() throws {
         try expectConforms(
             """
             dataset cycles
@@ -80,16 +72,7 @@ extension GenerationRegressionTests {
     }
 
     /// 990 of the pattern's 1,000 strings obey the rule, for 500 rows: the spec is satisfiable.
-    @Test(
-        .disabled(
-            """
-            fails: row 111 of 'policy' cannot be made (rule P1, column number): a unique pattern \
-            column takes the string at its row's index in a keyed permutation (PatternGenerator \
-            .string(at:)), the same on every retry, so a rule excluding some of the pattern's strings \
-            can never be met on the rows that drew one (a fixed-count table throws, a rows-per table \
-            silently drops the row)
-            """))
-    func uniquePatternColumnsMeetRulesExcludingSomeStrings() throws {
+    @Test func uniquePatternColumnsMeetRulesExcludingSomeStrings() throws {
         try expectConforms(
             """
             dataset numbers
@@ -105,15 +88,7 @@ extension GenerationRegressionTests {
 
     /// K1 cannot be broken alone (x > 5 breaks K2 too), so the negative rows made for K1 are left
     /// out and the rows for K2 follow.
-    @Test(
-        .disabled(
-            """
-            fails: without a key, the lineage names a row by row + 1, counting the rows that were \
-            left out (unbreakable negative rows, skipped children), so after the first gap its \
-            numbers no longer say which line of negative/reading.csv (or reading.csv) is meant: \
-            here the lineage says 102, 104, …, 120 for the ten K2 rows written as rows 101 to 110
-            """))
-    func lineageNamesKeylessRowsByTheirWrittenPosition() throws {
+    @Test func lineageNamesKeylessRowsByTheirWrittenPosition() throws {
         try expectConforms(
             """
             dataset keyless
