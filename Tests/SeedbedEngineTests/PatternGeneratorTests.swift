@@ -119,7 +119,7 @@ struct PatternGeneratorTests {
     /// `(a*)*` and `(a?){3}` written as nodes: the spec parser treats a group as transparent and
     /// so rejects a quantifier on a quantified group, but the matcher must still handle one.
     static func repeated(_ node: PatternNode, _ min: Int, _ max: Int) -> PatternNode {
-        .repetition(node, min: min, max: max)
+        .repetition(node, min: min, max: max, open: false)
     }
 
     static let starOfStarThenB = PatternNode.sequence([repeated(repeated(.literal("a"), 0, 8), 0, 8), .literal("b")])
