@@ -66,8 +66,13 @@ extension TableMaker {
                 for id in ids { failing[id, default: 0] += 1 }
             }
         }
-        // Most often missed first; ties by ID, so messages are the same on every run.
-        throw RowFailure(ids: failing.sorted { ($1.value, $0.key) < ($0.value, $1.key) }.map(\.key))
+        // Most frequent first; on a tie a rule or scenario before the column it narrows (callers
+        // may report only the first), then by name, so the report does not follow hash order.
+        let ids = Set(constraints.map(\.id))
+        throw RowFailure(
+            ids: failing.sorted {
+                ($0.value, ids.contains($0.key) ? 1 : 0, $1.key) > ($1.value, ids.contains($1.key) ? 1 : 0, $0.key)
+            }.map(\.key))
     }
 
     /// One attempt: `nil` on success, else the IDs of what failed.
