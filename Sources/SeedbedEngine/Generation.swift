@@ -220,17 +220,7 @@ final class FanOutIndex {
     func parent(of row: Int) -> Int? {
         guard row >= 0, row < children else { return nil }
         if row >= last.start, row - last.start < Self.stride * 4 {
-            var (parent, start) = last
-            while parent < parents {
-                let count = counter.children(of: parent)
-                if row < start + count {
-                    last = (parent, start)
-                    return parent
-                }
-                start += count
-                parent += 1
-            }
-            return nil
+            return walk(to: row, from: last)
         }
         // The last checkpoint at or before the row.
         var low = 0
@@ -239,15 +229,19 @@ final class FanOutIndex {
             let middle = (low + high + 1) / 2
             if checkpoints[middle] <= row { low = middle } else { high = middle - 1 }
         }
-        var parent = low * Self.stride
-        var start = checkpoints[low]
+        return walk(to: row, from: (low * Self.stride, checkpoints[low]))
+    }
+
+    /// Counts children parent by parent from `start` until the one holding `row`.
+    private func walk(to row: Int, from start: (parent: Int, start: Int)) -> Int? {
+        var (parent, first) = start
         while parent < parents {
             let count = counter.children(of: parent)
-            if row < start + count {
-                last = (parent, start)
+            if row < first + count {
+                last = (parent, first)
                 return parent
             }
-            start += count
+            first += count
             parent += 1
         }
         return nil
