@@ -44,7 +44,9 @@ struct Allowed {
     static let nothing = Allowed(values: .empty, null: false)
 
     func intersection(_ other: Allowed) -> Allowed {
-        Allowed(values: values.intersection(other.values), members: members & other.members, null: null && other.null)
+        // Most answers allow everything; skip the interval algebra for them (it shows in profiles).
+        let values = values.isAll ? other.values : (other.values.isAll ? self.values : values.intersection(other.values))
+        return Allowed(values: values, members: members & other.members, null: null && other.null)
     }
 
     func union(_ other: Allowed) -> Allowed {

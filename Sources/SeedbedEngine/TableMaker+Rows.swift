@@ -244,7 +244,7 @@ extension TableMaker {
             return uniqueIndex(index, row: row, attempt: attempt).map { .number(Double(lower) + Double($0)) }
         }
         var allowed = allowed(index, purpose: purpose, workspace: &workspace)
-        allowed.values = allowed.values.intersection(base)
+        if !base.isAll { allowed.values = allowed.values.intersection(base) }
         var nullRandom = RowRandom(key: nullKeys[index], row: rowKey)
         let nullable = allowed.null && nullShares[index] > 0
         if nullable && (allowed.values.isEmpty || nullRandom.nextUnit() < nullShares[index]) { return .null }
