@@ -45,7 +45,8 @@ struct Allowed {
 
     func intersection(_ other: Allowed) -> Allowed {
         // Most answers allow everything; skip the interval algebra for them (it shows in profiles).
-        let values = values.isAll ? other.values : (other.values.isAll ? self.values : values.intersection(other.values))
+        let values =
+            values.isAll ? other.values : (other.values.isAll ? self.values : values.intersection(other.values))
         return Allowed(values: values, members: members & other.members, null: null && other.null)
     }
 
