@@ -264,7 +264,9 @@ extension TableMaker {
         return nullable ? .null : nil
     }
 
-    /// A value of `allowed` near the distribution's bulk, uniformly, for `--negative` rows.
+    /// A value of `allowed` just outside the distribution's bulk, for `--negative` rows: the
+    /// nearest window that holds one (5%, then 25%, then 100% of the bulk's width beyond it), so
+    /// an applicant is 16 rather than born in 2047.
     private static func outside(
         _ distribution: NumericDistribution, _ allowed: IntervalSet, u: Double, output: NumericOutput
     )
@@ -272,16 +274,21 @@ extension TableMaker {
     {
         let low = distribution.quantile(0.001)
         let high = distribution.quantile(0.999)
-        let margin = max(high - low, 1)
-        let window = allowed.intersection(.greaterOrEqual, low - margin).intersection(.lessOrEqual, high + margin)
-        guard let uniform = try? NumericDistribution(.uniform(lower: low - margin, upper: high + margin)) else {
-            return nil
+        for fraction in [0.05, 0.25, 1.0] {
+            let margin = max((high - low) * fraction, 1)
+            let window = allowed.intersection(.greaterOrEqual, low - margin).intersection(.lessOrEqual, high + margin)
+            guard !window.isEmpty,
+                let uniform = try? NumericDistribution(.uniform(lower: low - margin, upper: high + margin))
+            else { continue }
+            let value: Double?
+            switch output {
+            case .float: value = uniform.quantile(u, within: window)
+            case .decimal(let scale): value = uniform.quantile(u, within: window, decimalScale: scale)
+            default: value = uniform.quantile(u, within: window, decimalScale: 0)
+            }
+            if let value { return value }
         }
-        switch output {
-        case .float: return uniform.quantile(u, within: window)
-        case .decimal(let scale): return uniform.quantile(u, within: window, decimalScale: scale)
-        default: return uniform.quantile(u, within: window, decimalScale: 0)
-        }
+        return nil
     }
 
     private func drawChoice(
