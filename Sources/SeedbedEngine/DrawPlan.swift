@@ -1,25 +1,19 @@
 import SeedbedSpec
 
-/// The order a table's columns are drawn in, and which rules narrow which column.
+/// The order a table's columns are drawn in.
 ///
 /// Referencing columns come first (they decide the parent rows rules read), `when` columns
 /// before the columns they constrain, sources before derived columns; otherwise declaration
-/// order. Each rule narrows the last column it reads that is sampled rather than derived
-/// (a derived column's rules narrow its source), so by the time a column is drawn every
-/// other column its rules read is known.
+/// order. (Which column each rule narrows follows from this order: see `TableMaker`.)
 struct DrawPlan {
     var order: [Int]
-    /// For each column, the rules (indices into the table's rules) that narrow it.
-    var narrowing: [[Int]]
 
     init(table: TableModel) {
         let count = table.columns.count
         var edges = Array(repeating: Set<Int>(), count: count)  // edges[a] ∋ b: a before b
-        var sources = Array(repeating: Set<Int>(), count: count)
         for (index, column) in table.columns.enumerated() {
             if case .derived(let expr)? = column.generator {
-                sources[index] = Set(expr.ownColumns(in: table))
-                for source in sources[index] where source != index { edges[source].insert(index) }
+                for source in Set(expr.ownColumns(in: table)) where source != index { edges[source].insert(index) }
             }
         }
         for index in 0..<count where table.columns[index].reference != nil {
@@ -34,26 +28,6 @@ struct DrawPlan {
             }
         }
         order = Self.topologicalOrder(count: count, required: edges, preferred: preferences)
-
-        let position = Dictionary(uniqueKeysWithValues: order.enumerated().map { ($1, $0) })
-        narrowing = Array(repeating: [], count: count)
-        for (ruleIndex, rule) in table.rules.enumerated() {
-            var read = Set([rule.condition, rule.body].compactMap { $0 }.flatMap { $0.ownColumns(in: table) })
-            // A derived column is narrowed through what it is made of.
-            var expanded = true
-            while expanded {
-                expanded = false
-                for column in read where !sources[column].isEmpty {
-                    read.remove(column)
-                    read.formUnion(sources[column])
-                    expanded = true
-                }
-            }
-            let sampled = read.filter { table.columns[$0].reference == nil }
-            if let last = sampled.max(by: { position[$0, default: 0] < position[$1, default: 0] }) {
-                narrowing[last].append(ruleIndex)
-            }
-        }
     }
 
     /// Kahn's algorithm, smallest declaration index first; preferred edges are added one by
