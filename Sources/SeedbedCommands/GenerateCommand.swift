@@ -106,7 +106,7 @@ public struct GenerateCommand: AsyncParsableCommand {
             console.write(GenerationReport(summary: made, out: out, format: summary).text())
         case .failure(let error):
             console.write("seedbed: error: \(error.message)\n", to: .error)
-            throw ExitCode.checkFailed
+            throw error.isUsage ? ExitCode.inputError : ExitCode.checkFailed
         }
     }
 }

@@ -35,12 +35,12 @@ public final class Generation {
         self.options = options
         for name in options.rows.keys {
             guard let table = model.table(named: name) else {
-                throw GenerationError("--rows names '\(name)', which the spec does not declare")
+                throw GenerationError("--rows names '\(name)', which the spec does not declare", isUsage: true)
             }
             if case .perParent(let parent, _, _) = table.rowCount {
                 throw GenerationError(
-                    "'\(name)' has rows per '\(model.tables[parent].name)'; set --rows \(model.tables[parent].name)=N and its children follow"
-                )
+                    "'\(name)' has rows per '\(model.tables[parent].name)'; set --rows \(model.tables[parent].name)=N and its children follow",
+                    isUsage: true)
             }
         }
         makers = try model.tables.indices.map { index throws(GenerationError) in

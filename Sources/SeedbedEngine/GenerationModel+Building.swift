@@ -3,10 +3,13 @@ public import SeedbedSpec
 /// Why a spec cannot be generated.
 public struct GenerationError: Error, Sendable, CustomStringConvertible {
     public var message: String
+    /// The options asked for something the spec does not allow (a usage error, not a spec's).
+    public var isUsage: Bool
     public var description: String { message }
 
-    public init(_ message: String) {
+    public init(_ message: String, isUsage: Bool = false) {
         self.message = message
+        self.isUsage = isUsage
     }
 }
 

@@ -11,6 +11,13 @@ struct CommandOutcome {
 func seedbed(_ arguments: String..., terminal: Bool = false, environment: [String: String] = [:]) async
     -> CommandOutcome
 {
+    await seedbed(arguments, terminal: terminal, environment: environment)
+}
+
+/// `seedbed(_:)` with the arguments as an array.
+func seedbed(_ arguments: [String], terminal: Bool = false, environment: [String: String] = [:]) async
+    -> CommandOutcome
+{
     let console = Console.capturing(terminal: terminal, environment: environment)
     let code = await Console.$current.withValue(console) {
         await SeedbedCommand.run(arguments: arguments)
