@@ -114,7 +114,7 @@ extension GenerationModel {
             return (a, b, correlation.coefficient.value)
         }
         return TableModel(
-            name: table.name.name, rowCount: rowCount, columns: columns, drawOrder: Array(columns.indices), rules: [],
+            name: table.name.name, rowCount: rowCount, columns: columns, rules: [],
             scenarios: [], correlations: correlations)
     }
 

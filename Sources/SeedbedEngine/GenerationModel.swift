@@ -23,9 +23,6 @@ public struct TableModel: Sendable {
     public var name: String
     public var rowCount: RowCount
     public var columns: [ColumnModel]
-    /// The order columns are drawn in: parents' links first, `when` columns before what they
-    /// constrain, sources before derived columns.
-    public var drawOrder: [Int]
     public var rules: [RuleModel]
     public var scenarios: [ScenarioModel]
     public var correlations: [(first: Int, second: Int, coefficient: Double)]
@@ -45,16 +42,6 @@ public struct ColumnModel: Sendable {
     public var maximum: Literal?
     /// The parent table and column this column references.
     public var reference: (table: Int, column: Int)?
-}
-
-/// Where a rule reads a column: its own table's row (`hop` 0) or an ancestor's row, reached
-/// through the chain of referencing columns.
-public struct ColumnSlot: Hashable, Sendable {
-    /// The referencing columns followed from the anchor table, in order (empty: the anchor's own row).
-    public var path: [Int]
-    /// The table that holds the column.
-    public var table: Int
-    public var column: Int
 }
 
 public struct RuleModel: Sendable {
