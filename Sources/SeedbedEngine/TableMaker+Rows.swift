@@ -24,6 +24,9 @@ struct RowWorkspace {
     var choiceIndex: [Int]
     var uniforms: [Double]
     var openWeights: [Double] = []
+    /// While a pilot runs (see `TableMaker.balanceChoices`), the values each categorical
+    /// column was allowed, one bit mask per draw.
+    var allowedMasks: [[UInt64]]? = nil
 }
 
 /// What a row is made for.
@@ -312,7 +315,9 @@ extension TableMaker {
             workspace.choiceIndex[index] = values.count
             return .null
         }
-        // Renormalise over the values the rules leave this row.
+        if values.count <= 64, !narrowing[index].isEmpty { workspace.allowedMasks?[index].append(allowed.members) }
+        // Renormalise over the values the rules leave this row (weights balanced by the pilot).
+        let weights = balancedWeights[index] ?? weights
         var total = 0.0
         if workspace.openWeights.count < values.count {
             workspace.openWeights = Array(repeating: 0, count: values.count)

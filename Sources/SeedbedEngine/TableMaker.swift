@@ -34,6 +34,10 @@ final class TableMaker {
     let nullShares: [Double]
     let isUnique: [Bool]
 
+    /// Categorical weights raised for values the rules often rule out, so the column's share
+    /// over all rows stays close to what the spec asks (see `balanceChoices`).
+    var balancedWeights: [[Double]?] = []
+
     /// How often a row had to be made again because a rule or scenario was not met, by ID.
     var retries: [String: Int] = [:]
 
@@ -130,6 +134,7 @@ final class TableMaker {
         self.narrowing = narrowing
         self.textChecks = textChecks
         self.memoSize = memoSize
+        balancedWeights = Array(repeating: nil, count: table.columns.count)
         nullShares = table.columns.map(\.nullShare)
         isUnique = table.columns.map(\.isUnique)
 
