@@ -1,17 +1,5 @@
 import SeedbedSpec
-
-/// SplitMix64: a failing seed always rebuilds the same spec.
-struct SpecRandom: RandomNumberGenerator {
-    var state: UInt64
-
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-}
+import SeedbedTestSupport
 
 /// A random spec text for the generation property: one table `p`, or `p` and a child `c`
 /// (`rows per p poisson(…)`, `pid references p.id`), 3–7 columns each of random types and
@@ -39,14 +27,14 @@ struct RandomRuleSpec {
         var qualified: String { "\(table).\(name)" }
     }
 
-    var random: SpecRandom
+    var random: SplitMix64
     var columns: [Column] = []
     var hasChild = false
     var ruleIDs: [String] = []
 
     /// The spec text for a seed, with the IDs of its rules.
     static func make(seed: UInt64) -> (text: String, ruleIDs: [String]) {
-        var maker = RandomRuleSpec(random: SpecRandom(state: seed))
+        var maker = RandomRuleSpec(random: SplitMix64(state: seed))
         let text = maker.text()
         return (text, maker.ruleIDs)
     }

@@ -1,17 +1,6 @@
+import SeedbedTestSupport
+
 @testable import SeedbedSpec
-
-/// SplitMix64: tiny and deterministic, so a failing seed always rebuilds the same spec.
-struct SplitMix64: RandomNumberGenerator {
-    var state: UInt64
-
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-}
 
 /// Builds random, well-formed spec syntax trees: every value is one the language can write
 /// (finite numbers, dates with four-digit years, names without backquotes or line breaks), and

@@ -1,4 +1,5 @@
 import PropertyBased
+import SeedbedTestSupport
 import Testing
 
 @testable import SeedbedSpec
