@@ -156,7 +156,7 @@ extension TableMaker {
                             unique
                                 ? self.uniqueIndex(index, row: row, attempt: attempt).map {
                                     fake.uniqueValue(index: $0, random: &random)
-                                } ?? ""
+                                }
                                 : fake.value(&random)
                         }, random: &random)
                 else { return textChecks[index].map { constraints[$0].id } + [model.columns[index].name] }
@@ -168,7 +168,6 @@ extension TableMaker {
                         make: { random in
                             unique
                                 ? self.uniqueIndex(index, row: row, attempt: attempt).flatMap(generator.string(at:))
-                                    ?? ""
                                 : generator.string(&random)
                         }, random: &random)
                 else { return textChecks[index].map { constraints[$0].id } + [model.columns[index].name] }
@@ -346,7 +345,7 @@ extension TableMaker {
 
     private func drawText(
         _ index: Int, rowKey: UInt64, purpose: RowPurpose, workspace: inout RowWorkspace,
-        make: (inout RowRandom) -> String, random: inout RowRandom
+        make: (inout RowRandom) -> String?, random: inout RowRandom
     ) -> RowValue? {
         let constraintsHere = textChecks[index]
         func admitted(_ value: RowValue) -> Bool {
@@ -354,9 +353,12 @@ extension TableMaker {
         }
         var nullRandom = RowRandom(key: nullKeys[index], row: rowKey)
         if nullShares[index] > 0, nullRandom.nextUnit() < nullShares[index], admitted(.null) { return .null }
-        // Text cannot be narrowed ahead of time; a few fresh draws stand in (unique values are fixed by row).
+        // Text cannot be narrowed ahead of time; a few fresh draws stand in (a unique value is
+        // fixed per attempt, and a construction out of values gives none: the attempt fails
+        // rather than repeat a value).
         for _ in 0..<(isUnique[index] ? 1 : 16) {
-            let value = RowValue.text(make(&random))
+            guard let text = make(&random) else { return nil }
+            let value = RowValue.text(text)
             if constraintsHere.isEmpty || admitted(value) { return value }
         }
         return nullShares[index] > 0 && admitted(.null) ? .null : nil

@@ -33,3 +33,36 @@ struct NegativeRowTests {
         #expect(ages.allSatisfy { (14...17).contains($0) }, "\(ages)")
     }
 }
+
+@Suite("Unique text under rules")
+struct UniqueTextTests {
+    /// 10 pattern strings for 5 rows, and a rule excluding 5 of them: retries take fresh
+    /// strings until the construction runs out, and never repeat one or fall back to "".
+    @Test func retriesNeverRepeatOrBlankAUniqueValue() throws {
+        let spec = """
+            dataset d
+              seed 2
+            table t {
+              rows 5
+              id    int   key
+              code  text  pattern "C[0-9]"  unique
+            }
+            rule R forbid t.code in { "C0", "C1", "C2", "C3", "C4" }
+            """
+        let generation = try Generation(
+            model: try GenerationModel(checked: Checker().check(source: spec, file: "d.seed")))
+        var codes: [String] = []
+        do {
+            _ = try generation.generate(table: 0) { batch, _ in
+                if case .text(let values) = batch.columns[1].values { codes += values.prefix(batch.count) }
+            }
+        } catch {
+            // Running out of strings is a clear error, not a blank or repeated value.
+            #expect(error.message.contains("rule R"))
+            return
+        }
+        #expect(codes.count == 5)
+        #expect(Set(codes).count == 5)
+        #expect(codes.allSatisfy { !["", "C0", "C1", "C2", "C3", "C4"].contains($0) }, "\(codes)")
+    }
+}
