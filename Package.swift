@@ -14,6 +14,7 @@ let package = Package(
         .executable(name: "seedbed", targets: ["seedbed"]),
         .library(name: "SeedbedSpec", targets: ["SeedbedSpec"]),
         .library(name: "SeedbedEngine", targets: ["SeedbedEngine"]),
+        .library(name: "SeedbedStores", targets: ["SeedbedStores"]),
         .library(name: "SeedbedCommands", targets: ["SeedbedCommands"]),
     ],
     dependencies: [
@@ -34,7 +35,13 @@ let package = Package(
 
         // MARK: - Libraries
         .target(name: "SeedbedSpec", swiftSettings: upcoming),
-        .target(name: "SeedbedEngine", dependencies: ["SeedbedSpec"], resources: [.copy("Resources")], swiftSettings: upcoming),
+        .target(
+            name: "SeedbedEngine", dependencies: ["SeedbedSpec"], resources: [.copy("Resources")],
+            swiftSettings: upcoming),
+        .target(
+            name: "SeedbedStores",
+            dependencies: ["SeedbedSpec", "SeedbedEngine", "CSQLite", "CLibPQ"],
+            swiftSettings: upcoming),
         .target(
             name: "SeedbedCommands",
             dependencies: [
@@ -66,6 +73,10 @@ let package = Package(
                 "SeedbedEngine", "SeedbedSpec", "SeedbedTestSupport",
                 .product(name: "PropertyBased", package: "swift-property-based"),
             ],
+            swiftSettings: upcoming),
+        .testTarget(
+            name: "SeedbedStoresTests",
+            dependencies: ["SeedbedStores", "SeedbedEngine", "SeedbedSpec", "SeedbedTestSupport"],
             swiftSettings: upcoming),
         .testTarget(
             name: "SeedbedCommandsTests",
