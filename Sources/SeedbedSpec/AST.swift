@@ -200,6 +200,21 @@ public enum Modifier: Hashable, Sendable {
     case pii
     case quasiIdentifier
     case sensitive
+
+    /// The word that starts the modifier in a spec.
+    public var keyword: String {
+        switch self {
+        case .key: "key"
+        case .unique: "unique"
+        case .references: "references"
+        case .nullable: "nullable"
+        case .min: "min"
+        case .max: "max"
+        case .pii: "pii"
+        case .quasiIdentifier: "quasi-identifier"
+        case .sensitive: "sensitive"
+        }
+    }
 }
 
 /// `correlate A, B R`

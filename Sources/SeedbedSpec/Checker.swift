@@ -9,7 +9,12 @@ public struct Checker: Sendable {
 
     /// Checks one spec file and returns every diagnostic found, in source order.
     public func check(_ source: SourceFile) -> CheckResult {
-        let parsed = ParsedSpec.parse(source)
+        check(ParsedSpec.parse(source))
+    }
+
+    /// Checks a parsed spec, possibly amended (`seedbed seed` adds the database's columns and
+    /// CHECK rules to what the file says).
+    public func check(_ parsed: ParsedSpec) -> CheckResult {
         var diagnostics = parsed.diagnostics
         if !parsed.syntax.items.isEmpty || parsed.syntax.dataset != nil {
             var resolver = NameResolver(parsed: parsed)

@@ -78,7 +78,7 @@ extension NameResolver {
         var seen = Set<String>()
         var bounds: (min: Located<Literal>?, max: Located<Literal>?) = (nil, nil)
         for modifier in column.modifiers {
-            let spelled = parsed.source.text(modifier.range).split(separator: " ").first.map(String.init) ?? ""
+            let spelled = modifier.value.keyword
             if !seen.insert(spelled).inserted {
                 error(.duplicateModifier(spelled), at: modifier.range)
                 continue

@@ -41,6 +41,14 @@ public struct ParsedSpec: Sendable {
             damagedNames: parser.damagedNames, damagedRows: parser.damagedRows)
     }
 
+    /// The same file with a changed syntax tree: items added from elsewhere (a database schema)
+    /// carry synthetic ranges, and the file's own diagnostics and comments stay.
+    public func amending(_ syntax: SpecFile) -> ParsedSpec {
+        ParsedSpec(
+            source: source, syntax: syntax, comments: comments, diagnostics: diagnostics, damagedNames: damagedNames,
+            damagedRows: damagedRows)
+    }
+
     /// Specs are text written by people; a file this large is a mistake or an attack.
     public static let maximumBytes = 16 << 20
 

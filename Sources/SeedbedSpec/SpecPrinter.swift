@@ -51,7 +51,7 @@ public struct SpecPrinter {
     }
 
     /// Prints a syntax tree as canonical text, without comments.
-    static func print(_ spec: SpecFile) -> String {
+    public static func print(_ spec: SpecFile) -> String {
         let units = lineUnits(of: spec)
         return render(units, CommentPlacement(unitCount: units.count))
     }
