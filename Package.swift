@@ -45,7 +45,7 @@ let package = Package(
         .target(
             name: "SeedbedCommands",
             dependencies: [
-                "SeedbedSpec", "SeedbedEngine",
+                "SeedbedSpec", "SeedbedEngine", "SeedbedStores",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: upcoming),

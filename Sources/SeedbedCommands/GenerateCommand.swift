@@ -39,9 +39,7 @@ public struct GenerateCommand: AsyncParsableCommand {
     @Option(help: "Seed for the random values (default: the spec's seed, else 0).")
     var seed: UInt64?
 
-    @Option(
-        name: .customLong("rows"),
-        help: ArgumentHelp("Row count of a table, as TABLE=N (repeatable).", valueName: "TABLE=N"))
+    @Option(name: .customLong("rows"), help: RowCounts.help)
     var rowCounts: [String] = []
 
     @Option(help: ArgumentHelp("Make only slice i of n of every table (1-based).", valueName: "i/n"))
@@ -61,12 +59,7 @@ public struct GenerateCommand: AsyncParsableCommand {
 
     public func validate() throws {
         if let shard, Shard(shard) == nil { throw ValidationError("--shard takes i/n with 1 ≤ i ≤ n, such as 2/4") }
-        for entry in rowCounts {
-            let parts = entry.split(separator: "=")
-            guard parts.count == 2, let rows = Int(parts[1]), rows >= 0 else {
-                throw ValidationError("--rows takes TABLE=N with N ≥ 0, such as customer=1000, not '\(entry)'")
-            }
-        }
+        try RowCounts.validate(rowCounts)
     }
 
     public func run() async throws {
@@ -89,10 +82,7 @@ public struct GenerateCommand: AsyncParsableCommand {
         options.seed = seed
         options.shard = shard.flatMap(Shard.init) ?? .whole
         options.negative = negative
-        for entry in rowCounts {
-            let parts = entry.split(separator: "=")
-            options.rows[String(parts[0])] = Int(parts[1]) ?? 0
-        }
+        options.rows = RowCounts.parse(rowCounts)
         let showProgress = console.isTerminal(.error)
         let result: Result<GenerationSummary, GenerationError> = Result { () throws(GenerationError) in
             let generation = try Generation(model: try GenerationModel(checked: checked), options: options)
