@@ -106,7 +106,6 @@ struct CheckTranslationTests {
         ("(active IS NOT TRUE)", "require loan.active is null or loan.active = false"),
         ("(name <> ''::text)", "require loan.name != \"\""),
         ("(name = 'it''s'::text)", "require loan.name = \"it's\""),
-        ("(term = ANY (ARRAY[1, NULL::integer]))", "require loan.term in { 1, null }"),
         ("((- amount) < (0)::numeric)", "require -loan.amount < 0"),
         (
             "((amount > (0)::numeric) OR ((amount < (0)::numeric) AND (term > 1)))",
@@ -181,8 +180,8 @@ struct CheckTranslationTests {
         ("length(status) BETWEEN 1 AND 20", "require length(loan.status) between 1 and 20"),
         ("max(amount, \"limit\") < 1e6", "require max(loan.amount, loan.limit) < 1000000.0"),
         (
-            "\"Loan Ref\" IS NULL OR length(\"Loan Ref\") = 36",
-            "require loan.`Loan Ref` is null or length(loan.`Loan Ref`) = 36"
+            "\"Loan Ref\" IS NULL OR \"Loan Ref\" <> ''",
+            "require loan.`Loan Ref` is null or loan.`Loan Ref` != \"\""
         ),
         ("(((amount > 0)))", "require loan.amount > 0"),
         ("amount > 0 -- positive\n /* and more */ AND term > 0", "require loan.amount > 0 and loan.term > 0"),
@@ -235,6 +234,14 @@ struct CheckTranslationTests {
         (.postgres, "(status > 5)", "compares a text with the number 5"),
         (.postgres, "(disbursed > 'soon'::text)", "compares a date with a text"),
         (.postgres, "(term)", "the condition is an integer, not true or false"),
+        (
+            .postgres, "(term = ANY (ARRAY[1, NULL::integer]))",
+            "compares with NULL, which is never true (IS NULL tests for null)"
+        ),
+        (.sqlite, "status NOT IN ('a', NULL)", "compares with NULL, which is never true (IS NULL tests for null)"),
+        (.sqlite, "amount = NULL", "compares with NULL, which is never true (IS NULL tests for null)"),
+        (.sqlite, "amount + NULL > 0", "applies '+' to NULL, which is always null"),
+        (.sqlite, "length(\"Loan Ref\") = 36", "applies length() to a uuid"),
         (.sqlite, "status LIKE 'a%'", "uses LIKE, which the spec language has no form of"),
         (.sqlite, "status GLOB '[a-z]*'", "uses GLOB, which the spec language has no form of"),
         (.sqlite, "status NOT GLOB '*x'", "uses GLOB, which the spec language has no form of"),

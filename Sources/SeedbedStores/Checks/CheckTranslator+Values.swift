@@ -129,7 +129,12 @@ extension CheckTranslator.Scope {
         return Operand(expr: Expr(.binary(negated ? .or : .and, test, equal)), type: .bool)
     }
 
+    /// Operands of a comparison, `BETWEEN` or `IN` list: a NULL there makes the result never true
+    /// (`x IN (1, NULL)` is never false either), which the spec language rejects as a mistake.
     private func requireComparable(_ x: Operand, _ y: Operand) throws(CheckUnsupported) {
+        if Self.isNullLiteral(x) || Self.isNullLiteral(y) {
+            throw CheckUnsupported("compares with NULL, which is never true (IS NULL tests for null)")
+        }
         guard let a = x.type, let b = y.type else { return }
         guard Self.family(a) == Self.family(b) else {
             throw CheckUnsupported("compares \(Self.describe(a)) with \(Self.describe(b))")
@@ -138,6 +143,8 @@ extension CheckTranslator.Scope {
             throw CheckUnsupported("compares a date with a timestamp, which SQLite does as text")
         }
     }
+
+    static func isNullLiteral(_ operand: Operand) -> Bool { operand.expr.kind == .literal(.null) }
 
     enum Family { case number, text, bool, temporal }
 
@@ -162,6 +169,9 @@ extension CheckTranslator.Scope {
         let (x, y) = (operands[0], operands[1])
         try requireNumber(x, "'\(op)'")
         try requireNumber(y, "'\(op)'")
+        if Self.isNullLiteral(x) || Self.isNullLiteral(y) {
+            throw CheckUnsupported("applies '\(op)' to NULL, which is always null")
+        }
         let isInteger = { (operand: Operand) in operand.type == .int || operand.type == nil }
         switch binary {
         case .divide where dialect == .sqlite && x.type != .float && y.type != .float:
@@ -249,7 +259,7 @@ extension CheckTranslator.Scope {
         let type: ValueType?
         switch spelled {
         case "length", "lower", "upper":
-            guard operands[0].type.map({ Self.family($0) == .text }) ?? true else {
+            guard operands[0].type == .text || operands[0].type == nil else {
                 throw CheckUnsupported("applies \(name)() to \(Self.describe(operands[0].type))")
             }
             type = spelled == "length" ? .int : .text

@@ -10,7 +10,8 @@ public enum SQLiteCreateTable {
     /// `TABLE_check_2`, … in order; a name used twice gets `_2`, `_3`, … from its second use, so
     /// every rule ID `db:NAME` is distinct. When an unnamed check fails, SQLite's message names
     /// the condition's text instead ("CHECK constraint failed: amount > 0"): that text is the
-    /// check's `expression`; ``check(reportedAs:among:)`` finds the check behind a message.
+    /// check's `expression`; ``check(reportedAs:among:)`` finds the check behind a message (the
+    /// first of those sharing a name, as SQLite reports them all by it).
     ///
     /// The expression is the text between the parentheses, comments included, with the white
     /// space at both ends removed: exactly what SQLite reports.
@@ -114,30 +115,21 @@ public enum SQLiteCreateTable {
 
     private static func named(_ found: [(name: String?, expression: String)], table: String) -> [CheckConstraint] {
         var used = Set(found.compactMap(\.name))
-        var seen: [String: Int] = [:]
+        var seen: Set<String> = []
         var unnamed = 0
         return found.map { check in
-            if let name = check.name {
-                seen[name, default: 0] += 1
-                guard let count = seen[name], count > 1 else {
-                    return CheckConstraint(name: name, expression: check.expression)
-                }
-                return CheckConstraint(name: fresh("\(name)_\(count)", &used), expression: check.expression)
+            guard let name = check.name else {
+                repeat { unnamed += 1 } while used.contains("\(table)_check_\(unnamed)")
+                used.insert("\(table)_check_\(unnamed)")
+                return CheckConstraint(name: "\(table)_check_\(unnamed)", expression: check.expression)
             }
-            unnamed += 1
-            return CheckConstraint(name: fresh("\(table)_check_\(unnamed)", &used), expression: check.expression)
+            guard seen.insert(name).inserted else {
+                var suffix = 2
+                while used.contains("\(name)_\(suffix)") { suffix += 1 }
+                used.insert("\(name)_\(suffix)")
+                return CheckConstraint(name: "\(name)_\(suffix)", expression: check.expression)
+            }
+            return CheckConstraint(name: name, expression: check.expression)
         }
-    }
-
-    /// `base`, or `base_2`, `base_3`, … when a constraint already has that name.
-    private static func fresh(_ base: String, _ used: inout Set<String>) -> String {
-        var candidate = base
-        var suffix = 1
-        while used.contains(candidate) {
-            suffix += 1
-            candidate = "\(base)_\(suffix)"
-        }
-        used.insert(candidate)
-        return candidate
     }
 }
