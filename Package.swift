@@ -76,7 +76,10 @@ let package = Package(
             swiftSettings: upcoming),
         .testTarget(
             name: "SeedbedStoresTests",
-            dependencies: ["SeedbedStores", "SeedbedEngine", "SeedbedSpec", "SeedbedTestSupport"],
+            dependencies: [
+                "SeedbedStores", "SeedbedEngine", "SeedbedSpec", "SeedbedTestSupport", "CSQLite",
+                .product(name: "PropertyBased", package: "swift-property-based"),
+            ],
             swiftSettings: upcoming),
         .testTarget(
             name: "SeedbedCommandsTests",
