@@ -105,6 +105,29 @@ struct SQLiteAtomicityTests {
         #expect(try Self.contents(database) == Self.before)
     }
 
+    @Test func loadsThatCannotStartOrEncodeSayWhy() throws {
+        let folder = try TemporaryDirectory()
+        let database = try openTemporaryDatabase(in: folder, Self.schema)
+        #expect {
+            _ = try database.makeLoader(
+                table: TableName("parent"), columns: [LoadColumn(name: "nickname", type: .text, declaredType: "TEXT")])
+        } throws: { error in
+            let error = try #require(error as? StoreError)
+            return error.kind == .schema && error.message.hasSuffix("table parent has no column named nickname")
+        }
+        try database.execute("CREATE TABLE event (day DATE)")
+        // 10000-01-01: past what SQLite's date functions read.
+        let day = TestColumn(name: "day", type: .date, declared: "DATE", cells: [.date(0), .date(2_932_897)])
+        #expect {
+            try database.load("event", [day])
+        } throws: { error in
+            let error = try #require(error as? StoreError)
+            return error.table == "event" && error.rowKey == "key-1"
+                && error.message.hasSuffix(
+                    "the date in column 'day' is outside the years 0000-9999 that SQLite's date functions read")
+        }
+    }
+
     @Test func aMissingFileIsUnreachableUnlessCreated() throws {
         let folder = try TemporaryDirectory()
         let path = folder.url.appendingPathComponent("missing.db").path

@@ -134,6 +134,24 @@ struct SQLiteRoundTripTests {
         #expect(try database.rows("SELECT count(*) FROM n WHERE typeof(v) = 'text'") == [["0"]])
     }
 
+    /// From 2^50 a double could round to a neighbour, so the digits go as text, which a column
+    /// without NUMERIC affinity keeps exactly.
+    @Test func largeDecimalsAreBoundAsExactText() throws {
+        let folder = try TemporaryDirectory()
+        let database = try openTemporaryDatabase(in: folder, "CREATE TABLE n (v)")
+        let cells: [Cell] = [
+            .decimal(1 << 50), .decimal((1 << 53) + 1), .decimal(.max), .decimal(.min), .decimal((1 << 50) - 1),
+        ]
+        let column = TestColumn(name: "v", type: .decimal(scale: 4), declared: "", cells: cells)
+        try database.seed("n", [column])
+        #expect(try database.readAll("n", [column.load]) == [cells])
+        #expect(
+            try database.rows("SELECT typeof(v), v FROM n") == [
+                ["text", "112589990684.2624"], ["text", "900719925474.0993"], ["text", "922337203685477.5807"],
+                ["text", "-922337203685477.5808"], ["real", "112589990684.262"],
+            ])
+    }
+
     @Test func decimalEncodingFollowsTheDeclaredAffinity() {
         let column = { (declared: String) in LoadColumn(name: "x", type: .decimal(scale: 2), declaredType: declared) }
         #expect(SQLiteLoader.encoding(for: column("NUMERIC(12,2)")) == .decimalReal(scale: 2))
