@@ -81,6 +81,7 @@ struct CheckEvaluationTests {
         "abs(term) < 5 OR -amount > 0",
         "(amount > 0) = (term > 0)",
         "status IN (\"a\", \"ab\")",
+        "status BETWEEN 'A' AND 'a' OR status > 'ab'",
     ]
 
     static var table: TableSchema {

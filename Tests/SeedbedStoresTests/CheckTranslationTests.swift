@@ -134,6 +134,8 @@ struct CheckTranslationTests {
             "require loan.created_at >= 2020-01-01T00:00:00Z and loan.created_at <= 2020-12-31T19:59:59.5Z"
         ),
         ("(NOT active)", "require not loan.active"),
+        ("CHECK ((amount > (0)::numeric)) NOT VALID", "require loan.amount > 0"),
+        ("CHECK ((term > 0)) NO INHERIT", "require loan.term > 0"),
         (
             "((((term + 1) * 2) <= 100) AND ((term - '-1'::integer) > 0))",
             "require (loan.term + 1) * 2 <= 100 and loan.term - -1 > 0"
@@ -242,6 +244,14 @@ struct CheckTranslationTests {
         (.sqlite, "amount = NULL", "compares with NULL, which is never true (IS NULL tests for null)"),
         (.sqlite, "amount + NULL > 0", "applies '+' to NULL, which is always null"),
         (.sqlite, "length(\"Loan Ref\") = 36", "applies length() to a uuid"),
+        (
+            .postgres, "((status)::text > 'm'::text)",
+            "orders text with '>', which PostgreSQL does by the column's collation"
+        ),
+        (
+            .postgres, "((name >= 'a'::text) AND (name <= 'z'::text))",
+            "orders text with '>=', which PostgreSQL does by the column's collation"
+        ),
         (.sqlite, "status LIKE 'a%'", "uses LIKE, which the spec language has no form of"),
         (.sqlite, "status GLOB '[a-z]*'", "uses GLOB, which the spec language has no form of"),
         (.sqlite, "status NOT GLOB '*x'", "uses GLOB, which the spec language has no form of"),

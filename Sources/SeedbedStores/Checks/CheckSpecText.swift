@@ -104,6 +104,9 @@ enum CheckSpecText {
         switch number {
         case .integer(let value): integer(value)
         case .decimal(let value): plainDecimal(value)
+        // A whole percentage as written (`10%`), as the printer does; below 2^53 every whole Double is exact.
+        case .percent(let value) where value == value.rounded() && abs(value) < 9_007_199_254_740_992:
+            integer(Int(value)) + "%"
         case .percent(let value): plainDecimal(value) + "%"
         }
     }

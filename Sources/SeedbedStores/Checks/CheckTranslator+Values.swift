@@ -33,6 +33,7 @@ extension CheckTranslator.Scope {
             let (x, l, h) = (operands[0], operands[1], operands[2])
             try requireComparable(x, l)
             try requireComparable(x, h)
+            try requireUnorderedText(x.type, "BETWEEN")
             return Operand(expr: Expr(.between(x.expr, low: l.expr, high: h.expr, negated: negated)), type: .bool)
         case .inList(let subject, let elements, let negated):
             return try inList(subject, elements, negated: negated)
@@ -99,6 +100,7 @@ extension CheckTranslator.Scope {
         let y: Operand
         if let right { y = right } else { y = try literal(b, as: left?.type, dateOnlyTimestamp: dateOnlyRight) }
         try requireComparable(x, y)
+        if binary != .equal, binary != .notEqual { try requireUnorderedText(x.type ?? y.type, "'\(op)'") }
         return Operand(expr: Expr(.binary(binary, x.expr, y.expr)), type: .bool)
     }
 
@@ -142,6 +144,13 @@ extension CheckTranslator.Scope {
         if dialect == .sqlite, a != b, Self.family(a) == .temporal, !x.isLiteral, !y.isLiteral {
             throw CheckUnsupported("compares a date with a timestamp, which SQLite does as text")
         }
+    }
+
+    /// PostgreSQL orders text by the column's collation (`'a' < 'B'` in most locales), the spec
+    /// language and SQLite by code point; equality is the same in both (deterministic collations).
+    private func requireUnorderedText(_ type: ValueType?, _ use: String) throws(CheckUnsupported) {
+        guard dialect == .postgres, type == .text || type == .uuid else { return }
+        throw CheckUnsupported("orders text with \(use), which PostgreSQL does by the column's collation")
     }
 
     static func isNullLiteral(_ operand: Operand) -> Bool { operand.expr.kind == .literal(.null) }

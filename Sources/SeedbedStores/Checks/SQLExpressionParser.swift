@@ -5,23 +5,33 @@
 /// every operation, so the difference never shows there. Forms the spec language cannot say
 /// (LIKE, CASE, subqueries, …) stop the parse with the reason.
 struct SQLExpressionParser {
-    private let tokens: [SQLToken]
-    private var index = 0
+    let tokens: [SQLToken]
+    var index = 0
     /// Nesting, bounded so hostile text cannot exhaust the stack.
-    private var depth = 0
+    var depth = 0
     static let maximumDepth = 100
     static let maximumTokens = 10_000
 
     private init(tokens: [SQLToken]) { self.tokens = tokens }
 
     static func parse(_ text: String, dialect: Dialect) throws(CheckUnsupported) -> SQLExpression {
-        let tokens = SQLTokenizer.tokenize(text, dialect: dialect)
+        var tokens = SQLTokenizer.tokenize(text, dialect: dialect)[...]
+        // The whole of `pg_get_constraintdef`'s text reads too: `CHECK (c) [NOT VALID] [NO INHERIT]`
+        // (a check not yet validated still holds for every row written).
+        if tokens.first?.isWord("CHECK") == true, tokens.dropFirst().first?.isSymbol("(") == true {
+            tokens = tokens.dropFirst()
+            while tokens.count >= 2, let last = tokens.last, let before = tokens.dropLast().last,
+                (before.isWord("NOT") && last.isWord("VALID")) || (before.isWord("NO") && last.isWord("INHERIT"))
+            {
+                tokens = tokens.dropLast(2)
+            }
+        }
         guard tokens.count <= maximumTokens else { throw CheckUnsupported("the condition is too long to read") }
         if let open = tokens.first(where: { !$0.isTerminated }) {
             throw CheckUnsupported("the condition's text ends inside a quoted '\(open.text.prefix(20))'")
         }
         guard !tokens.isEmpty else { throw CheckUnsupported("the condition is empty") }
-        var parser = SQLExpressionParser(tokens: tokens)
+        var parser = SQLExpressionParser(tokens: Array(tokens))
         let expression = try parser.parseOr()
         if parser.index < tokens.count { throw parser.unexpected() }
         return expression
@@ -29,27 +39,27 @@ struct SQLExpressionParser {
 
     // MARK: - Tokens
 
-    private var current: SQLToken? { index < tokens.count ? tokens[index] : nil }
+    var current: SQLToken? { index < tokens.count ? tokens[index] : nil }
 
-    private func peek(_ ahead: Int) -> SQLToken? { index + ahead < tokens.count ? tokens[index + ahead] : nil }
+    func peek(_ ahead: Int) -> SQLToken? { index + ahead < tokens.count ? tokens[index + ahead] : nil }
 
-    private mutating func take(word: String) -> Bool {
+    mutating func take(word: String) -> Bool {
         guard current?.isWord(word) == true else { return false }
         index += 1
         return true
     }
 
-    private mutating func take(symbol: String) -> Bool {
+    mutating func take(symbol: String) -> Bool {
         guard current?.isSymbol(symbol) == true else { return false }
         index += 1
         return true
     }
 
-    private mutating func expect(symbol: String) throws(CheckUnsupported) {
+    mutating func expect(symbol: String) throws(CheckUnsupported) {
         guard take(symbol: symbol) else { throw unexpected(expecting: symbol) }
     }
 
-    private func unexpected(expecting expected: String? = nil) -> CheckUnsupported {
+    func unexpected(expecting expected: String? = nil) -> CheckUnsupported {
         let found = current.map { "'\($0.text.prefix(30))'" }
         switch (expected, found) {
         case (let expected?, let found?):
@@ -61,7 +71,7 @@ struct SQLExpressionParser {
         }
     }
 
-    private mutating func nested<T>(_ body: (inout Self) throws(CheckUnsupported) -> T) throws(CheckUnsupported) -> T {
+    mutating func nested<T>(_ body: (inout Self) throws(CheckUnsupported) -> T) throws(CheckUnsupported) -> T {
         depth += 1
         defer { depth -= 1 }
         guard depth <= Self.maximumDepth else { throw CheckUnsupported("the condition is nested too deeply") }
@@ -76,7 +86,7 @@ struct SQLExpressionParser {
 
     // MARK: - Logic
 
-    private mutating func parseOr() throws(CheckUnsupported) -> SQLExpression {
+    mutating func parseOr() throws(CheckUnsupported) -> SQLExpression {
         var result = try parseAnd()
         var links = 0
         while take(word: "OR") {
@@ -290,148 +300,5 @@ struct SQLExpressionParser {
             }
         }
         return result
-    }
-
-    // MARK: - Operands
-
-    private static let clockWords = [
-        "CURRENT_DATE", "CURRENT_TIME", "CURRENT_TIMESTAMP", "LOCALTIME", "LOCALTIMESTAMP",
-    ]
-    private static let unsupportedWords = ["CASE", "EXISTS", "SELECT", "RAISE", "ROW", "INTERVAL"]
-
-    private mutating func parsePrimary() throws(CheckUnsupported) -> SQLExpression {
-        guard let token = current else { throw unexpected() }
-        switch token.kind {
-        case .number:
-            index += 1
-            return .number(token.text)
-        case .string:
-            index += 1
-            return .string(token.text)
-        case .blob:
-            throw CheckUnsupported("uses a blob literal")
-        case .parameter:
-            throw unexpected()
-        case .quotedIdentifier:
-            index += 1
-            return try columnOrCall(token)
-        case .symbol:
-            guard token.isSymbol("(") else { throw unexpected() }
-            index += 1
-            if current?.isWord("SELECT") == true || current?.isWord("WITH") == true {
-                throw CheckUnsupported("uses a subquery")
-            }
-            let inner = try nested { parser throws(CheckUnsupported) in try parser.parseOr() }
-            if current?.isSymbol(",") == true { throw CheckUnsupported("uses a row value") }
-            try expect(symbol: ")")
-            return inner
-        case .word:
-            return try parseWord(token)
-        }
-    }
-
-    private mutating func parseWord(_ token: SQLToken) throws(CheckUnsupported) -> SQLExpression {
-        let keyword = token.text.uppercased()
-        if keyword == "TRUE" || keyword == "FALSE" {
-            index += 1
-            return .boolean(keyword == "TRUE")
-        }
-        if keyword == "NULL" {
-            index += 1
-            return .null
-        }
-        if Self.clockWords.contains(keyword) {
-            throw CheckUnsupported("depends on the current time (\(keyword)), which changes")
-        }
-        if Self.unsupportedWords.contains(keyword) {
-            throw CheckUnsupported("uses \(keyword), which the spec language has no form of")
-        }
-        if keyword == "CAST", peek(1)?.isSymbol("(") == true {
-            index += 2
-            let value = try nested { parser throws(CheckUnsupported) in try parser.parseOr() }
-            guard take(word: "AS") else { throw unexpected(expecting: "AS") }
-            let type = try parseTypeName()
-            try expect(symbol: ")")
-            return .cast(value, type: type)
-        }
-        if keyword == "ARRAY", peek(1)?.isSymbol("[") == true {
-            index += 2
-            var elements: [SQLExpression] = []
-            if !take(symbol: "]") {
-                repeat {
-                    elements.append(try nested { parser throws(CheckUnsupported) in try parser.parseOr() })
-                } while take(symbol: ",")
-                try expect(symbol: "]")
-            }
-            return .call("array", elements)
-        }
-        if ["AND", "OR", "NOT", "IS", "IN", "BETWEEN", "THEN", "ELSE", "END", "WHEN", "AS"].contains(keyword) {
-            throw unexpected()
-        }
-        index += 1
-        return try columnOrCall(token)
-    }
-
-    /// `name`, `table.name`, or `name(arguments)`.
-    private mutating func columnOrCall(_ token: SQLToken) throws(CheckUnsupported) -> SQLExpression {
-        if take(symbol: ".") {
-            guard let column = current, column.kind == .word || column.kind == .quotedIdentifier else {
-                throw unexpected()
-            }
-            index += 1
-            if current?.isSymbol("(") == true { throw CheckUnsupported("calls a function outside the table's schema") }
-            return .column(qualifier: token.text, name: column.text, quotedWith: column.quote)
-        }
-        guard take(symbol: "(") else { return .column(qualifier: nil, name: token.text, quotedWith: token.quote) }
-        let name = token.text.lowercased()
-        var arguments: [SQLExpression] = []
-        if take(word: "DISTINCT") || current?.isSymbol("*") == true {
-            throw CheckUnsupported("calls \(name)() in a form the spec language has no form of")
-        }
-        if !take(symbol: ")") {
-            repeat {
-                arguments.append(try nested { parser throws(CheckUnsupported) in try parser.parseOr() })
-            } while take(symbol: ",")
-            try expect(symbol: ")")
-        }
-        if current?.isWord("FILTER") == true || current?.isWord("OVER") == true {
-            throw CheckUnsupported("calls \(name)() as an aggregate or window")
-        }
-        return .call(name, arguments)
-    }
-
-    /// A type name after `::` or `AS`: `text`, `double precision`, `character varying(20)`,
-    /// `timestamp with time zone`, `numeric(12,2)`, `text[]`, in lower case.
-    private mutating func parseTypeName() throws(CheckUnsupported) -> String {
-        guard let first = current, first.kind == .word || first.kind == .quotedIdentifier else {
-            throw unexpected(expecting: "a type")
-        }
-        index += 1
-        var name = first.text.lowercased()
-        if take(symbol: "."), let qualified = current, qualified.kind == .word || qualified.kind == .quotedIdentifier {
-            index += 1
-            name += "." + qualified.text.lowercased()
-        }
-        while let word = current, word.kind == .word,
-            ["precision", "varying", "with", "without", "time", "zone"].contains(word.text.lowercased())
-        {
-            index += 1
-            name += " " + word.text.lowercased()
-        }
-        if take(symbol: "(") {
-            var arguments: [String] = []
-            while let argument = current, argument.kind == .number {
-                index += 1
-                arguments.append(argument.text)
-                if !take(symbol: ",") { break }
-            }
-            try expect(symbol: ")")
-            name += "(" + arguments.joined(separator: ",") + ")"
-        }
-        while take(symbol: "[") {
-            try expect(symbol: "]")
-            name += "[]"
-        }
-        return name
     }
 }
