@@ -83,7 +83,7 @@ let package = Package(
             swiftSettings: upcoming),
         .testTarget(
             name: "SeedbedCommandsTests",
-            dependencies: ["SeedbedCommands", "SeedbedSpec", "SeedbedEngine", "SeedbedTestSupport"],
+            dependencies: ["SeedbedCommands", "SeedbedSpec", "SeedbedEngine", "SeedbedStores", "SeedbedTestSupport"],
             swiftSettings: upcoming),
     ],
     swiftLanguageModes: [.v6]

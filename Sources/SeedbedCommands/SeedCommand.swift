@@ -94,7 +94,7 @@ public struct SeedCommand: AsyncParsableCommand {
             let database = try target.open(create: create)
             let merge = try SchemaMerge(
                 spec: parsed.syntax, schema: try database.introspect(), dialect: database.dialect, create: create,
-                translate: CheckTranslator.translate)
+                source: source)
             for warning in merge.warnings { console.write("seedbed: warning: \(warning)\n", to: .error) }
             let checked = Checker().check(parsed.amending(merge.syntax))
             if checked.hasErrors {

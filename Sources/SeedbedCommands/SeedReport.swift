@@ -29,7 +29,10 @@ struct SeedReport {
             let object: [String: Any] = [
                 "target": target, "rows": summary.rows, "seconds": summary.seconds, "lineageRows": summary.lineageRows,
                 "tables": summary.tables.map { table in
-                    ["table": table.table, "rows": table.rows, "scenarios": table.scenarioRows, "skipped": table.skipped]
+                    [
+                        "table": table.table, "rows": table.rows, "scenarios": table.scenarioRows,
+                        "skipped": table.skipped,
+                    ]
                 },
             ]
             let data =

@@ -28,7 +28,7 @@ extension SpecPrinter {
     // MARK: - Printing
 
     /// An expression on one line.
-    static func expression(_ expression: Expr) -> String {
+    public static func expression(_ expression: Expr) -> String {
         switch expression.kind {
         case .literal(let value):
             return literal(value)

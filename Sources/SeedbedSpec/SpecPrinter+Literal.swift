@@ -29,7 +29,7 @@ extension SpecPrinter {
 // MARK: - Literals
 
 extension SpecPrinter {
-    static func literal(_ literal: Literal) -> String {
+    public static func literal(_ literal: Literal) -> String {
         switch literal {
         case .number(let number): self.number(number)
         case .string(let text): string(text)

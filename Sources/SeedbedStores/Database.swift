@@ -14,6 +14,9 @@ public protocol Database: AnyObject {
     func execute(_ sql: String) throws(StoreError)
 
     func beginTransaction() throws(StoreError)
+    /// Makes the open transaction's foreign keys wait for `commit` where the database allows it
+    /// (SQLite: all of them; PostgreSQL: the deferrable ones), so self-references and cycles load.
+    func deferConstraints() throws(StoreError)
     func commit() throws(StoreError)
     /// Best effort: a connection that is already gone has nothing left to undo.
     func rollback()

@@ -45,10 +45,16 @@ public struct SchemaMerge: Sendable {
 
     /// - Parameters:
     ///   - create: tables the database lacks are to be created from the spec (`--create`).
+    ///   - source: the spec's file, so messages can say where a table or column is declared.
     /// - Throws: a `.schema` error listing every disagreement between the spec and the database.
     public init(
-        spec: SpecFile, schema: DatabaseSchema, dialect: Dialect, create: Bool, translate: CheckTranslation
+        spec: SpecFile, schema: DatabaseSchema, dialect: Dialect, create: Bool, source: SourceFile? = nil
     ) throws(StoreError) {
+        func place(_ range: SourceRange) -> String {
+            guard let source, range != .synthetic else { return "" }
+            return " (\(source.name):\(source.line(of: range.start)))"
+        }
+        let translator = CheckTranslator(dialect: dialect)
         var problems: [String] = []
         var warnings: [String] = []
         var bindings: [Binding] = []
@@ -65,7 +71,7 @@ public struct SchemaMerge: Sendable {
                 } else {
                     let known = schema.tables.map(\.name.description).sorted()
                     problems.append(
-                        "table '\(name)' of the spec is not in the database (\(known.isEmpty ? "it has no tables" : "its tables: \(known.joined(separator: ", "))")); create it with the application's migrations, or pass --create"
+                        "table '\(name)'\(place(table.name.range)) of the spec is not in the database (\(known.isEmpty ? "it has no tables" : "its tables: \(known.joined(separator: ", "))")); create it with the application's migrations, or pass --create"
                     )
                 }
                 continue
@@ -76,7 +82,7 @@ public struct SchemaMerge: Sendable {
                 let columnName = column.name.name
                 guard let found = existing.column(named: columnName) else {
                     problems.append(
-                        "column '\(name).\(columnName)' of the spec is not in database table '\(existing.name)' (its columns: \(existing.columns.map(\.name).joined(separator: ", "))); add it to the schema or remove it from the spec"
+                        "column '\(name).\(columnName)'\(place(column.name.range)) of the spec is not in database table '\(existing.name)' (its columns: \(existing.columns.map(\.name).joined(separator: ", "))); add it to the schema or remove it from the spec"
                     )
                     continue
                 }
@@ -87,7 +93,7 @@ public struct SchemaMerge: Sendable {
                     continue
                 }
                 if let type = column.type.valueType, let problem = Self.typeMismatch(type, found, dialect: dialect) {
-                    problems.append("column '\(name).\(columnName)': \(problem)")
+                    problems.append("column '\(name).\(columnName)'\(place(column.name.range)): \(problem)")
                 }
                 binding.columnNames[columnName] = found.name
                 binding.declaredTypes[columnName] = found.declaredType
@@ -109,13 +115,13 @@ public struct SchemaMerge: Sendable {
                 }
             }
             for check in existing.checks {
-                switch translate(check, existing, name) {
-                case .success(let rule):
+                switch translator.translate(check, of: existing, spec: table) {
+                case .rule(let rule):
                     items.append(.rule(rule))
                     databaseRules.append((rule.id.name, check.expression))
-                case .failure(let failure):
+                case .unsupported(let reason):
                     warnings.append(
-                        "CHECK constraint '\(check.name)' of '\(existing.name)' (\(check.expression)) is not a rule Seedbed can follow (\(failure.reason)); the database still enforces it, so a row breaking it stops the load"
+                        "CHECK constraint '\(check.name)' of '\(existing.name)' (\(check.expression)) is not a rule Seedbed can follow (\(reason)); the database still enforces it, so a row breaking it stops the load"
                     )
                 }
             }
@@ -165,7 +171,7 @@ public struct SchemaMerge: Sendable {
 
     enum GeneratedColumn {
         case generate(ColumnDecl)
-        /// Nullable or defaulted, and of a type or reference Seedbed cannot fill: the database's
+        /// Defaulted, or nullable and of a type or reference Seedbed cannot fill: the database's
         /// default (or null) stands.
         case leaveToDatabase
         case impossible(String)
@@ -177,7 +183,10 @@ public struct SchemaMerge: Sendable {
     static func generatedColumn(
         _ column: ColumnSchema, in table: TableSchema, dialect: Dialect, specTables: Set<String>
     ) -> GeneratedColumn {
-        let leaveAlone = column.isNullable || column.defaultValue != nil
+        // A default is the application's own value for rows that do not give one (a creation time,
+        // a status): the database fills it.
+        if column.defaultValue != nil { return .leaveToDatabase }
+        let leaveAlone = column.isNullable
         guard let type = dialect.valueType(forDeclared: column.declaredType) else {
             return leaveAlone
                 ? .leaveToDatabase : .impossible("its type '\(column.declaredType)' is not one Seedbed generates")

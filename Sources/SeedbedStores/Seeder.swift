@@ -56,6 +56,7 @@ public struct Seeder {
         let start = Date()
         try database.beginTransaction()
         do throws(StoreError) {
+            try database.deferConstraints()
             var summary = Summary()
             try createTables()
             try emptyTables()

@@ -93,7 +93,7 @@ struct SQLiteAtomicityTests {
         let folder = try TemporaryDirectory()
         let database = try openTemporaryDatabase(in: folder, Self.schema)
         try database.beginTransaction()
-        try database.deferForeignKeys()
+        try database.deferConstraints()
         try database.load("child", Self.children(parent: [1, 99], amount: [1, 1]))
         #expect {
             try database.commit()

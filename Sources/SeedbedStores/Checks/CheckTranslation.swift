@@ -14,11 +14,10 @@ public enum CheckTranslation: Sendable, Equatable {
 
     /// The rule as spec text on one line, for messages: `db:loan_amount_check: require loan.amount > 0`.
     ///
-    /// It is the text `seedbed fmt` prints for the rule's clauses (the tests hold the two to the
-    /// same output), after the rule's ID.
+    /// It is the text `seedbed fmt` prints for the rule's clauses, after the rule's ID.
     public static func specText(of rule: RuleDecl) -> String {
         var text = rule.id.name + ":"
-        if let condition = rule.condition { text += " when " + CheckSpecText.expression(condition) }
-        return text + " " + rule.requirement.rawValue + " " + CheckSpecText.expression(rule.body)
+        if let condition = rule.condition { text += " when " + SpecPrinter.expression(condition) }
+        return text + " " + rule.requirement.rawValue + " " + SpecPrinter.expression(rule.body)
     }
 }

@@ -32,7 +32,7 @@ extension CheckTranslator.Scope {
             let target = try castType(name)
             var operand = try literal(inner, as: target)
             if case .literal(.number(let number)) = operand.expr.kind, target == .int, number.integerValue == nil {
-                throw CheckUnsupported("casts \(CheckSpecText.literal(.number(number))) to an integer, which rounds")
+                throw CheckUnsupported("casts \(SpecPrinter.literal(.number(number))) to an integer, which rounds")
             }
             if operand.type != nil { operand.type = target }
             return operand

@@ -2,8 +2,8 @@ import CSQLite
 
 extension SQLiteDatabase {
     /// The tables of the main schema in creation order, without SQLite's own (`sqlite_*`),
-    /// Seedbed's (`_seedbed_*`) and virtual tables. CHECK constraints are left to
-    /// `SQLiteCreateTable`'s parser of the `CREATE TABLE` text.
+    /// Seedbed's (`_seedbed_*`) and virtual tables. CHECK constraints come from
+    /// `SQLiteCreateTable`'s parser of the `CREATE TABLE` text, which the PRAGMAs do not describe.
     public func introspect() throws(StoreError) -> DatabaseSchema {
         var definitions: [(name: String, sql: String)] = []
         try query("SELECT name, sql FROM sqlite_master WHERE type = 'table' ORDER BY rowid") { row in
@@ -55,7 +55,7 @@ extension SQLiteDatabase {
         return TableSchema(
             name: TableName(name), columns: columns, primaryKey: primaryKey,
             foreignKeys: try foreignKeys(of: name, tokens: tokens, tableNames: tableNames),
-            uniqueKeys: try uniqueKeys(of: name))
+            uniqueKeys: try uniqueKeys(of: name), checks: SQLiteCreateTable.checkConstraints(in: sql, table: name))
     }
 
     private func foreignKeys(of table: String, tokens: SQLiteTokens, tableNames: [String]) throws(StoreError)

@@ -80,7 +80,7 @@ public final class SQLiteDatabase: Database {
     /// Makes every foreign key of the open transaction checked at `commit` instead of at each row,
     /// so tables in a cycle may load in any order (`PRAGMA defer_foreign_keys`: it lasts until the
     /// transaction ends, so call it after `beginTransaction`).
-    public func deferForeignKeys() throws(StoreError) {
+    public func deferConstraints() throws(StoreError) {
         try execute("PRAGMA defer_foreign_keys = ON")
     }
 
