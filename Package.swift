@@ -14,6 +14,7 @@ let package = Package(
         .executable(name: "seedbed", targets: ["seedbed"]),
         .library(name: "SeedbedSpec", targets: ["SeedbedSpec"]),
         .library(name: "SeedbedEngine", targets: ["SeedbedEngine"]),
+        .library(name: "SeedbedScore", targets: ["SeedbedScore"]),
         .library(name: "SeedbedCommands", targets: ["SeedbedCommands"]),
     ],
     dependencies: [
@@ -35,6 +36,8 @@ let package = Package(
         // MARK: - Libraries
         .target(name: "SeedbedSpec", swiftSettings: upcoming),
         .target(name: "SeedbedEngine", dependencies: ["SeedbedSpec"], resources: [.copy("Resources")], swiftSettings: upcoming),
+        // Pure Swift: metrics over columns of values; the stores read the data, the commands wire it.
+        .target(name: "SeedbedScore", dependencies: ["SeedbedSpec"], swiftSettings: upcoming),
         .target(
             name: "SeedbedCommands",
             dependencies: [
@@ -64,6 +67,13 @@ let package = Package(
             name: "SeedbedEngineTests",
             dependencies: [
                 "SeedbedEngine", "SeedbedSpec", "SeedbedTestSupport",
+                .product(name: "PropertyBased", package: "swift-property-based"),
+            ],
+            swiftSettings: upcoming),
+        .testTarget(
+            name: "SeedbedScoreTests",
+            dependencies: [
+                "SeedbedScore", "SeedbedSpec", "SeedbedTestSupport",
                 .product(name: "PropertyBased", package: "swift-property-based"),
             ],
             swiftSettings: upcoming),
