@@ -76,6 +76,7 @@ let package = Package(
                 "SeedbedScore", "SeedbedSpec", "SeedbedTestSupport",
                 .product(name: "PropertyBased", package: "swift-property-based"),
             ],
+            exclude: ["SDMetricsReference.py"],
             swiftSettings: upcoming),
         .testTarget(
             name: "SeedbedCommandsTests",

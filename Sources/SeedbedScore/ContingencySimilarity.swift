@@ -62,7 +62,8 @@ public enum ContingencySimilarity {
         for cell in cells.cells {
             variation += abs(Double(cell.real) / n - Double(cell.synthetic) / m)
         }
-        return Breakdown(score: 1 - variation / 2, realAssociation: association)
+        // Shares that cancel exactly can leave the sum a rounding error above 2.
+        return Breakdown(score: Swift.max(0, 1 - variation / 2), realAssociation: association)
     }
 }
 

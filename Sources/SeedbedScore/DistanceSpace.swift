@@ -7,13 +7,13 @@
 /// - null against a value: 1; null against null: 0;
 ///
 /// and a row's distance is the mean over the columns. Every case above is `min(|a - b|, 1)` for
-/// a suitable coordinate: a number becomes `x / range`, a category (or a number in a column of
+/// a suitable coordinate: a number becomes `(x - min) / range`, a category (or a number in a column of
 /// range 0) becomes twice its code, so two different codes are at least 2 apart, and null
 /// becomes a coordinate far from every other. The distance is then a clipped L1 norm, which a
 /// k-d tree bounds per coordinate exactly.
 struct DistanceSpace {
     private enum Encoding {
-        case scaled(range: Double)
+        case scaled(low: Double, range: Double)
         case coded
     }
 
@@ -45,7 +45,7 @@ struct DistanceSpace {
                     high = Swift.max(high, value)
                 }
             }
-            encodings.append(numeric && high > low ? .scaled(range: high - low) : .coded)
+            encodings.append(numeric && high > low ? .scaled(low: low, range: high - low) : .coded)
         }
         self.encodings = encodings
     }
@@ -64,9 +64,11 @@ struct DistanceSpace {
                 }
                 kind = column.kindName
                 switch (encodings[dimension], column) {
-                case (.scaled(let range), .numeric(let values)):
+                case (.scaled(let low, let range), .numeric(let values)):
+                    // Offset by the minimum first, so a coordinate difference rounds like
+                    // SDMetrics' |x - y| / range does on ordinary values.
                     for (row, value) in values.enumerated() {
-                        let coordinate = value.flatMap { $0.isNaN ? nil : $0 / range } ?? Self.nullCoordinate
+                        let coordinate = value.flatMap { $0.isNaN ? nil : ($0 - low) / range } ?? Self.nullCoordinate
                         points[t].set(row: row, dimension: dimension, coordinate)
                     }
                 default:

@@ -32,6 +32,7 @@ public enum TVComplement {
         for code in 0..<codeCount where realCounts[code] > 0 {
             variation += abs(syntheticCounts[code] / syntheticTotal - realCounts[code] / realTotal)
         }
-        return 1 - 0.5 * variation
+        // Shares that cancel exactly can leave the sum a rounding error above 2.
+        return Swift.max(0, 1 - 0.5 * variation)
     }
 }
