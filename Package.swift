@@ -15,6 +15,8 @@ let package = Package(
         .library(name: "SeedbedSpec", targets: ["SeedbedSpec"]),
         .library(name: "SeedbedEngine", targets: ["SeedbedEngine"]),
         .library(name: "SeedbedStores", targets: ["SeedbedStores"]),
+        .library(name: "SeedbedProfile", targets: ["SeedbedProfile"]),
+        .library(name: "SeedbedScore", targets: ["SeedbedScore"]),
         .library(name: "SeedbedCommands", targets: ["SeedbedCommands"]),
     ],
     dependencies: [
@@ -42,10 +44,14 @@ let package = Package(
             name: "SeedbedStores",
             dependencies: ["SeedbedSpec", "SeedbedEngine", "CSQLite", "CLibPQ"],
             swiftSettings: upcoming),
+        // Pure Swift: aggregate statistics of a production source, read through `ProfileSource`.
+        .target(name: "SeedbedProfile", dependencies: ["SeedbedSpec"], swiftSettings: upcoming),
+        // Pure Swift: metrics over columns of values; the stores read the data, the commands wire it.
+        .target(name: "SeedbedScore", dependencies: ["SeedbedSpec"], swiftSettings: upcoming),
         .target(
             name: "SeedbedCommands",
             dependencies: [
-                "SeedbedSpec", "SeedbedEngine", "SeedbedStores",
+                "SeedbedSpec", "SeedbedEngine", "SeedbedStores", "SeedbedProfile", "SeedbedScore",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: upcoming),
@@ -82,8 +88,23 @@ let package = Package(
             ],
             swiftSettings: upcoming),
         .testTarget(
+            name: "SeedbedProfileTests",
+            dependencies: ["SeedbedProfile", "SeedbedSpec", "SeedbedTestSupport"],
+            swiftSettings: upcoming),
+        .testTarget(
+            name: "SeedbedScoreTests",
+            dependencies: [
+                "SeedbedScore", "SeedbedSpec", "SeedbedTestSupport",
+                .product(name: "PropertyBased", package: "swift-property-based"),
+            ],
+            exclude: ["SDMetricsReference.py"],
+            swiftSettings: upcoming),
+        .testTarget(
             name: "SeedbedCommandsTests",
-            dependencies: ["SeedbedCommands", "SeedbedSpec", "SeedbedEngine", "SeedbedStores", "SeedbedTestSupport"],
+            dependencies: [
+                "SeedbedCommands", "SeedbedSpec", "SeedbedEngine", "SeedbedStores", "SeedbedProfile",
+                "SeedbedTestSupport",
+            ],
             swiftSettings: upcoming),
     ],
     swiftLanguageModes: [.v6]

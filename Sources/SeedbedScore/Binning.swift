@@ -1,0 +1,44 @@
+/// Equal-width bins for a numeric column in a mixed pair, as SDMetrics' column pair trends
+/// makes them: `numpy.histogram_bin_edges` (10 bins over the real range) then `numpy.digitize`.
+///
+/// Both sides use the real data's edges. (SDMetrics' report bins each table with its own
+/// edges; its standalone metric uses the real ones. With the real edges, a synthetic value
+/// outside the real range lands outside the real bins, which is the difference to measure.)
+enum Binning {
+    /// The edges of `binCount` equal-width bins over the non-null values; numpy's conventions:
+    /// a range of (0, 1) when there are none, widened by 0.5 each way when it is a single value.
+    static func edges(of values: [Double?], binCount: Int) -> [Double] {
+        var low = Double.infinity
+        var high = -Double.infinity
+        for case let value? in values where !value.isNaN {
+            low = Swift.min(low, value)
+            high = Swift.max(high, value)
+        }
+        if low > high {
+            low = 0
+            high = 1
+        } else if low == high {
+            low -= 0.5
+            high += 0.5
+        }
+        let step = (high - low) / Double(binCount)
+        var edges = (0..<binCount).map { low + Double($0) * step }
+        edges.append(high)
+        return edges
+    }
+
+    /// `numpy.digitize`: the number of edges at or below the value, so the real maximum shares
+    /// the top code with values above it; null gets `edges.count` too, as numpy gives NaN.
+    static func codes(_ values: [Double?], edges: [Double]) -> [Int32] {
+        values.map { value in
+            guard let value, !value.isNaN else { return Int32(edges.count) }
+            var low = 0
+            var high = edges.count
+            while low < high {
+                let mid = (low + high) / 2
+                if edges[mid] <= value { low = mid + 1 } else { high = mid }
+            }
+            return Int32(low)
+        }
+    }
+}

@@ -1,0 +1,161 @@
+/// SDMetrics' single-table Quality Report: Column Shapes, Column Pair Trends and their
+/// average, over every column the two tables share.
+///
+/// Pass only the columns to compare: SDMetrics skips keys and PII, and so should the caller.
+public struct QualityReport: Sendable, Hashable {
+    /// Settings, defaulting to SDMetrics 0.32's `QualityReport`.
+    public struct Options: Sendable, Hashable {
+        /// A numeric pair counts toward Column Pair Trends only if `|ρ_real|` exceeds this
+        /// (SDMetrics ≥ 0.27; 0 counts every pair, as before).
+        public var realCorrelationThreshold = 0.5
+        /// Other pairs count only if the real Cramér's V exceeds this.
+        public var realAssociationThreshold = 0.3
+        /// Equal-width bins for the numeric column of a mixed pair.
+        public var binCount = 10
+
+        public init() {}
+    }
+
+    public enum ColumnMetric: String, Sendable, Hashable {
+        case ksComplement = "KSComplement"
+        case tvComplement = "TVComplement"
+    }
+
+    public enum PairMetric: String, Sendable, Hashable {
+        case correlationSimilarity = "CorrelationSimilarity"
+        case contingencySimilarity = "ContingencySimilarity"
+    }
+
+    /// One column's shape score.
+    public struct ColumnScore: Sendable, Hashable {
+        public var column: String
+        public var metric: ColumnMetric
+        /// `nil` when a side has no non-null value.
+        public var score: Double?
+    }
+
+    /// One pair's trend score.
+    public struct PairScore: Sendable, Hashable {
+        public var first: String
+        public var second: String
+        public var metric: PairMetric
+        public var score: Double?
+        public var realCorrelation: Double?
+        public var syntheticCorrelation: Double?
+        public var realAssociation: Double?
+        /// Whether the pair shows a real trend above the thresholds, and so counts.
+        public var meetsThreshold: Bool
+    }
+
+    public private(set) var columns: [ColumnScore] = []
+    public private(set) var pairs: [PairScore] = []
+
+    /// The mean of the column scores that exist.
+    public var columnShapes: Double? { Self.mean(columns.compactMap(\.score)) }
+
+    /// The mean of the scores of the pairs that meet the thresholds.
+    public var columnPairTrends: Double? {
+        Self.mean(pairs.compactMap { $0.meetsThreshold ? $0.score : nil })
+    }
+
+    /// The mean of the two properties that exist (`np.nanmean`).
+    public var overall: Double? { Self.mean([columnShapes, columnPairTrends].compactMap(\.self)) }
+
+    /// Scores every column of `real` and every pair of them against the same-named columns of
+    /// `synthetic`.
+    /// - Throws: `MetricError` when `synthetic` lacks a column of `real` or holds it as a
+    ///   different kind.
+    /// - Complexity: O(d (n + m) log(n + m) + d² (n + m)) for d columns.
+    public init(real: MetricTable, synthetic: MetricTable, options: Options = Options()) throws(MetricError) {
+        var encoded: [EncodedColumn] = []
+        for (name, realColumn) in zip(real.names, real.columns) {
+            let syntheticColumn = try synthetic.column(name, role: "synthetic")
+            encoded.append(
+                try EncodedColumn(name: name, real: realColumn, synthetic: syntheticColumn, options: options))
+        }
+        columns = encoded.map { $0.shape() }
+        for i in encoded.indices {
+            for j in encoded.indices where j > i {
+                pairs.append(encoded[i].trend(with: encoded[j], options: options))
+            }
+        }
+    }
+
+    static func mean(_ values: [Double]) -> Double? {
+        values.isEmpty ? nil : values.reduce(0, +) / Double(values.count)
+    }
+}
+
+/// A column prepared once for every metric that reads it.
+private struct EncodedColumn {
+    enum Values {
+        case numeric(real: [Double?], synthetic: [Double?], sortedReal: [Double], sortedSynthetic: [Double])
+        case categorical(real: [Int32], synthetic: [Int32], null: Int32?)
+    }
+
+    let name: String
+    let values: Values
+    /// Discrete codes (bins for numbers) for the contingency tables of mixed pairs.
+    let codes: (real: [Int32], synthetic: [Int32])
+    let codeCount: Int
+
+    init(name: String, real: MetricColumn, synthetic: MetricColumn, options: QualityReport.Options)
+        throws(MetricError)
+    {
+        self.name = name
+        switch (real, synthetic) {
+        case (.numeric(let r), .numeric(let s)):
+            values = .numeric(
+                real: r, synthetic: s, sortedReal: KSComplement.prepared(r), sortedSynthetic: KSComplement.prepared(s))
+            let edges = Binning.edges(of: r, binCount: options.binCount)
+            codes = (Binning.codes(r, edges: edges), Binning.codes(s, edges: edges))
+            codeCount = edges.count + 1
+        case (.categorical, .categorical):
+            var codebook = ValueCodebook()
+            let r = codebook.encode(real)
+            let s = codebook.encode(synthetic)
+            values = .categorical(real: r, synthetic: s, null: codebook.null)
+            codes = (r, s)
+            codeCount = Int(codebook.count)
+        default:
+            throw .kindMismatch(name, expected: real.kindName, found: synthetic.kindName)
+        }
+    }
+
+    func shape() -> QualityReport.ColumnScore {
+        switch values {
+        case .numeric(_, _, let sortedReal, let sortedSynthetic):
+            .init(
+                column: name, metric: .ksComplement,
+                score: KSComplement.score(sortedReal: sortedReal, sortedSynthetic: sortedSynthetic))
+        case .categorical(let real, let synthetic, let null):
+            .init(
+                column: name, metric: .tvComplement,
+                score: TVComplement.score(real: real, synthetic: synthetic, codeCount: codeCount, null: null))
+        }
+    }
+
+    func trend(with other: EncodedColumn, options: QualityReport.Options) -> QualityReport.PairScore {
+        if case .numeric(let realX, let syntheticX, _, _) = values,
+            case .numeric(let realY, let syntheticY, _, _) = other.values
+        {
+            let threshold = options.realCorrelationThreshold
+            let result = CorrelationSimilarity.breakdown(
+                real: (realX, realY), synthetic: (syntheticX, syntheticY), realCorrelationThreshold: threshold)
+            let meets = threshold <= 0 || (result.real.map { abs($0) > threshold } ?? false)
+            return .init(
+                first: name, second: other.name, metric: .correlationSimilarity, score: result.score,
+                realCorrelation: result.real, syntheticCorrelation: result.synthetic, realAssociation: nil,
+                meetsThreshold: meets && result.score != nil)
+        }
+        let threshold = options.realAssociationThreshold
+        let result = ContingencySimilarity.breakdown(
+            real: (codes.real, other.codes.real), synthetic: (codes.synthetic, other.codes.synthetic),
+            firstCodeCount: codeCount, secondCodeCount: other.codeCount, realAssociationThreshold: threshold)
+        let meets = threshold <= 0 || (result.realAssociation.map { $0 > threshold } ?? false)
+        return .init(
+            first: name, second: other.name, metric: .contingencySimilarity, score: result.score,
+            realCorrelation: nil, syntheticCorrelation: nil, realAssociation: result.realAssociation,
+            meetsThreshold: meets && result.score != nil)
+    }
+}
