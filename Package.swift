@@ -15,6 +15,7 @@ let package = Package(
         .library(name: "SeedbedSpec", targets: ["SeedbedSpec"]),
         .library(name: "SeedbedEngine", targets: ["SeedbedEngine"]),
         .library(name: "SeedbedStores", targets: ["SeedbedStores"]),
+        .library(name: "SeedbedProfile", targets: ["SeedbedProfile"]),
         .library(name: "SeedbedCommands", targets: ["SeedbedCommands"]),
     ],
     dependencies: [
@@ -42,10 +43,11 @@ let package = Package(
             name: "SeedbedStores",
             dependencies: ["SeedbedSpec", "SeedbedEngine", "CSQLite", "CLibPQ"],
             swiftSettings: upcoming),
+        .target(name: "SeedbedProfile", dependencies: ["SeedbedSpec"], swiftSettings: upcoming),
         .target(
             name: "SeedbedCommands",
             dependencies: [
-                "SeedbedSpec", "SeedbedEngine",
+                "SeedbedSpec", "SeedbedEngine", "SeedbedProfile",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: upcoming),
@@ -79,8 +81,12 @@ let package = Package(
             dependencies: ["SeedbedStores", "SeedbedEngine", "SeedbedSpec", "SeedbedTestSupport"],
             swiftSettings: upcoming),
         .testTarget(
+            name: "SeedbedProfileTests",
+            dependencies: ["SeedbedProfile", "SeedbedSpec"],
+            swiftSettings: upcoming),
+        .testTarget(
             name: "SeedbedCommandsTests",
-            dependencies: ["SeedbedCommands", "SeedbedSpec", "SeedbedEngine", "SeedbedTestSupport"],
+            dependencies: ["SeedbedCommands", "SeedbedProfile", "SeedbedSpec", "SeedbedEngine", "SeedbedTestSupport"],
             swiftSettings: upcoming),
     ],
     swiftLanguageModes: [.v6]

@@ -20,7 +20,7 @@ public struct SeedbedCommand: AsyncParsableCommand {
             3 environment error.
             """,
         version: SeedbedVersion.current,
-        subcommands: [CheckCommand.self, FormatCommand.self, GenerateCommand.self]
+        subcommands: [CheckCommand.self, FormatCommand.self, GenerateCommand.self, ProfileCommand.self]
     )
 
     public init() {}
