@@ -82,7 +82,7 @@ let package = Package(
             swiftSettings: upcoming),
         .testTarget(
             name: "SeedbedProfileTests",
-            dependencies: ["SeedbedProfile", "SeedbedSpec"],
+            dependencies: ["SeedbedProfile", "SeedbedSpec", "SeedbedTestSupport"],
             swiftSettings: upcoming),
         .testTarget(
             name: "SeedbedCommandsTests",

@@ -22,6 +22,8 @@ struct ColumnAccumulator {
     /// space, punctuation, other.
     private(set) var characterShares = [Double](repeating: 0, count: 6)
     private(set) var detector = IdentifierDetector()
+    /// Values with two spaces or more: sentences rather than labels.
+    private(set) var wordy = 0
 
     init(name: String, declaredType: ValueType?, exactLimit: Int) {
         self.name = name
@@ -111,6 +113,7 @@ struct ColumnAccumulator {
             }
         }
         lengths.add(Double(length))
+        if counts[3] >= 2 { wordy += 1 }
         guard length > 0 else { return }
         for index in 0..<6 { characterShares[index] += Double(counts[index]) / Double(length) }
     }

@@ -156,7 +156,8 @@ extension Profiler {
         for index in 0..<binCount {
             let edge = low + width * Double(index + 1)
             let atMost = index == binCount - 1 ? distribution.total : distribution.counts(around: edge).below
-            counts.append(max(0, Double(atMost - previous) + noise.laplace(scale: 1 / quantileEpsilon)))
+            // Whole counts: a fraction of a row left by the noise in an empty bin would stretch the tails.
+            counts.append(max(0, (Double(atMost - previous) + noise.laplace(scale: 1 / quantileEpsilon)).rounded()))
             previous = atMost
         }
         let quantiles = Self.histogramQuantiles(counts, low: low, width: width, count: max(options.quantileCount, 2))
@@ -214,7 +215,7 @@ extension Profiler {
         var previous = 0
         for length in 0...256 {
             let atMost = length == 256 ? distribution.total : distribution.countAtMost(Double(length))
-            counts.append(max(0, Double(atMost - previous) + noise.laplace(scale: 1 / lengthEpsilon)))
+            counts.append(max(0, (Double(atMost - previous) + noise.laplace(scale: 1 / lengthEpsilon)).rounded()))
             previous = atMost
         }
         let quantiles = Self.histogramQuantiles(counts, low: -0.5, width: 1, count: max(options.quantileCount, 2))

@@ -99,15 +99,19 @@ public struct Profiler {
     static func shapeOnlyReason(_ column: ColumnAccumulator, spec: ColumnDecl?) -> String? {
         if let spec, spec.modifiers.contains(where: { $0.value == .pii }) { return "tagged pii in the spec" }
         if let kind = IdentifierDetector.kind(ofColumnNamed: column.name) { return kind }
-        if let kind = column.detector.detectedKind { return kind }
+        // Dates look like phone numbers (digits and dashes): only text is judged by its values.
+        if column.type == .text, let kind = column.detector.detectedKind { return kind }
         if column.type == .text && column.nonNull > 0 && !isCategorical(column) { return "free text" }
         return nil
     }
 
     /// Text is categorical when it has few distinct values, or few for its row count (on
-    /// average five rows or more per value).
+    /// average five rows or more per value), unless it is mostly sentences that are mostly
+    /// distinct (notes, comments), which is free text however small the table.
     static func isCategorical(_ column: ColumnAccumulator) -> Bool {
-        !column.tooManyCategories && (column.categories.count <= 20 || column.categories.count * 5 <= column.nonNull)
+        let distinct = column.categories.count
+        let sentences = column.wordy * 2 > column.nonNull && distinct * 2 > column.nonNull
+        return !column.tooManyCategories && !sentences && (distinct <= 20 || distinct * 5 <= column.nonNull)
     }
 
     /// Columns with at most this many distinct values also get category frequencies.
