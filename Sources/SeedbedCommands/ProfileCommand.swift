@@ -153,9 +153,15 @@ struct ProfileReport {
                 + (shapeOnly.isEmpty
                     ? "no column kept as shape only" : "shape only: " + shapeOnly.joined(separator: ", ")))
         let merged = profile.tables.flatMap(\.columns).reduce(0) { $0 + ($1.categories?.otherCategories ?? 0) }
-        lines.append(
-            "  categories under \(privacy.minCount) rows merged into \"other\" (\(merged) merged); "
-                + "quantiles clipped to the \(privacy.minCount)th value from each end")
+        if privacy.epsilon != nil {
+            lines.append(
+                "  categories named only with a noisy count of at least \(privacy.minCount); "
+                    + "quantiles from noisy histograms")
+        } else {
+            lines.append(
+                "  categories under \(privacy.minCount) rows merged into \"other\" (\(merged) merged); "
+                    + "quantiles clipped to the \(privacy.minCount)th value from each end")
+        }
         if let epsilon = privacy.epsilon {
             lines.append(
                 "  differentially private: ε = \(epsilon), spent \(String(format: "%.6g", privacy.epsilonSpent)) "
