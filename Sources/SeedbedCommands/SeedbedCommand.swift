@@ -20,7 +20,9 @@ public struct SeedbedCommand: AsyncParsableCommand {
             3 environment error.
             """,
         version: SeedbedVersion.current,
-        subcommands: [CheckCommand.self, FormatCommand.self, GenerateCommand.self, SeedCommand.self]
+        subcommands: [
+            CheckCommand.self, FormatCommand.self, GenerateCommand.self, SeedCommand.self, ProfileCommand.self,
+        ]
     )
 
     public init() {}

@@ -1,0 +1,68 @@
+import Foundation
+import SeedbedProfile
+import SeedbedTestSupport
+import Testing
+
+@Suite("seedbed profile")
+struct ProfileCommandTests {
+    static let csv =
+        "id,email,tier,amount\n"
+        + (1...50).map { "\($0),p\($0)@example.com,\($0 % 5 == 0 ? "gold" : "basic"),\($0 * 3)" }.joined(
+            separator: "\n")
+
+    @Test func writesAProfileAndSaysWhatItProtected() async throws {
+        let folder = try TemporaryDirectory()
+        let source = try folder.write("customer.csv", Self.csv)
+        let out = folder.url.appendingPathComponent("p.json").path
+        let outcome = await seedbed("profile", source, "--out", out)
+        #expect(outcome.exitCode == 0, "\(outcome.error)")
+        let profile = try Profile.load(path: out)
+        #expect(profile.tables.map(\.rows) == [50])
+        let lines = outcome.output.split(separator: "\n").map(String.init)
+        #expect(lines.first?.hasPrefix("profiled customer.csv into \(out) in ") == true)
+        #expect(
+            Array(lines.dropFirst()) == [
+                "  customer: 50 rows, 4 columns, copula over 3 columns",
+                "privacy: shape only: customer.email (email addresses (by name))",
+                "  categories under 10 rows merged into \"other\" (0 merged); quantiles clipped to the 10th value from each end",
+                "  not differentially private (use --epsilon for that)",
+            ])
+    }
+
+    @Test func epsilonIsReportedAndJSONSummaryParses() async throws {
+        let folder = try TemporaryDirectory()
+        let source = try folder.write("customer.csv", Self.csv)
+        let out = folder.url.appendingPathComponent("p.json").path
+        let outcome = await seedbed(
+            "profile", source, "--out", out, "--epsilon", "1.5", "--seed", "9", "--min-count", "5", "--format", "json")
+        #expect(outcome.exitCode == 0, "\(outcome.error)")
+        let summary = try JSONSerialization.jsonObject(with: Data(outcome.output.utf8)) as? [String: Any]
+        #expect(summary?["epsilon"] as? Double == 1.5)
+        #expect(summary?["minCount"] as? Int == 5)
+        #expect(summary?["shapeOnlyColumns"] as? [String] == ["customer.email"])
+    }
+
+    @Test func malformedCSVIsAnInputErrorWithItsLine() async throws {
+        let folder = try TemporaryDirectory()
+        let source = try folder.write("t.csv", "a,b\n1,2\n3\n")
+        let outcome = await seedbed("profile", source, "--out", folder.url.appendingPathComponent("p.json").path)
+        #expect(outcome.exitCode == 2)
+        #expect(outcome.error.contains("t.csv:3: 1 field where the header has 2"))
+    }
+
+    @Test func databasesAreNotYetSupported() async {
+        let outcome = await seedbed("profile", "postgres://localhost/prod", "--out", "p.json")
+        #expect(outcome.exitCode == 2)
+        #expect(
+            outcome.error
+                == "seedbed: error: profiling a PostgreSQL database is not supported yet; export the tables as CSV into a folder and profile that\n"
+        )
+    }
+
+    @Test func badOptionsAreUsageErrors() async {
+        #expect(await seedbed("profile", "x.csv", "--out", "p.json", "--epsilon", "0").exitCode == 2)
+        #expect(await seedbed("profile", "x.csv", "--out", "p.json", "--min-count", "0").exitCode == 2)
+        #expect(await seedbed("profile", "x.csv", "--out", "p.json", "--seed", "1").exitCode == 2)
+        #expect(await seedbed("profile", "missing.csv", "--out", "p.json").exitCode == 2)
+    }
+}
