@@ -20,3 +20,12 @@ extension LineageEntry {
             count: entries.count)
     }
 }
+
+extension LineageEntry {
+    public init(table: String, key: String, kind: Kind, id: String) {
+        self.table = table
+        self.key = key
+        self.kind = kind
+        self.id = id
+    }
+}
