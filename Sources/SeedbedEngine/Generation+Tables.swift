@@ -13,6 +13,13 @@ public struct LineageEntry: Sendable, Equatable {
     public var kind: Kind
     /// The scenario or rule ID.
     public var id: String
+
+    public init(table: String, key: String, kind: Kind, id: String) {
+        self.table = table
+        self.key = key
+        self.kind = kind
+        self.id = id
+    }
 }
 
 /// What one table's generation did.

@@ -21,11 +21,3 @@ extension LineageEntry {
     }
 }
 
-extension LineageEntry {
-    public init(table: String, key: String, kind: Kind, id: String) {
-        self.table = table
-        self.key = key
-        self.kind = kind
-        self.id = id
-    }
-}
