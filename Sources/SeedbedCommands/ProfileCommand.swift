@@ -2,6 +2,7 @@ public import ArgumentParser
 import Foundation
 import SeedbedProfile
 import SeedbedSpec
+import SeedbedStores
 
 /// `seedbed profile SOURCE --out PROFILE.json`: a production baseline as aggregate statistics.
 public struct ProfileCommand: AsyncParsableCommand {
@@ -9,11 +10,12 @@ public struct ProfileCommand: AsyncParsableCommand {
         commandName: "profile",
         abstract: "Profile real data into aggregate statistics, never rows.",
         discussion: """
-            Reads SOURCE (a CSV file, or a folder of CSV files, one table each) and writes
-            PROFILE.json: per table its row count and dependence structure (rank
-            correlations, a Gaussian copula), per column its type, null rate, quantiles,
-            category frequencies or text shape, and with --spec the fan-out of every
-            `references` column. See docs/profile.md for the format.
+            Reads SOURCE (a CSV file, a folder of CSV files one table each, a SQLite file
+            as sqlite:PATH, or a PostgreSQL connection string, read in a read-only
+            transaction) and writes PROFILE.json: per table its row count and dependence
+            structure (rank correlations, a Gaussian copula), per column its type, null
+            rate, quantiles, category frequencies or text shape, and with --spec the
+            fan-out of every `references` column. See docs/profile.md for the format.
 
             Privacy: columns tagged pii in --spec, and columns that look like emails, phone
             numbers, person names, national IDs or free text, keep only their shape.
@@ -22,7 +24,8 @@ public struct ProfileCommand: AsyncParsableCommand {
             profile E-differentially private and records the budget each statistic spent.
             --seed makes the noise reproducible: keep that seed secret.
 
-            Exit codes: 0 done, 2 usage or input error (malformed CSV, bad spec).
+            Exit codes: 0 done, 2 usage or input error (malformed CSV, bad spec), 3 the
+            database cannot be reached.
 
             Examples:
               seedbed profile data/customers.csv --out profiles/customers.json
@@ -61,12 +64,6 @@ public struct ProfileCommand: AsyncParsableCommand {
 
     public func run() async throws {
         let console = Console.current
-        if let scheme = Self.databaseScheme(of: source) {
-            console.write(
-                "seedbed: error: profiling a \(scheme) database is not supported yet; export the tables as CSV "
-                    + "into a folder and profile that\n", to: .error)
-            throw ExitCode.inputError
-        }
         var options = ProfileOptions()
         options.minCount = minCount
         options.epsilon = epsilon
@@ -90,8 +87,11 @@ public struct ProfileCommand: AsyncParsableCommand {
         let started = ContinuousClock.now
         let profile: Profile
         do {
-            profile = try Profiler(options: options).profile(try CSVSource(path: source))
+            profile = try Profiler(options: options).profile(try Self.open(source))
             try profile.save(to: out)
+        } catch let error as StoreError {
+            console.write("seedbed: error: \(error.message)\n", to: .error)
+            throw error.kind.exitCode
         } catch let error as ProfileError {
             console.write("seedbed: error: \(error)\n", to: .error)
             throw ExitCode.inputError
@@ -103,12 +103,14 @@ public struct ProfileCommand: AsyncParsableCommand {
         console.write(ProfileReport(profile: profile, out: out, elapsed: elapsed).render(format))
     }
 
-    /// The database a SOURCE names, when it names one.
-    static func databaseScheme(of source: String) -> String? {
-        let lowered = source.lowercased()
-        if lowered.hasPrefix("postgres://") || lowered.hasPrefix("postgresql://") { return "PostgreSQL" }
-        if lowered.hasPrefix("sqlite:") || lowered.hasSuffix(".db") || lowered.hasSuffix(".sqlite") { return "SQLite" }
-        return nil
+    /// A CSV file or folder, else a database target.
+    static func open(_ source: String) throws -> any ProfileSource {
+        var isDirectory: ObjCBool = false
+        let exists = FileManager.default.fileExists(atPath: source, isDirectory: &isDirectory)
+        if source.lowercased().hasSuffix(".csv") || (exists && isDirectory.boolValue) {
+            return try CSVSource(path: source)
+        }
+        return try DatabaseProfileSource(try Target(parsing: source))
     }
 }
 

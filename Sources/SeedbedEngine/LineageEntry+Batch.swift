@@ -20,4 +20,3 @@ extension LineageEntry {
             count: entries.count)
     }
 }
-

@@ -47,7 +47,7 @@ public struct CSVSource: ProfileSource {
         return tables
     }
 
-    public func scan(_ table: SourceTable, _ body: (RowBatch) throws(ProfileError) -> Void) throws(ProfileError) {
+    public func scan(_ table: SourceTable, _ body: (SourceBatch) throws(ProfileError) -> Void) throws(ProfileError) {
         guard let file = files.first(where: { Self.tableName(of: $0) == table.name }) else {
             throw ProfileError(.unreadable, at: displayName, "no file holds table '\(table.name)'")
         }
@@ -66,11 +66,11 @@ public struct CSVSource: ProfileSource {
                 columns[index].append(field.isEmpty ? .null : .text(field))
             }
             if columns[0].count == Self.batchSize {
-                try body(RowBatch(columns: columns))
+                try body(SourceBatch(columns: columns))
                 columns = Self.emptyColumns(width)
             }
         }
-        if !columns[0].isEmpty { try body(RowBatch(columns: columns)) }
+        if !columns[0].isEmpty { try body(SourceBatch(columns: columns)) }
     }
 
     private static func emptyColumns(_ width: Int) -> [[SourceValue]] {

@@ -38,7 +38,7 @@ public struct SourceTable: Sendable, Equatable {
 }
 
 /// A batch of rows, column by column: `columns[c][r]` is row `r`'s value of column `c`.
-public struct RowBatch: Sendable {
+public struct SourceBatch: Sendable {
     public var columns: [[SourceValue]]
     public var rowCount: Int { columns.first?.count ?? 0 }
 
@@ -61,5 +61,5 @@ public protocol ProfileSource {
     func tables() throws(ProfileError) -> [SourceTable]
 
     /// Streams every row of `table` in batches, in the same order on every call.
-    func scan(_ table: SourceTable, _ body: (RowBatch) throws(ProfileError) -> Void) throws(ProfileError)
+    func scan(_ table: SourceTable, _ body: (SourceBatch) throws(ProfileError) -> Void) throws(ProfileError)
 }

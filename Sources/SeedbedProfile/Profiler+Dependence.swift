@@ -79,7 +79,7 @@ extension Profiler {
         var copula = [PairSums](repeating: PairSums(), count: m * m)
         var ranks = [PairSums](repeating: PairSums(), count: m * m)
         var scores = [(z: Double, u: Double)?](repeating: nil, count: m)
-        try source.scan(scan.table) { (batch: RowBatch) throws(ProfileError) in
+        try source.scan(scan.table) { (batch: SourceBatch) throws(ProfileError) in
             for row in 0..<batch.rowCount {
                 for (slot, map) in maps.enumerated() {
                     scores[slot] = map.index < batch.columns.count ? map.score(batch.columns[map.index][row]) : nil

@@ -44,7 +44,7 @@ extension Profiler {
         if let parent = scans.first(where: { $0.table.name == key.parentTable }),
             let index = parent.table.columns.firstIndex(where: { $0.name == key.parentColumn })
         {
-            try source.scan(parent.table) { (batch: RowBatch) throws(ProfileError) in
+            try source.scan(parent.table) { (batch: SourceBatch) throws(ProfileError) in
                 for value in batch.columns[index] {
                     if let key = ColumnAccumulator.categoryKey(value) { children[key] = 0 }
                 }
@@ -54,7 +54,7 @@ extension Profiler {
         if let child = scans.first(where: { $0.table.name == key.childTable }),
             let index = child.table.columns.firstIndex(where: { $0.name == key.childColumn })
         {
-            try source.scan(child.table) { (batch: RowBatch) throws(ProfileError) in
+            try source.scan(child.table) { (batch: SourceBatch) throws(ProfileError) in
                 for value in batch.columns[index] {
                     guard let key = ColumnAccumulator.categoryKey(value) else { continue }
                     if let count = children[key] { children[key] = count + 1 } else { orphans += 1 }

@@ -81,7 +81,7 @@ public struct Profiler {
             ColumnAccumulator(name: $0.name, declaredType: $0.declaredType, exactLimit: options.exactLimit)
         }
         var rows = 0
-        try source.scan(table) { (batch: RowBatch) throws(ProfileError) in
+        try source.scan(table) { (batch: SourceBatch) throws(ProfileError) in
             rows += batch.rowCount
             for index in columns.indices where index < batch.columns.count {
                 for value in batch.columns[index] { columns[index].add(value) }

@@ -1,5 +1,6 @@
 import Foundation
 import SeedbedProfile
+import SeedbedStores
 import SeedbedTestSupport
 import Testing
 
@@ -50,13 +51,29 @@ struct ProfileCommandTests {
         #expect(outcome.error.contains("t.csv:3: 1 field where the header has 2"))
     }
 
-    @Test func databasesAreNotYetSupported() async {
-        let outcome = await seedbed("profile", "postgres://localhost/prod", "--out", "p.json")
-        #expect(outcome.exitCode == 2)
-        #expect(
-            outcome.error
-                == "seedbed: error: profiling a PostgreSQL database is not supported yet; export the tables as CSV into a folder and profile that\n"
-        )
+    @Test func profilesASQLiteDatabaseByItsDeclaredTypes() async throws {
+        let folder = try TemporaryDirectory()
+        let path = folder.url.appendingPathComponent("prod.db").path
+        let database = try SQLiteDatabase(path: path, create: true)
+        try database.execute(
+            "CREATE TABLE account (id INTEGER PRIMARY KEY, opened DATE, balance NUMERIC(9,2), tier TEXT)")
+        for id in 1...40 {
+            try database.execute(
+                "INSERT INTO account VALUES (\(id), '2024-01-\(String(format: "%02d", id % 28 + 1))', \(id).50, '\(id % 4 == 0 ? "gold" : "basic")')"
+            )
+        }
+        let out = folder.url.appendingPathComponent("p.json").path
+        let outcome = await seedbed("profile", "sqlite:\(path)", "--out", out)
+        #expect(outcome.exitCode == 0, "\(outcome.error)")
+        let profile = try Profile.load(path: out)
+        #expect(profile.tables.map(\.rows) == [40])
+        #expect(outcome.output.hasPrefix("profiled sqlite:\(path) into \(out) in "))
+    }
+
+    @Test func anUnreachableDatabaseIsAnEnvironmentError() async {
+        let outcome = await seedbed("profile", "sqlite:/nonexistent/prod.db", "--out", "p.json")
+        #expect(outcome.exitCode == 3)
+        #expect(outcome.error.contains("/nonexistent/prod.db"))
     }
 
     @Test func badOptionsAreUsageErrors() async {

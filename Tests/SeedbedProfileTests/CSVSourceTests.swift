@@ -24,7 +24,8 @@ struct CSVSourceTests {
         let folder = try TemporaryDirectory()
         let source = try CSVSource(path: try folder.write("t.csv", csv))
         var sizes: [Int] = []
-        try source.scan(try source.tables()[0]) { (batch: RowBatch) throws(ProfileError) in sizes.append(batch.rowCount)
+        try source.scan(try source.tables()[0]) { (batch: SourceBatch) throws(ProfileError) in
+            sizes.append(batch.rowCount)
         }
         #expect(sizes == [4096, 4096, 1808])
     }

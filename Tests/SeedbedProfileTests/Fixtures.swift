@@ -34,7 +34,7 @@ func records(atPath path: String) throws -> [[String?]] {
     let source = try CSVSource(path: path)
     var rows: [[String?]] = []
     for table in try source.tables() {
-        try source.scan(table) { (batch: RowBatch) throws(ProfileError) in
+        try source.scan(table) { (batch: SourceBatch) throws(ProfileError) in
             for row in 0..<batch.rowCount {
                 rows.append(
                     batch.columns.map { column in
