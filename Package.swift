@@ -15,6 +15,7 @@ let package = Package(
         .library(name: "SeedbedSpec", targets: ["SeedbedSpec"]),
         .library(name: "SeedbedEngine", targets: ["SeedbedEngine"]),
         .library(name: "SeedbedStores", targets: ["SeedbedStores"]),
+        .library(name: "SeedbedFeedback", targets: ["SeedbedFeedback"]),
         .library(name: "SeedbedCommands", targets: ["SeedbedCommands"]),
     ],
     dependencies: [
@@ -42,6 +43,7 @@ let package = Package(
             name: "SeedbedStores",
             dependencies: ["SeedbedSpec", "SeedbedEngine", "CSQLite", "CLibPQ"],
             swiftSettings: upcoming),
+        .target(name: "SeedbedFeedback", dependencies: ["CLibXML2"], swiftSettings: upcoming),
         .target(
             name: "SeedbedCommands",
             dependencies: [
@@ -77,6 +79,14 @@ let package = Package(
         .testTarget(
             name: "SeedbedStoresTests",
             dependencies: ["SeedbedStores", "SeedbedEngine", "SeedbedSpec", "SeedbedTestSupport"],
+            swiftSettings: upcoming),
+        .testTarget(
+            name: "SeedbedFeedbackTests",
+            dependencies: [
+                "SeedbedFeedback", "SeedbedTestSupport",
+                .product(name: "PropertyBased", package: "swift-property-based"),
+            ],
+            exclude: ["Fixtures"],
             swiftSettings: upcoming),
         .testTarget(
             name: "SeedbedCommandsTests",
