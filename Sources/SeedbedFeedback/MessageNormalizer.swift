@@ -14,6 +14,7 @@ enum MessageNormalizer {
         let lines = message.split(whereSeparator: \.isNewline).lazy.map { $0.trimmingSpaces() }
         var tokens: [String] = []
         for line in lines.filter({ !$0.isEmpty }).prefix(lineCount) {
+            tokens.append(" ")
             var previous: String?
             for token in split(Array(line.unicodeScalars)) {
                 let normalized = normalizeToken(token, previous: previous)

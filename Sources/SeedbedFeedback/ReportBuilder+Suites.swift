@@ -230,6 +230,7 @@ extension ReportBuilder {
         result = nil
         property = nil
         frames = []
+        frameLines = []
         while let state = suites.popLast() {
             finishSuite(state)
         }

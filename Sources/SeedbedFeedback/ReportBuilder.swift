@@ -13,6 +13,8 @@ struct ReportBuilder: ~Copyable {
 
     var run: TestRun
     var frames: [Frame] = []
+    /// The line each open frame started on.
+    var frameLines: [Int] = []
     var suites: [SuiteState] = []
     var testCase: TestCaseState?
     var result: ResultState?
@@ -82,10 +84,14 @@ struct ReportBuilder: ~Copyable {
             return failure(.empty, line: nil, "the file is empty")
         }
         if !rootSeen {
-            return failure(.malformed, line: line, "not an XML document (\(message))")
+            return failure(.malformed, line: line, "not an XML document (libxml2: \(message))")
         }
         if input.reachedEnd, !frames.isEmpty, Self.isEndOfInput(message) {
-            return failure(.truncated, line: line, "the file ends inside <\(openElementName)> (\(message))")
+            let open = frames.lastIndex { if case .ignored = $0 { false } else { true } } ?? frames.count - 1
+            return failure(
+                .truncated, line: input.newlines + 1,
+                "the file ends before <\(Self.elementName(frames[open]))> opened at line \(frameLines[open]) "
+                    + "is closed (libxml2: \(message))")
         }
         return failure(.malformed, line: line, "malformed XML: \(message)")
     }
@@ -99,8 +105,8 @@ struct ReportBuilder: ~Copyable {
             .contains { message.contains($0) }
     }
 
-    private var openElementName: String {
-        switch frames.last(where: { if case .ignored = $0 { false } else { true } }) {
+    private static func elementName(_ frame: Frame) -> String {
+        switch frame {
         case .root: "testsuites"
         case .suite: "testsuite"
         case .testCase: "testcase"
@@ -110,7 +116,7 @@ struct ReportBuilder: ~Copyable {
         case .stackTrace: "stackTrace"
         case .systemOut: "system-out"
         case .systemErr: "system-err"
-        case .ignored, nil: "an element"
+        case .ignored: "an element"
         }
     }
 
@@ -135,6 +141,7 @@ struct ReportBuilder: ~Copyable {
         let attributes = try readAttributes()
         let frame = try open(name, attributes: attributes, line: line)
         frames.append(frame)
+        frameLines.append(line)
         if empty { try close() }
     }
 
@@ -219,6 +226,7 @@ struct ReportBuilder: ~Copyable {
 
     private mutating func close() throws(JUnitError) {
         guard let frame = frames.popLast() else { return }
+        frameLines.removeLast()
         switch frame {
         case .suite:
             closeSuite()

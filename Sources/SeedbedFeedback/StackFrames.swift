@@ -12,7 +12,9 @@ enum StackFrames {
     static func extract(from text: String) -> [String] {
         var frames: [String] = []
         for line in text.split(whereSeparator: \.isNewline) {
-            guard let frame = frame(in: String(line).trimmingSpaces()), !isFramework(frame) else { continue }
+            let trimmed = String(line).trimmingSpaces()
+            // The whole line is checked: reducing drops the directories (`node_modules/…`).
+            guard let frame = frame(in: trimmed), !isFramework(frame), !isFramework(trimmed) else { continue }
             frames.append(frame)
             if frames.count == 16 { break }
         }
@@ -35,7 +37,7 @@ enum StackFrames {
 
     private static let frameworkMarkers = [
         "org.junit.", "junit.framework.", "org.testng.", "sun.reflect.", "java.lang.reflect.", "jdk.internal.",
-        "org.apache.maven.surefire", "org.gradle.", "node_modules", "node:internal", "_pytest", "pluggy",
+        "org.apache.maven.surefire", "java.base/", "org.gradle.", "node_modules", "node:internal", "_pytest", "pluggy",
         "unittest/", "XCTest", "swift-testing", "testing.tRunner", "System.RuntimeMethodHandle",
         "NUnit.Framework", "Xunit.",
     ]
@@ -44,13 +46,22 @@ enum StackFrames {
     private static let frameworkFrames: Set<String> = ["testing.go", "unittest.py", "case.py", "runner.py"]
 
     private static func isFramework(_ frame: String) -> Bool {
-        frameworkFrames.contains(frame) || frameworkMarkers.contains { frame.contains($0) }
+        frameworkFrames.contains(frame) || frame.hasSuffix(" <anonymous>") || frame.hasPrefix("sun.")
+            || frame.hasPrefix("jdk.") || frameworkMarkers.contains { frame.contains($0) }
     }
 
     // MARK: - Forms
 
     /// `Class.method(File.java:42)`, `Object.<anonymous> (/path/file.test.js:12:5)`, `/path/file.js:3:1`.
     private static func javaOrJavaScript(_ rest: String) -> String? {
+        // .NET: `Namespace.Class.Method(Type arg) in C:\path\File.cs:line 41`.
+        if let range = rest.firstRange(of: " in ") {
+            let signature = rest[..<range.lowerBound]
+            let function = signature.firstIndex(of: "(").map { signature[..<$0] } ?? signature
+            var location = String(rest[range.upperBound...])
+            if let line = location.firstRange(of: ":line ") { location = String(location[..<line.lowerBound]) }
+            return "\(function.trimmingSpaces()) \(baseName(location))"
+        }
         if let open = rest.lastIndex(of: "("), rest.hasSuffix(")") {
             let function = rest[..<open].trimmingSpaces()
             let location = rest[rest.index(after: open)..<rest.index(before: rest.endIndex)]

@@ -23,6 +23,8 @@ final class XMLInput {
     private var pendingOffset = 0
     private var prologChecked = false
     private(set) var bytesRead = 0
+    /// Line feeds read so far: the last line of a truncated file is `newlines + 1`.
+    private(set) var newlines = 0
     private(set) var reachedEnd = false
     /// The reason a read was refused; libxml2 only learns that the read failed.
     private(set) var failure: JUnitError?
@@ -107,6 +109,9 @@ final class XMLInput {
         }
         if count == 0 { reachedEnd = true }
         bytesRead += count
+        for byte in UnsafeRawBufferPointer(start: buffer, count: count) where byte == 0x0A {
+            newlines += 1
+        }
         if bytesRead > limit {
             failure = Self.tooLarge(name, limit: limit)
             return -1
