@@ -15,6 +15,7 @@ public struct JUnitError: Error, Hashable, Sendable, CustomStringConvertible {
         case attributeTooLong
         case prologTooLong
         case notJUnit
+        case notXML
         case truncated
         case malformed
     }

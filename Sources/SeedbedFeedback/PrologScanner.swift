@@ -8,7 +8,8 @@
 struct PrologScanner {
     enum Result: Equatable {
         /// The root element (or something that is not prolog) starts; nothing to refuse.
-        case done
+        /// `markup` is false when what follows the prolog is not `<`: the file is not XML.
+        case done(markup: Bool)
         /// A document type declaration starts at this offset.
         case doctype(Int)
         /// The bytes end inside the prolog.
@@ -25,7 +26,7 @@ struct PrologScanner {
         while true {
             while index < bytes.count, Self.isSpace(bytes[index]) { index += 1 }
             guard index < bytes.count else { return .needMore }
-            guard bytes[index] == UInt8(ascii: "<") else { return .done }
+            guard bytes[index] == UInt8(ascii: "<") else { return .done(markup: false) }
             let rest = bytes[index...]
             if Self.isPrefix("<?", of: rest) {
                 guard let end = Self.find("?>", in: bytes, from: index + 2) else { return .needMore }
@@ -38,7 +39,7 @@ struct PrologScanner {
             } else if rest.count < 9 && (Self.isPrefix(rest, of: "<!DOCTYPE") || Self.isPrefix(rest, of: "<!--")) {
                 return .needMore
             } else {
-                return .done
+                return .done(markup: true)
             }
         }
     }

@@ -50,7 +50,7 @@ struct ReportBuilder: ~Copyable {
             }
             throw readFailure()
         } catch {
-            guard options.allowPartial, error.isRecoverable, rootSeen else { throw error }
+            guard options.allowPartial, error.isRecoverable else { throw error }
             closeEverything()
             run.partial = error
             finishRun()
@@ -83,11 +83,16 @@ struct ReportBuilder: ~Copyable {
         if input.bytesRead == 0 || (!rootSeen && input.reachedEnd && input.bytesRead <= 3) {
             return failure(.empty, line: nil, "the file is empty")
         }
-        if !rootSeen {
-            return failure(.malformed, line: line, "not an XML document (libxml2: \(message))")
+        if !rootSeen && !input.looksLikeMarkup {
+            return failure(.notXML, line: line, "not an XML document (libxml2: \(message))")
         }
-        if input.reachedEnd, !frames.isEmpty, Self.isEndOfInput(message) {
-            let open = frames.lastIndex { if case .ignored = $0 { false } else { true } } ?? frames.count - 1
+        if input.reachedEnd, Self.isEndOfInput(message) {
+            // libxml2 may find the end before handing over any node of a small file.
+            guard let open = frames.lastIndex(where: { if case .ignored = $0 { false } else { true } }) else {
+                return failure(
+                    .truncated, line: input.newlines + 1,
+                    "the file ends before its root element is closed (libxml2: \(message))")
+            }
             return failure(
                 .truncated, line: input.newlines + 1,
                 "the file ends before <\(Self.elementName(frames[open]))> opened at line \(frameLines[open]) "

@@ -22,6 +22,9 @@ final class XMLInput {
     private var pending: [UInt8] = []
     private var pendingOffset = 0
     private var prologChecked = false
+    /// False when the first thing after the prolog is not a `<` (or the file ends in the
+    /// prolog): a text file, not a broken report.
+    private(set) var looksLikeMarkup = false
     private(set) var bytesRead = 0
     /// Line feeds read so far: the last line of a truncated file is `newlines + 1`.
     private(set) var newlines = 0
@@ -136,7 +139,8 @@ final class XMLInput {
                     message: "a document type declaration (<!DOCTYPE) is refused: JUnit reports need none, "
                         + "and one can declare entities that expand or read files")
                 return
-            case .done:
+            case .done(let markup):
+                looksLikeMarkup = markup
                 return
             case .needMore:
                 break
