@@ -37,8 +37,12 @@ enum MessageNormalizer {
     private static func split(_ scalars: [Unicode.Scalar]) -> [Token] {
         var tokens: [Token] = []
         var word: [Unicode.Scalar] = []
-        for scalar in scalars {
-            if isSeparator(scalar) {
+        for (index, scalar) in scalars.enumerated() {
+            // A comma between digits belongs to the word: `14:03:07,512`, `1,234`.
+            let inNumber =
+                scalar == "," && index > 0 && index + 1 < scalars.count && isDigit(scalars[index - 1])
+                && isDigit(scalars[index + 1])
+            if isSeparator(scalar) && !inNumber {
                 if !word.isEmpty { tokens.append(Token(scalars: word, isSeparator: false)) }
                 word = []
                 let text: Unicode.Scalar = scalar.properties.isWhitespace ? " " : scalar
