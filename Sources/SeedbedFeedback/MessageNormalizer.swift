@@ -112,7 +112,8 @@ enum MessageNormalizer {
                 // An identifier keeps its digits: copy it whole.
                 var end = index + 1
                 if isWordScalar(s[index]) {
-                    while end < s.count, isWordScalar(s[end]) || (s[end] == "-" && end + 1 < s.count && isDigit(s[end + 1]))
+                    while end < s.count,
+                        isWordScalar(s[end]) || (s[end] == "-" && end + 1 < s.count && isDigit(s[end + 1]))
                     {
                         end += 1
                     }

@@ -103,11 +103,13 @@ struct ReportBuilder: ~Copyable {
 
     /// libxml2's messages for running out of input (they differ between versions).
     private static func isEndOfInput(_ message: String) -> Bool {
-        ["Premature end of data", "Extra content at the end of the document", "EndTag: '</' not found",
+        [
+            "Premature end of data", "Extra content at the end of the document", "EndTag: '</' not found",
             "Couldn't find end of Start Tag", "Unescaped '<' not allowed", "AttValue: ' expected",
             "AttValue: \" or ' expected", "Specification mandates value for attribute", "expected '>'",
-            "internal error: detected an error in element content"]
-            .contains { message.contains($0) }
+            "internal error: detected an error in element content",
+        ]
+        .contains { message.contains($0) }
     }
 
     private static func elementName(_ frame: Frame) -> String {

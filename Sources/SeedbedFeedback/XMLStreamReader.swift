@@ -105,7 +105,9 @@ struct XMLStreamReader: ~Copyable {
 
     /// libxml2's interned copy of `name`, for comparing names by pointer.
     func interned(_ name: String) -> UnsafePointer<xmlChar>? {
-        name.withCString { xmlTextReaderConstString(handle, UnsafeRawPointer($0).assumingMemoryBound(to: xmlChar.self)) }
+        name.withCString {
+            xmlTextReaderConstString(handle, UnsafeRawPointer($0).assumingMemoryBound(to: xmlChar.self))
+        }
     }
 
     /// Calls `body` with each attribute's interned local name and value, then returns to the

@@ -42,9 +42,10 @@ struct DialectTests {
     func jenkinsNested() throws {
         let run = try Fixtures.parse("jenkins-nested.xml")
         #expect(run.summary == RunSummary(files: 1, tests: 5, passed: 3, failed: 1, errors: 1))
-        #expect(run.testCases.map(\.identity.suitePath) == [
-            ["lending", "eligibility"], ["lending", "eligibility"], ["lending"], ["lending"], ["claims"],
-        ])
+        #expect(
+            run.testCases.map(\.identity.suitePath) == [
+                ["lending", "eligibility"], ["lending", "eligibility"], ["lending"], ["lending"], ["claims"],
+            ])
         // skipped, failure and error in one test case: error decides, and both issues count.
         let refused = run.testCases[1].attempts
         #expect(refused.count == 1)
@@ -54,10 +55,11 @@ struct DialectTests {
         #expect(run.testCases[2].properties == [Property(name: "rule", value: "ELIG-002", origin: .outputMarker)])
         #expect(run.testCases[3].attempts[0].duration == 1234)
         #expect(run.timestamp.map { $0.timeIntervalSince1970 } == 1_795_176_187)
-        #expect(run.warnings.map(\.description).map { $0.split(separator: "/").last.map(String.init) ?? "" } == [
-            "jenkins-nested.xml:19: warning: testsuite \"claims\" declares tests=3 but 1 found; the counts found are used",
-            "jenkins-nested.xml:2: warning: testsuites declares tests=6 but 5 found; the counts found are used",
-        ])
+        #expect(
+            run.warnings.map(\.description).map { $0.split(separator: "/").last.map(String.init) ?? "" } == [
+                "jenkins-nested.xml:19: warning: testsuite \"claims\" declares tests=3 but 1 found; the counts found are used",
+                "jenkins-nested.xml:2: warning: testsuites declares tests=6 but 5 found; the counts found are used",
+            ])
     }
 
     @Test("jest-junit: failures without a message take the first line of the stack")
@@ -75,9 +77,10 @@ struct DialectTests {
     func goJUnitReport() throws {
         let run = try Fixtures.parse("go-junit-report.xml")
         #expect(run.summary == RunSummary(files: 1, tests: 5, passed: 2, failed: 1, errors: 1, skipped: 1))
-        #expect(run.testCases.map(\.identity.name) == [
-            "TestAdult", "TestLTV/0.97", "TestLTV/0.90", "TestPostgres", "[build failed]",
-        ])
+        #expect(
+            run.testCases.map(\.identity.name) == [
+                "TestAdult", "TestLTV/0.97", "TestLTV/0.90", "TestPostgres", "[build failed]",
+            ])
         #expect(run.testCases[4].status == .error)
         #expect(run.testCases[1].attempts[0].stackTrace == "ltv_test.go:31: ltv 0.97 exceeds cap 0.95 for loan 81723")
         #expect(run.suites[0].properties == [Property(name: "go.version", value: "go1.25.1 linux/amd64")])
@@ -110,10 +113,11 @@ struct DialectTests {
     func swiftXCTest() throws {
         let run = try Fixtures.parse("swift-xctest.xml")
         #expect(run.summary == RunSummary(files: 1, tests: 3, passed: 2, failed: 1))
-        #expect(Self.statuses(run) == [
-            "LibTests.LoanTests.testSkipped passed", "LibTests.LoanTests.testTwiceFails failed",
-            "LibTests.LoanTests.testTwicePasses passed",
-        ])
+        #expect(
+            Self.statuses(run) == [
+                "LibTests.LoanTests.testSkipped passed", "LibTests.LoanTests.testTwiceFails failed",
+                "LibTests.LoanTests.testTwicePasses passed",
+            ])
         #expect(run.testCases[0].identity.suitePath == ["TestResults"])
     }
 
@@ -147,8 +151,11 @@ struct DialectTests {
         #expect(run.summary == RunSummary(files: 1, tests: 3, passed: 2, failed: 1))
         #expect(run.suites.map(\.path) == [["Root Suite"], ["loan form"]])
         #expect(run.suites[0].file == "cypress/e2e/loan.cy.ts")
-        #expect(run.testCases[1].identity == TestIdentity(
-            suitePath: ["loan form"], classname: "shows the LTV error", name: "loan form shows the LTV error", file: nil))
+        #expect(
+            run.testCases[1].identity
+                == TestIdentity(
+                    suitePath: ["loan form"], classname: "shows the LTV error", name: "loan form shows the LTV error",
+                    file: nil))
     }
 
     @Test("PHPUnit: suites nested three deep, a .phpt test without class")
@@ -156,10 +163,14 @@ struct DialectTests {
         let run = try Fixtures.parse("phpunit.xml")
         #expect(run.summary == RunSummary(files: 1, tests: 5, passed: 2, failed: 1, errors: 1, skipped: 1))
         let phpt = try #require(run.testCases.last)
-        #expect(phpt.identity == TestIdentity(
-            suitePath: ["default"], classname: nil, name: "tests/phpt/limits.phpt", file: "/app/tests/phpt/limits.phpt"))
+        #expect(
+            phpt.identity
+                == TestIdentity(
+                    suitePath: ["default"], classname: nil, name: "tests/phpt/limits.phpt",
+                    file: "/app/tests/phpt/limits.phpt"))
         let rounding = run.testCases[0]
-        #expect(rounding.identity.suitePath == ["default", "Acme\\Tests\\LoanTest", "Acme\\Tests\\LoanTest::testRounding"])
+        #expect(
+            rounding.identity.suitePath == ["default", "Acme\\Tests\\LoanTest", "Acme\\Tests\\LoanTest::testRounding"])
         #expect(rounding.sourceLine == 31)
         #expect(rounding.attempts[0].type == "DivisionByZeroError")
         #expect(run.warnings.isEmpty)
@@ -196,7 +207,9 @@ struct DialectTests {
         #expect(run.testCases[3].attempts[0].type == "TypeError")
         // Epoch milliseconds (older Playwright).
         #expect(run.suites[1].timestamp.map { $0.timeIntervalSince1970 } == 1_678_030_320.748)
-        #expect(run.testCases[0].attempts[0].systemOut == "[[ATTACHMENT|test-results/loan-form-chromium/test-failed-1.png]]")
+        #expect(
+            run.testCases[0].attempts[0].systemOut == "[[ATTACHMENT|test-results/loan-form-chromium/test-failed-1.png]]"
+        )
     }
 
     @Test("converted .NET (JunitXml.TestLogger): BOM, run-level properties, a name without class")
@@ -205,9 +218,10 @@ struct DialectTests {
         #expect(run.summary == RunSummary(files: 1, tests: 3, passed: 1, failed: 1, skipped: 1))
         #expect(run.properties == [Property(name: "dataset", value: "claims@v2")])
         #expect(run.testCases[1].identity.classname == nil)
-        #expect(run.testCases[1].attempts[0].fingerprint?.frames == [
-            "Acme.Claims.Tests.PayoutTests.Rounds_to_cents PayoutTests.cs"
-        ])
+        #expect(
+            run.testCases[1].attempts[0].fingerprint?.frames == [
+                "Acme.Claims.Tests.PayoutTests.Rounds_to_cents PayoutTests.cs"
+            ])
     }
 
     @Test("pytest (generated), xunit1 and xunit2", arguments: ["pytest-xunit1.xml", "pytest-xunit2.xml"])

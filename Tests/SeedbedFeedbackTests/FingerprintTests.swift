@@ -14,7 +14,10 @@ struct FingerprintTests {
             ("started 2026-11-20 14:03:07,512 ERROR", "started <TS> <TS> ERROR"),
             ("segfault at 0x7ffd5e8c4a10", "segfault at <HEX>"),
             ("commit 9fceb02d0ae598e95dc970b74767f19372d61af8 missing", "commit <HEX> missing"),
-            ("com.acme.Loan@1b6d3586 differs from com.acme.Loan@4554617c", "com.acme.Loan@<HEX> differs from com.acme.Loan@<HEX>"),
+            (
+                "com.acme.Loan@1b6d3586 differs from com.acme.Loan@4554617c",
+                "com.acme.Loan@<HEX> differs from com.acme.Loan@<HEX>"
+            ),
             ("Lambda$ab24b failed", "Lambda$<HEX> failed"),
             ("cannot open /tmp/pytest-of-ci/pytest-12/test_a0/data.csv", "cannot open <PATH>"),
             ("cannot open C:\\agent\\_work\\1\\s\\data.csv", "cannot open <PATH>"),
@@ -48,8 +51,14 @@ struct FingerprintTests {
             ("  File \"/home/ci/app/tests/test_loans.py\", line 10, in test_ltv_cap", "test_ltv_cap test_loans.py"),
             ("tests/test_loans.py:10: AssertionError", "test_loans.py"),
             ("    ltv_test.go:31: ltv 0.97 exceeds cap", "ltv_test.go"),
-            ("#3 0x000055d1c8a3b2f1 in LoanTests.testCaps() at /src/Tests/LoanTests.swift:12:5", "LoanTests.testCaps() LoanTests.swift"),
-            ("   at Acme.PayoutTests.Rounds(Decimal amount) in C:\\s\\tests\\PayoutTests.cs:line 41", "Acme.PayoutTests.Rounds PayoutTests.cs"),
+            (
+                "#3 0x000055d1c8a3b2f1 in LoanTests.testCaps() at /src/Tests/LoanTests.swift:12:5",
+                "LoanTests.testCaps() LoanTests.swift"
+            ),
+            (
+                "   at Acme.PayoutTests.Rounds(Decimal amount) in C:\\s\\tests\\PayoutTests.cs:line 41",
+                "Acme.PayoutTests.Rounds PayoutTests.cs"
+            ),
         ])
     func frames(_ line: String, expected: String) {
         #expect(StackFrames.extract(from: line) == [expected])
@@ -67,9 +76,10 @@ struct FingerprintTests {
                 at Promise.then.completed (/app/node_modules/jest-circus/build/utils.js:298:28)
                 at process.processImmediate (node:internal/timers:476:21)
             """
-        #expect(StackFrames.extract(from: trace) == [
-            "com.acme.claims.Payout.check Payout.java", "com.acme.claims.PayoutTest.paysOut PayoutTest.java",
-        ])
+        #expect(
+            StackFrames.extract(from: trace) == [
+                "com.acme.claims.Payout.check Payout.java", "com.acme.claims.PayoutTest.paysOut PayoutTest.java",
+            ])
     }
 
     @Test("the same failure on other data, lines and machines has the same fingerprints")

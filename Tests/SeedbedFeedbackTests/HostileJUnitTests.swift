@@ -28,7 +28,8 @@ struct HostileJUnitTests {
         ])
     func doctypeRefused(_ name: String, line: Int) {
         let error = Fixtures.error(name)
-        #expect(error == JUnitError(.doctypeRefused, file: Fixtures.path(name), line: line, message: Self.doctypeMessage))
+        #expect(
+            error == JUnitError(.doctypeRefused, file: Fixtures.path(name), line: line, message: Self.doctypeMessage))
     }
 
     @Test("the content of /etc/passwd never reaches an error message")
@@ -41,10 +42,15 @@ struct HostileJUnitTests {
     /// refuses it. The node has no line of its own: the line is the parser's, just past it.
     @Test("a DOCTYPE in a UTF-16 document is refused by the reader")
     func doctypeInUTF16() throws {
-        let text = "<?xml version=\"1.0\" encoding=\"UTF-16\"?>\n<!DOCTYPE testsuite [<!ELEMENT testsuite ANY>]>\n"
+        let text =
+            "<?xml version=\"1.0\" encoding=\"UTF-16\"?>\n<!DOCTYPE testsuite [<!ELEMENT testsuite ANY>]>\n"
             + "<testsuite name=\"s\"/>"
         let bytes: [UInt8] = [0xFF, 0xFE] + text.utf16.flatMap { [UInt8($0 & 0xFF), UInt8($0 >> 8)] }
-        #expect(throws: JUnitError(.doctypeRefused, file: "u16.xml", line: 3, message: "a document type declaration (<!DOCTYPE) is refused")) {
+        #expect(
+            throws: JUnitError(
+                .doctypeRefused, file: "u16.xml", line: 3, message: "a document type declaration (<!DOCTYPE) is refused"
+            )
+        ) {
             try JUnitParser().parse(bytes: bytes, name: "u16.xml")
         }
     }
@@ -94,7 +100,8 @@ struct HostileJUnitTests {
         var options = JUnitParseOptions()
         options.limits.maxTextBytes = 1000
         let chunk = "<![CDATA[" + String(repeating: "y", count: 400) + "]]>"
-        let text = "<testsuite name=\"s\"><testcase name=\"a\"><system-out>\(chunk)\(chunk)\(chunk)</system-out></testcase></testsuite>"
+        let text =
+            "<testsuite name=\"s\"><testcase name=\"a\"><system-out>\(chunk)\(chunk)\(chunk)</system-out></testcase></testsuite>"
         #expect(
             Self.error(text, options: options)
                 == JUnitError(
@@ -118,7 +125,8 @@ struct HostileJUnitTests {
     func storedTextIsCut() throws {
         var options = JUnitParseOptions()
         options.storedTextBytes = 10
-        let text = "<testsuite name=\"s\"><testcase name=\"a\"><system-out>ééééééééé-tail</system-out></testcase></testsuite>"
+        let text =
+            "<testsuite name=\"s\"><testcase name=\"a\"><system-out>ééééééééé-tail</system-out></testcase></testsuite>"
         let run = try Self.parse(text, options: options).get()
         #expect(run.testCases[0].attempts[0].systemOut == "ééééé\n… [cut: 23 bytes in all]")
     }
@@ -213,12 +221,14 @@ struct HostileJUnitTests {
             Self.error("<?xml version=\"1.0\"?>\n<test-run id=\"2\" testcasecount=\"3\"/>")
                 == JUnitError(
                     .notJUnit, file: "t.xml", line: 2,
-                    message: "the root element <test-run> is not a JUnit report (expected <testsuites> or <testsuite>)"))
+                    message: "the root element <test-run> is not a JUnit report (expected <testsuites> or <testsuite>)")
+        )
     }
 
     @Test("a BOM without an XML declaration reads")
     func bomWithoutDeclaration() throws {
-        let bytes: [UInt8] = [0xEF, 0xBB, 0xBF] + Array("<testsuite name=\"é\"><testcase name=\"a\"/></testsuite>".utf8)
+        let bytes: [UInt8] =
+            [0xEF, 0xBB, 0xBF] + Array("<testsuite name=\"é\"><testcase name=\"a\"/></testsuite>".utf8)
         let run = try JUnitParser().parse(bytes: bytes, name: "bom.xml")
         #expect(run.suites.map(\.path) == [["é"]])
     }

@@ -48,9 +48,10 @@ struct TimeFormatTests {
         let text = "<testsuite name=\"s\" timestamp=\"soon\">\n<testcase name=\"a\" time=\"{t}\"/>\n</testsuite>"
         let run = try JUnitParser().parse(text: text, name: "w.xml")
         #expect(run.testCases[0].attempts[0].duration == nil)
-        #expect(run.warnings.map(\.description) == [
-            "w.xml:1: warning: timestamp \"soon\" is not a date; read as absent",
-            "w.xml:2: warning: time \"{t}\" is not a number of seconds; read as unknown",
-        ])
+        #expect(
+            run.warnings.map(\.description) == [
+                "w.xml:1: warning: timestamp \"soon\" is not a date; read as absent",
+                "w.xml:2: warning: time \"{t}\" is not a number of seconds; read as unknown",
+            ])
     }
 }
