@@ -19,7 +19,7 @@ public struct FailureFingerprint: Hashable, Sendable, Codable {
     public init(type: String?, message: String?, stackTrace: String?) {
         let text = message.flatMap { $0.trimmingSpaces().isEmpty ? nil : $0 } ?? Self.firstLine(of: stackTrace)
         normalizedMessage = MessageNormalizer.normalize(text ?? "")
-        frames = Array(StackFrames.extract(from: stackTrace ?? "").prefix(Self.frameCount))
+        frames = StackFrames.extract(from: stackTrace ?? "", limit: Self.frameCount)
         var hash = FNV1a64()
         hash.combine(type ?? "")
         hash.separate()

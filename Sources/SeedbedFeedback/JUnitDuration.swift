@@ -11,11 +11,15 @@ enum JUnitDuration {
 
     /// Seconds, or nil when the text is not a number.
     static func parse(_ text: String) -> Double? {
+        // The common case, plain digits and a point, without building anything.
+        if !text.isEmpty, text.utf8.allSatisfy({ ($0 >= 0x30 && $0 <= 0x39) || $0 == 0x2E }), let value = Double(text) {
+            return min(value, maximum)
+        }
         let trimmed = text.trimmingSpaces()
         guard !trimmed.isEmpty else { return nil }
         var normalized = trimmed
-        if trimmed.contains(",") {
-            if trimmed.contains(".") || isThousandsGrouped(trimmed) {
+        if trimmed.utf8.contains(UInt8(ascii: ",")) {
+            if trimmed.utf8.contains(UInt8(ascii: ".")) || isThousandsGrouped(trimmed) {
                 normalized = trimmed.replacingAll(",", with: "")
             } else if trimmed.count(of: ",") == 1 {
                 normalized = trimmed.replacingAll(",", with: ".")

@@ -15,7 +15,8 @@ public struct JUnitParser: Sendable {
     /// Reads a report file.
     /// - Throws: `JUnitError` naming the file and line: refused (a DTD, a limit), not JUnit,
     ///   or broken (truncated, malformed; unless `allowPartial`).
-    /// - Complexity: time linear in the file; memory bounded by the largest suite, not the file.
+    /// - Complexity: time linear in the file; memory holds the run (see `stream(file:suite:)` for
+    ///   runs larger than memory).
     public func parse(file path: String) throws(JUnitError) -> TestRun {
         try collect(XMLInput(path: path, limits: options.limits))
     }
@@ -39,6 +40,8 @@ public struct JUnitParser: Sendable {
     /// is read, for storing runs far larger than memory. The returned run has the suites and
     /// warnings but no test cases.
     /// - Parameter suite: called in the order the suites end (inner suites before outer ones).
+    /// - Complexity: memory holds the largest suite, the suite list and an 8-byte hash per
+    ///   distinct test (for `occurrence`), never the file's text or its earlier test cases.
     public func stream(file path: String, suite: (TestSuite, [TestCase]) -> Void) throws(JUnitError) -> TestRun {
         try withoutActuallyEscaping(suite) { handler throws(JUnitError) in
             let input = try XMLInput(path: path, limits: options.limits)

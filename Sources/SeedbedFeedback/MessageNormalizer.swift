@@ -69,7 +69,7 @@ enum MessageNormalizer {
 
     private static func isPath(_ s: [Unicode.Scalar]) -> Bool {
         let text = String(String.UnicodeScalarView(s))
-        if text.contains("://") { return false }
+        if text.containsBytes("://") { return false }
         let slashes = s.count(where: { $0 == "/" })
         if s.first == "/" && slashes >= 2 { return true }
         if text.hasPrefix("~/") || text.hasPrefix("./") || text.hasPrefix("../") { return true }

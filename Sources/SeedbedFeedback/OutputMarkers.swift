@@ -2,7 +2,7 @@
 /// write properties (XCTest, Swift Testing) attach them. `[[ATTACHMENT|…]]` lines are left alone.
 enum OutputMarkers {
     static func properties(in output: String) -> [Property] {
-        guard output.contains("[[PROPERTY|") else { return [] }
+        guard output.containsBytes("[[PROPERTY|") else { return [] }
         var found: [Property] = []
         var rest = Substring(output)
         while let start = rest.firstRange(of: "[[PROPERTY|") {

@@ -33,8 +33,10 @@ extension ReportBuilder {
         var cases = state.cases
         for index in cases.indices {
             let key = Self.hash(cases[index].identity)
-            cases[index].occurrence = occurrences[key, default: 0]
-            occurrences[key, default: 0] += 1
+            if seenIdentities.insert(key).inserted { continue }
+            let earlier = repeatedIdentities[key, default: 1]
+            cases[index].occurrence = earlier
+            repeatedIdentities[key] = earlier + 1
         }
         let suite = state.index.map { run.suites[$0] } ?? TestSuite(path: [], reportLine: state.line)
         if !cases.isEmpty || state.index != nil { emit(suite, cases) }

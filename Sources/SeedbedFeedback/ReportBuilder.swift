@@ -20,8 +20,10 @@ struct ReportBuilder: ~Copyable {
     var result: ResultState?
     var property: PropertyState?
     private var rootSeen = false
-    /// How many earlier suite elements held each identity (by hash: memory stays small per test).
-    var occurrences: [UInt64: Int] = [:]
+    /// The identities (by hash: 8 bytes per test) seen in earlier suite elements, and how often
+    /// those seen more than once were seen (rare: Playwright's projects).
+    var seenIdentities: Set<UInt64> = []
+    var repeatedIdentities: [UInt64: Int] = [:]
 
     init(input: XMLInput, options: JUnitParseOptions, emit: @escaping (TestSuite, [TestCase]) -> Void)
         throws(JUnitError)

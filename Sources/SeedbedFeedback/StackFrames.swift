@@ -9,14 +9,14 @@
 /// `unittest`, XCTest, Swift Testing, Go's `testing.`) are skipped: they are the same for every
 /// failure.
 enum StackFrames {
-    static func extract(from text: String) -> [String] {
+    static func extract(from text: String, limit: Int = 16) -> [String] {
         var frames: [String] = []
         for line in text.split(whereSeparator: \.isNewline) {
             let trimmed = String(line).trimmingSpaces()
             // The whole line is checked: reducing drops the directories (`node_modules/…`).
             guard let frame = frame(in: trimmed), !isFramework(frame), !isFramework(trimmed) else { continue }
             frames.append(frame)
-            if frames.count == 16 { break }
+            if frames.count == limit { break }
         }
         return frames
     }
@@ -47,7 +47,7 @@ enum StackFrames {
 
     private static func isFramework(_ frame: String) -> Bool {
         frameworkFrames.contains(frame) || frame.hasSuffix(" <anonymous>") || frame.hasPrefix("sun.")
-            || frame.hasPrefix("jdk.") || frameworkMarkers.contains { frame.contains($0) }
+            || frame.hasPrefix("jdk.") || frameworkMarkers.contains { frame.containsBytes($0) }
     }
 
     // MARK: - Forms
@@ -55,7 +55,7 @@ enum StackFrames {
     /// `Class.method(File.java:42)`, `Object.<anonymous> (/path/file.test.js:12:5)`, `/path/file.js:3:1`.
     private static func javaOrJavaScript(_ rest: String) -> String? {
         // .NET: `Namespace.Class.Method(Type arg) in C:\path\File.cs:line 41`.
-        if let range = rest.firstRange(of: " in ") {
+        if rest.containsBytes(" in "), let range = rest.firstRange(of: " in ") {
             let signature = rest[..<range.lowerBound]
             let function = signature.firstIndex(of: "(").map { signature[..<$0] } ?? signature
             var location = String(rest[range.upperBound...])
@@ -106,7 +106,8 @@ enum StackFrames {
         guard let colon = line.firstIndex(of: ":") else { return nil }
         let path = line[..<colon]
         let afterColon = line[line.index(after: colon)...]
-        guard !path.isEmpty, !path.contains(" "), path.contains("."), let digit = afterColon.first, digit.isASCIIDigit,
+        guard !path.isEmpty, !path.utf8.contains(0x20), path.utf8.contains(0x2E), let digit = afterColon.first,
+            digit.isASCIIDigit,
             afterColon.drop(while: \.isASCIIDigit).first == ":"
         else { return nil }
         let name = baseName(String(path))

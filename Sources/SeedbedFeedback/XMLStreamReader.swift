@@ -129,10 +129,16 @@ struct XMLStreamReader: ~Copyable {
 extension StringProtocol {
     /// The text without leading and trailing white space and newlines.
     func trimmingSpaces() -> String {
-        let scalars = Substring(self).unicodeScalars
+        // Most values have nothing to trim: decide on the first and last bytes.
+        let bytes = Substring(self).utf8
+        if let first = bytes.first, let last = bytes.last, first > 0x20, first < 0x80, last > 0x20, last < 0x80 {
+            return String(self)
+        }
+        let text = Substring(self)
+        let scalars = text.unicodeScalars
         guard let first = scalars.firstIndex(where: { !$0.properties.isWhitespace }),
             let last = scalars.lastIndex(where: { !$0.properties.isWhitespace })
         else { return "" }
-        return String(String.UnicodeScalarView(scalars[first...last]))
+        return String(text.unicodeScalars[first..<scalars.index(after: last)])
     }
 }
