@@ -17,6 +17,7 @@ let package = Package(
         .library(name: "SeedbedStores", targets: ["SeedbedStores"]),
         .library(name: "SeedbedProfile", targets: ["SeedbedProfile"]),
         .library(name: "SeedbedScore", targets: ["SeedbedScore"]),
+        .library(name: "SeedbedFeedback", targets: ["SeedbedFeedback"]),
         .library(name: "SeedbedCommands", targets: ["SeedbedCommands"]),
     ],
     dependencies: [
@@ -48,6 +49,8 @@ let package = Package(
         .target(name: "SeedbedProfile", dependencies: ["SeedbedSpec"], swiftSettings: upcoming),
         // Pure Swift: metrics over columns of values; the stores read the data, the commands wire it.
         .target(name: "SeedbedScore", dependencies: ["SeedbedSpec"], swiftSettings: upcoming),
+        // JUnit XML through libxml2's streaming reader; FoundationEssentials only (see docs/junit.md).
+        .target(name: "SeedbedFeedback", dependencies: ["CLibXML2"], swiftSettings: upcoming),
         .target(
             name: "SeedbedCommands",
             dependencies: [
@@ -98,6 +101,22 @@ let package = Package(
                 .product(name: "PropertyBased", package: "swift-property-based"),
             ],
             exclude: ["SDMetricsReference.py"],
+            swiftSettings: upcoming),
+        .testTarget(
+            name: "SeedbedFeedbackTests",
+            dependencies: [
+                "SeedbedFeedback", "SeedbedTestSupport",
+                .product(name: "PropertyBased", package: "swift-property-based"),
+            ],
+            exclude: ["Fixtures"],
+            swiftSettings: upcoming),
+        .testTarget(
+            name: "SeedbedFeedbackTests",
+            dependencies: [
+                "SeedbedFeedback", "SeedbedTestSupport",
+                .product(name: "PropertyBased", package: "swift-property-based"),
+            ],
+            exclude: ["Fixtures"],
             swiftSettings: upcoming),
         .testTarget(
             name: "SeedbedCommandsTests",
