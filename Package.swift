@@ -111,14 +111,6 @@ let package = Package(
             exclude: ["Fixtures"],
             swiftSettings: upcoming),
         .testTarget(
-            name: "SeedbedFeedbackTests",
-            dependencies: [
-                "SeedbedFeedback", "SeedbedTestSupport",
-                .product(name: "PropertyBased", package: "swift-property-based"),
-            ],
-            exclude: ["Fixtures"],
-            swiftSettings: upcoming),
-        .testTarget(
             name: "SeedbedCommandsTests",
             dependencies: [
                 "SeedbedCommands", "SeedbedSpec", "SeedbedEngine", "SeedbedStores", "SeedbedProfile",
