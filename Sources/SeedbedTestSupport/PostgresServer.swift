@@ -255,6 +255,22 @@ public final class PostgresServer: Sendable {
     static func run(
         _ executable: String, _ arguments: [String], asPostgres: Bool
     ) throws(PostgresServerError) -> (status: Int32, output: String) {
+        // The caller's PG* variables (PGHOST, PGOPTIONS, …) must not redirect the test server's tools.
+        let environment = ProcessInfo.processInfo.environment.filter { !$0.key.hasPrefix("PG") }
+        return try run(executable, arguments, asPostgres: asPostgres, environment: environment)
+    }
+
+    /// Runs a program with exactly `environment`, to its end: its exit status and its output
+    /// (stdout and stderr together). For tests that need variables set in a child process only.
+    public static func run(
+        _ executable: String, _ arguments: [String], environment: [String: String]
+    ) throws(PostgresServerError) -> (status: Int32, output: String) {
+        try run(executable, arguments, asPostgres: false, environment: environment)
+    }
+
+    private static func run(
+        _ executable: String, _ arguments: [String], asPostgres: Bool, environment: [String: String]
+    ) throws(PostgresServerError) -> (status: Int32, output: String) {
         var argv = [executable] + arguments
         if asPostgres {
             let runuser = ["/usr/sbin/runuser", "/sbin/runuser", "/usr/bin/runuser"].first {
@@ -265,9 +281,7 @@ public final class PostgresServer: Sendable {
             }
             argv = [runuser, "-u", "postgres", "--"] + argv
         }
-        // The caller's PG* variables (PGHOST, PGOPTIONS, …) must not redirect the test server's tools.
-        let environment = ProcessInfo.processInfo.environment.filter { !$0.key.hasPrefix("PG") }
-            .map { "\($0.key)=\($0.value)" }
+        let variables = environment.map { "\($0.key)=\($0.value)" }
         var pipe: [Int32] = [0, 0]
         guard pipe.withUnsafeMutableBufferPointer({ Glibc.pipe($0.baseAddress) }) == 0 else {
             throw PostgresServerError("pipe() failed: errno \(errno)")
@@ -281,7 +295,7 @@ public final class PostgresServer: Sendable {
         posix_spawn_file_actions_addclose(&actions, pipe[0])
         posix_spawn_file_actions_addclose(&actions, pipe[1])
         let cArguments = argv.map { strdup($0) } + [nil]
-        let cEnvironment = environment.map { strdup($0) } + [nil]
+        let cEnvironment = variables.map { strdup($0) } + [nil]
         defer { (cArguments + cEnvironment).forEach { free($0) } }
         var pid: pid_t = 0
         let spawned = posix_spawn(&pid, argv[0], &actions, nil, cArguments, cEnvironment)

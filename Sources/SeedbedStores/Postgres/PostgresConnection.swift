@@ -21,7 +21,8 @@ final class PostgresConnection {
             secrets.append(password)
         }
         if let failure = Self.parseFailure(of: connection) {
-            throw StoreError(.usage, "the PostgreSQL connection string '\(redactedTarget)' is malformed: \(failure)")
+            // Not even redacted: where libpq's parse differs from ours a password could show.
+            throw StoreError(.usage, "the PostgreSQL connection string is malformed: \(failure)")
         }
         let environment = ProcessInfo.processInfo.environment
         // Later entries override earlier ones, and the expanded `dbname` string overrides what
@@ -203,7 +204,7 @@ final class PostgresConnection {
         let message = error.map { String(cString: $0) } ?? "unknown error"
         let known = Set(knownKeywords)
         var parts = message.split(separator: "\"", omittingEmptySubsequences: false).map(String.init)
-        for index in parts.indices where index % 2 == 1 && !known.contains(parts[index]) && parts[index].count > 1 {
+        for index in parts.indices where index % 2 == 1 && !known.contains(parts[index]) && !["=", "]"].contains(parts[index]) {
             parts[index] = "***"
         }
         return Target.redactingPassword(in: parts.joined(separator: "\""))
