@@ -1,5 +1,4 @@
 import Foundation
-
 import Glibc
 
 /// Why the private PostgreSQL server could not start (tests skip with it, or fail when `CI=true`).
@@ -92,7 +91,8 @@ public final class PostgresServer: Sendable {
         let binaries = try findBinaries()
         removeAbandonedServers(binaries: binaries)
         let runsAsRoot = geteuid() == 0
-        let directory = FileManager.default.temporaryDirectory.path + "/seedbed-pg-"
+        let directory =
+            FileManager.default.temporaryDirectory.path + "/seedbed-pg-"
             + String(UUID().uuidString.prefix(8)).lowercased()
         do {
             try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)

@@ -24,7 +24,9 @@ struct PostgresConnectionTests {
     @Test func aPasswordRoleConnectsWithTheRightPasswordOnly() throws {
         let db = try PostgresTestDatabase()
         try db.psql("CREATE TABLE t (a int); GRANT SELECT ON t TO \(PostgresServer.passwordRole)")
-        #expect(try PostgresDatabase(connection: db.database.uri(password: Self.password)).rowCount(of: TableName("t")) == 0)
+        #expect(
+            try PostgresDatabase(connection: db.database.uri(password: Self.password)).rowCount(of: TableName("t")) == 0
+        )
 
         let wrong = "Wr0ng-Secret-%41"
         for connection in [
@@ -78,7 +80,8 @@ struct PostgresConnectionTests {
             "PGDATABASE": db.database.name, "PGUSER": PostgresServer.passwordRole,
         ]
         let passfile = FileManager.default.temporaryDirectory.path + "/seedbed-pgpass-\(UUID().uuidString)"
-        try "127.0.0.1:\(db.database.port):*:\(PostgresServer.passwordRole):\(Self.password.replacingOccurrences(of: ":", with: "\\:"))\n"
+        try
+            "127.0.0.1:\(db.database.port):*:\(PostgresServer.passwordRole):\(Self.password.replacingOccurrences(of: ":", with: "\\:"))\n"
             .write(toFile: passfile, atomically: true, encoding: .utf8)
         defer { try? FileManager.default.removeItem(atPath: passfile) }
         _ = chmod(passfile, 0o600)
@@ -96,7 +99,8 @@ struct PostgresConnectionTests {
                 CommandLine.arguments[0],
                 ["--testing-library", "swift-testing", "--filter", "PostgresConnectionChild"],
                 environment: environment)
-            #expect(result.status == 0, "child (\(expectation), \(variables.keys.sorted())): \(result.output.suffix(2000))")
+            #expect(
+                result.status == 0, "child (\(expectation), \(variables.keys.sorted())): \(result.output.suffix(2000))")
             #expect(result.output.contains("connectsFromTheEnvironment() passed"), "\(result.output.suffix(500))")
         }
     }

@@ -66,7 +66,8 @@ struct PostgresIntrospectionTests {
         #expect(
             customer.checks == [
                 CheckConstraint(name: "customer_born_check", expression: "born > '1900-01-01'::date"),
-                CheckConstraint(name: "score_range", expression: "(score >= (0)::numeric) AND (score <= (100)::numeric)"),
+                CheckConstraint(
+                    name: "score_range", expression: "(score >= (0)::numeric) AND (score <= (100)::numeric)"),
             ])
         #expect(customer.writableColumns.map(\.name) == ["email", "referrer", "born", "score"])
 

@@ -91,14 +91,14 @@ struct PostgresRoundTripTests {
             "SET TimeZone = 'UTC'; SELECT small, fine, whole, day, at, local, ident, flag_int FROM every ORDER BY id")
         #expect(
             stored == [
-                    "-0.05|-999999.999999|-7|1900-03-01|2024-02-29 00:00:05.123456+00|2024-02-29 00:00:05.123456|"
-                        + "00000000-0000-0000-0000-000000000000|0",
-                    "|1.000000|0|2024-02-29|1970-01-01 00:00:00+00|1970-01-01 00:00:00|"
-                        + "ffffffff-ffff-ffff-ffff-ffffffffffff|0",
-                    "0.00|123.456789||0044-03-15 BC|1900-01-01 00:00:00+00|1900-01-01 00:00:00||",
-                    "12345.67|0.000001|42|1969-12-31|1969-12-31 23:59:59.999999+00|1969-12-31 23:59:59.999999|"
-                        + "0f1e2d3c-4b5a-4978-8695-a4b3c2d1e0f9|1",
-                ])
+                "-0.05|-999999.999999|-7|1900-03-01|2024-02-29 00:00:05.123456+00|2024-02-29 00:00:05.123456|"
+                    + "00000000-0000-0000-0000-000000000000|0",
+                "|1.000000|0|2024-02-29|1970-01-01 00:00:00+00|1970-01-01 00:00:00|"
+                    + "ffffffff-ffff-ffff-ffff-ffffffffffff|0",
+                "0.00|123.456789||0044-03-15 BC|1900-01-01 00:00:00+00|1900-01-01 00:00:00||",
+                "12345.67|0.000001|42|1969-12-31|1969-12-31 23:59:59.999999+00|1969-12-31 23:59:59.999999|"
+                    + "0f1e2d3c-4b5a-4978-8695-a4b3c2d1e0f9|1",
+            ])
         #expect(try db.psql("SELECT ratio::text FROM every WHERE id = 0") == "1.7976931348623157e+308\n")
 
         var batches: [RowBatch] = []
@@ -113,7 +113,9 @@ struct PostgresRoundTripTests {
         guard case .float(let floats) = back.columns[4].values else { throw Failure("not floats") }
         #expect(Array(floats.prefix(4)) == [0.1, -1.5e-300, Double.greatestFiniteMagnitude, 1.0 / 3.0])
         guard case .bool(let flags) = back.columns[5].values else { throw Failure("not booleans") }
-        #expect(Array(flags.prefix(4)) == [true, false, false, true] && back.columns[5].nulls.prefix(4) == [false, false, true, false])
+        #expect(
+            Array(flags.prefix(4)) == [true, false, false, true]
+                && back.columns[5].nulls.prefix(4) == [false, false, true, false])
         guard case .date(let dates) = back.columns[6].values else { throw Failure("not dates") }
         #expect(Array(dates.prefix(4)) == days)
         #expect(back.columns[7].ints(4) == micros.map { $0 })

@@ -34,7 +34,8 @@ final class PostgresConnection {
         parameters.append(("client_encoding", "UTF8"))
         let handle = Self.connect(parameters)
         guard let handle else {
-            throw StoreError(.unreachable, "cannot connect to '\(redactedTarget)': libpq could not allocate a connection")
+            throw StoreError(
+                .unreachable, "cannot connect to '\(redactedTarget)': libpq could not allocate a connection")
         }
         // What libpq resolved (a .pgpass entry included) is scrubbed too.
         secrets += Self.resolvedPasswords(of: handle)
@@ -143,7 +144,7 @@ final class PostgresConnection {
         let constraint = result.errorField(Diagnostic.constraint)
         let table = result.errorField(Diagnostic.table)
         var text = "\(action) failed: \(message)"
-        if let constraint { text += " (constraint \(constraint))" }
+        if let constraint, !message.contains(constraint) { text += " (constraint \(constraint))" }
         if let detail { text += ". \(detail)" }
         return StoreError(.database, text, table: table, constraint: constraint)
     }
@@ -204,7 +205,8 @@ final class PostgresConnection {
         let message = error.map { String(cString: $0) } ?? "unknown error"
         let known = Set(knownKeywords)
         var parts = message.split(separator: "\"", omittingEmptySubsequences: false).map(String.init)
-        for index in parts.indices where index % 2 == 1 && !known.contains(parts[index]) && !["=", "]"].contains(parts[index]) {
+        for index in parts.indices
+        where index % 2 == 1 && !known.contains(parts[index]) && !["=", "]"].contains(parts[index]) {
             parts[index] = "***"
         }
         return Target.redactingPassword(in: parts.joined(separator: "\""))

@@ -106,7 +106,8 @@ final class PostgresCopyLoader: TableLoader {
         var failure = connection.error(from: result, doing: "loading \(table)")
         failure.table = table.description
         if !connection.isAlive {
-            failure.message = "the connection to PostgreSQL was lost while loading \(table): "
+            failure.message =
+                "the connection to PostgreSQL was lost while loading \(table): "
                 + (result.errorField(Diagnostic.primary).map(connection.scrub) ?? connection.lastError)
             return failure
         }

@@ -272,8 +272,10 @@ struct PostgresDateScanner {
 
     var isAtEnd: Bool { index == bytes.count }
     var peekDigit: Bool { index < bytes.count && Self.isDigit(bytes[index]) }
-    var atEra: Bool { index < bytes.count && bytes[index] == UInt8(ascii: " ") && index + 1 < bytes.count
-        && bytes[index + 1] == UInt8(ascii: "B") }
+    var atEra: Bool {
+        index < bytes.count && bytes[index] == UInt8(ascii: " ") && index + 1 < bytes.count
+            && bytes[index + 1] == UInt8(ascii: "B")
+    }
 
     static func isDigit(_ byte: UInt8) -> Bool { (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(byte) }
 

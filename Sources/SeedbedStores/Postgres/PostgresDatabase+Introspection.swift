@@ -111,7 +111,9 @@ extension PostgresDatabase {
                         table: table, name: name, kind: kind, deferrable: result.value(row: row, column: 4) == "t",
                         referencedTable: referenced, definition: result.value(row: row, column: 10) ?? ""))
             }
-            if let column = result.value(row: row, column: 5) { constraints[constraints.count - 1].columns.append(column) }
+            if let column = result.value(row: row, column: 5) {
+                constraints[constraints.count - 1].columns.append(column)
+            }
             if let column = result.value(row: row, column: 6) {
                 constraints[constraints.count - 1].referencedColumns.append(column)
             }

@@ -34,7 +34,8 @@ extension PostgresDatabase {
                 defer { PQfreemem(buffer) }
                 row += 1
                 // Each message is one row ending with its newline.
-                let count = Int(length) > 0 && buffer[Int(length) - 1] == CChar(bitPattern: CopyByte.newline)
+                let count =
+                    Int(length) > 0 && buffer[Int(length) - 1] == CChar(bitPattern: CopyByte.newline)
                     ? Int(length) - 1 : Int(length)
                 do throws(PostgresCopyReader.Failure) {
                     // CChar and UInt8 may alias each other.
