@@ -191,6 +191,18 @@ public struct SchemaMerge: Sendable {
             return leaveAlone
                 ? .leaveToDatabase : .impossible("its type '\(column.declaredType)' is not one Seedbed generates")
         }
+        // Part of a composite key or reference the spec does not declare: values made column by
+        // column cannot keep the combination unique or pointing at a parent row.
+        let composite =
+            ([table.primaryKey] + table.uniqueKeys + table.foreignKeys.map(\.columns))
+            .first { $0.count > 1 && $0.contains(column.name) }
+        if let composite {
+            return leaveAlone
+                ? .leaveToDatabase
+                : .impossible(
+                    "is part of the composite key or reference (\(composite.joined(separator: ", "))), which Seedbed keeps only when the spec declares those columns"
+                )
+        }
         var modifiers: [Located<Modifier>] = []
         if table.primaryKey == [column.name] {
             modifiers.append(Located(.key))
