@@ -18,6 +18,7 @@ let package = Package(
         .library(name: "SeedbedProfile", targets: ["SeedbedProfile"]),
         .library(name: "SeedbedScore", targets: ["SeedbedScore"]),
         .library(name: "SeedbedCatalog", targets: ["SeedbedCatalog"]),
+        .library(name: "SeedbedFeedback", targets: ["SeedbedFeedback"]),
         .library(name: "SeedbedCommands", targets: ["SeedbedCommands"]),
     ],
     dependencies: [
@@ -57,6 +58,8 @@ let package = Package(
                 "SeedbedSpec", "SeedbedEngine", "SeedbedStores", .product(name: "Crypto", package: "swift-crypto"),
             ],
             swiftSettings: upcoming),
+        // JUnit XML through libxml2's streaming reader; FoundationEssentials only (see docs/junit.md).
+        .target(name: "SeedbedFeedback", dependencies: ["CLibXML2"], swiftSettings: upcoming),
         .target(
             name: "SeedbedCommands",
             dependencies: [
@@ -111,6 +114,14 @@ let package = Package(
         .testTarget(
             name: "SeedbedCatalogTests",
             dependencies: ["SeedbedCatalog", "SeedbedStores", "SeedbedEngine", "SeedbedSpec", "SeedbedTestSupport"],
+            swiftSettings: upcoming),
+        .testTarget(
+            name: "SeedbedFeedbackTests",
+            dependencies: [
+                "SeedbedFeedback", "SeedbedTestSupport",
+                .product(name: "PropertyBased", package: "swift-property-based"),
+            ],
+            exclude: ["Fixtures"],
             swiftSettings: upcoming),
         .testTarget(
             name: "SeedbedCommandsTests",

@@ -14,13 +14,14 @@ extension Catalog {
 
     /// Every version (of `name`, when given), by name and then by semantic-version precedence.
     public func versions(named name: String? = nil) throws(CatalogError) -> [VersionSummary] {
-        let found = try rows(
-            """
+        let select = """
             SELECT v.name, v.version, v.registered_at, v.spec_sha256,
                 (SELECT count(*) FROM registration r WHERE r.name = v.name AND r.version = v.version),
                 (SELECT count(*) FROM certificate c WHERE c.name = v.name AND c.version = v.version)
-            FROM dataset_version v WHERE $1 IS NULL OR v.name = $1
-            """, [name])
+            FROM dataset_version v
+            """
+        let found = try name.map { name throws(CatalogError) in try rows(select + " WHERE v.name = $1", [name]) }
+            ?? rows(select)
         var summaries: [VersionSummary] = []
         for row in found where row.count == 6 {
             guard let versionName = row[0], let versionText = row[1],

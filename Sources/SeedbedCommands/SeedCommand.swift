@@ -68,6 +68,12 @@ public struct SeedCommand: AsyncParsableCommand {
     }
 
     public func run() async throws {
+        // From the start: a signal during introspection or planning still ends in a clean
+        // "interrupted" rather than a kill (which the database would roll back all the same).
+        try Interruption.catching { () throws in try load() }
+    }
+
+    private func load() throws {
         let console = Console.current
         func fail(_ message: String, _ code: ExitCode) -> ExitCode {
             console.write("seedbed: error: \(message)\n", to: .error)
@@ -119,10 +125,8 @@ public struct SeedCommand: AsyncParsableCommand {
                 database: database, merge: merge, generation: generation, options: seedOptions,
                 isInterrupted: { Interruption.isRequested })
             let showProgress = console.isTerminal(.error)
-            let summary = try Interruption.catching { () throws(StoreError) in
-                try seeder.run { table, rows in
-                    if showProgress { console.write("\r\u{1B}[K  \(table): \(rows) rows", to: .error) }
-                }
+            let summary = try seeder.run { table, rows in
+                if showProgress { console.write("\r\u{1B}[K  \(table): \(rows) rows", to: .error) }
             }
             if showProgress { console.write("\r\u{1B}[K", to: .error) }
             console.write(SeedReport(summary: summary, target: target.redacted, format: format).text())
@@ -139,6 +143,7 @@ extension StoreError.Kind {
         switch self {
         case .usage, .schema: .inputError
         case .unreachable, .database: .environmentError
+        case .generation: .checkFailed
         }
     }
 }

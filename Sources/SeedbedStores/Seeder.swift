@@ -131,33 +131,32 @@ public struct Seeder {
         let loader = try database.makeLoader(table: binding.table, columns: columns)
         let keyColumn = table.columns.firstIndex { $0.isKey }
         var loaded = 0
-        // The engine's callback throws GenerationError; a load error rides out in this variable.
-        var loadError: StoreError?
         var entries: [LineageEntry] = []
-        let summary: TableSummary
-        do throws(GenerationError) {
-            summary = try generation.generate(table: index) { (batch, tagged) throws(GenerationError) in
+        let pipeline = BatchPipeline(generation: generation, table: index)
+        while true {
+            switch pipeline.next() {
+            case .batch(let batch, let tagged):
                 do throws(StoreError) {
                     if isInterrupted() { throw Self.interruption }
                     let first = loaded
                     try loader.write(batch) { row in
                         keyColumn.map { batch.columns[$0].text(at: row) } ?? String(first + row + 1)
                     }
-                    loaded += batch.count
-                    entries += tagged
-                    progress?(table.name, loaded)
                 } catch {
-                    loadError = error
-                    throw GenerationError("load failed")
+                    pipeline.cancel()
+                    throw error
                 }
+                loaded += batch.count
+                entries += tagged
+                progress?(table.name, loaded)
+            case .finished(.success(let summary)):
+                _ = try loader.finish()
+                lineage += entries
+                return summary
+            case .finished(.failure(let error)):
+                throw StoreError(.generation, error.message, table: table.name)
             }
-        } catch {
-            if let loadError { throw loadError }
-            throw StoreError(.database, error.message, table: table.name)
         }
-        _ = try loader.finish()
-        lineage += entries
-        return summary
     }
 
     private func writeLineage(_ entries: [LineageEntry]) throws(StoreError) -> Int {

@@ -10,6 +10,8 @@ public struct StoreError: Error, Sendable, CustomStringConvertible {
         case schema
         /// A statement, load or read failed inside the database (exit 3); the target is unchanged.
         case database
+        /// A row could not be made under the rules (exit 1); the target is unchanged.
+        case generation
     }
 
     public var kind: Kind

@@ -160,3 +160,40 @@ struct SeedCommandTests {
         #expect(outcome2.error.contains("mysql://root:***@db/app"))
     }
 }
+
+@Suite("seedbed seed, interrupted")
+struct SeedInterruptionTests {
+    /// The built `seedbed` next to the test bundle (`swift build` makes it before `swift test`).
+    static var executable: URL? {
+        let url = Repository.root().appendingPathComponent(".build/debug/seedbed")
+        return FileManager.default.isExecutableFile(atPath: url.path) ? url : nil
+    }
+
+    @Test func sigtermRollsTheLoadBackAndSaysSo() throws {
+        guard let executable = Self.executable else {
+            // CI builds before testing; locally, `swift build` first.
+            #expect(ProcessInfo.processInfo.environment["CI"] != "true", "no .build/debug/seedbed to run")
+            return
+        }
+        let fixture = try SeedCommandTests.Fixture()
+        try fixture.open().execute("INSERT INTO customer (id, tier, age) VALUES (999999, 'kept', 50)")
+        let process = Process()
+        process.executableURL = executable
+        process.arguments = [
+            "seed", fixture.spec, "--target", "sqlite:\(fixture.database)", "--rows", "customer=3000000",
+        ]
+        let errors = Pipe()
+        process.standardError = errors
+        process.standardOutput = FileHandle.nullDevice
+        try process.run()
+        // Long enough to be inside the load, far shorter than 3M customers take.
+        Thread.sleep(forTimeInterval: 1.5)
+        process.terminate()
+        process.waitUntilExit()
+        let message = String(decoding: errors.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        #expect(process.terminationStatus == 3, "\(message)")
+        #expect(message.contains("interrupted: the load was rolled back"), "\(message)")
+        #expect(try fixture.values("customer", "tier", as: .text) == ["kept"])
+        #expect(try fixture.rows("purchase") == 0)
+    }
+}

@@ -1,0 +1,135 @@
+/// The pieces of a report still being read: open suites, the test case and the result element
+/// inside it, and bounded text captures.
+extension ReportBuilder {
+    /// What each open element is, so text and end tags go to the right place.
+    enum Frame {
+        case root
+        case suite
+        case testCase
+        case properties
+        case property
+        case result
+        case stackTrace
+        case systemOut
+        case systemErr
+        case ignored
+    }
+
+    /// Text kept up to a bound, with the total seen for the element limit.
+    struct TextCapture {
+        private(set) var bytes: [UInt8] = []
+        private(set) var total = 0
+
+        /// Appends; false when the element's text passes `limit`.
+        mutating func append(_ pointer: UnsafePointer<UInt8>, count: Int, keep: Int, limit: Int) -> Bool {
+            total += count
+            if bytes.count < keep + 4 {
+                let room = keep + 4 - bytes.count
+                bytes.append(contentsOf: UnsafeBufferPointer(start: pointer, count: min(room, count)))
+            }
+            return total <= limit
+        }
+
+        var isEmpty: Bool { total == 0 }
+
+        /// Trimmed, and cut at a character boundary with a marker past `keep` bytes.
+        func text(keep: Int) -> String? {
+            guard total > 0 else { return nil }
+            var kept = bytes
+            var cut = false
+            if total > keep, kept.count > keep {
+                var end = keep
+                while end > 0, kept[end] & 0xC0 == 0x80 { end -= 1 }
+                kept.removeSubrange(end...)
+                cut = true
+            }
+            let text = String(decoding: kept, as: UTF8.self).trimmingSpaces()
+            if cut { return text + "\n… [cut: \(total) bytes in all]" }
+            return text.isEmpty ? nil : text
+        }
+    }
+
+    /// A `failure`, `error` or `skipped` child of a test case, or one of Surefire's rerun and
+    /// flaky elements.
+    struct ResultState {
+        enum Kind {
+            case failure, error, skipped
+            case flakyFailure, flakyError, rerunFailure, rerunError
+
+            init?(elementName name: String) {
+                switch name {
+                case "failure": self = .failure
+                case "error": self = .error
+                case "skipped": self = .skipped
+                case "flakyFailure": self = .flakyFailure
+                case "flakyError": self = .flakyError
+                case "rerunFailure": self = .rerunFailure
+                case "rerunError": self = .rerunError
+                default: return nil
+                }
+            }
+
+            var outcome: Outcome {
+                switch self {
+                case .failure, .flakyFailure, .rerunFailure: .failed
+                case .error, .flakyError, .rerunError: .error
+                case .skipped: .skipped
+                }
+            }
+
+            var origin: Attempt.Origin {
+                switch self {
+                case .failure, .error, .skipped: .testCase
+                case .flakyFailure, .flakyError: .flakyRun
+                case .rerunFailure, .rerunError: .rerun
+                }
+            }
+        }
+
+        var kind: Kind
+        var message: String?
+        var type: String?
+        var duration: Double?
+        var body = TextCapture()
+        var stackTrace = TextCapture()
+        var systemOut = TextCapture()
+        var systemErr = TextCapture()
+    }
+
+    struct TestCaseState {
+        var name: String?
+        var classname: String?
+        var file: String?
+        var sourceLine: Int?
+        var reportLine: Int
+        var duration: Double?
+        var timestamp: String?
+        var markedFlaky = false
+        var disabled = false
+        var properties: [Property] = []
+        /// The test case's own `failure`/`error`/`skipped` children.
+        var results: [ResultState] = []
+        var flakyRuns: [ResultState] = []
+        var reruns: [ResultState] = []
+        var systemOut = TextCapture()
+        var systemErr = TextCapture()
+    }
+
+    struct SuiteState {
+        /// Index in `run.suites`; nil for the `testsuites` root holding test cases itself.
+        var index: Int?
+        var path: [String]
+        var cases: [TestCase] = []
+        var caseIndex: [TestIdentity: Int] = [:]
+        /// Test case elements in this suite and the suites inside it, by their own outcome.
+        var counted = DeclaredCounts(tests: 0, failures: 0, errors: 0, skipped: 0)
+        var declared: DeclaredCounts
+        var line: Int
+    }
+
+    struct PropertyState {
+        var name: String?
+        var value: String?
+        var text = TextCapture()
+    }
+}

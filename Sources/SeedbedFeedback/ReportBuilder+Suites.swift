@@ -1,0 +1,252 @@
+import FoundationEssentials
+
+/// Opening and closing suites, test cases, result elements and properties.
+extension ReportBuilder {
+    // MARK: - Suites
+
+    mutating func openSuite(_ attributes: [(String, String)], line: Int) {
+        let name = attributes.value("name") ?? ""
+        let path = (suites.last?.path ?? []) + [name]
+        let declared = Self.declaredCounts(attributes)
+        let suite = TestSuite(
+            path: path, hostname: attributes.value("hostname"),
+            timestamp: timestamp(attributes.value("timestamp"), line: line), file: attributes.value("file"),
+            duration: duration(attributes.value("time"), line: line), declared: declared, reportLine: line)
+        run.suites.append(suite)
+        suites.append(SuiteState(index: run.suites.count - 1, path: path, declared: declared, line: line))
+    }
+
+    mutating func closeSuite() {
+        guard let state = suites.popLast() else { return }
+        finishSuite(state)
+    }
+
+    /// Checks the declared counts, numbers repeated identities and hands the suite on.
+    mutating func finishSuite(_ state: SuiteState) {
+        if let parent = suites.indices.last, let counted = state.counted.tests {
+            suites[parent].counted.tests? += counted
+            suites[parent].counted.failures? += state.counted.failures ?? 0
+            suites[parent].counted.errors? += state.counted.errors ?? 0
+            suites[parent].counted.skipped? += state.counted.skipped ?? 0
+        }
+        checkDeclared(state)
+        var cases = state.cases
+        for index in cases.indices {
+            let key = Self.hash(cases[index].identity)
+            if seenIdentities.insert(key).inserted { continue }
+            let earlier = repeatedIdentities[key, default: 1]
+            cases[index].occurrence = earlier
+            repeatedIdentities[key] = earlier + 1
+        }
+        let suite = state.index.map { run.suites[$0] } ?? TestSuite(path: [], reportLine: state.line)
+        if !cases.isEmpty || state.index != nil { emit(suite, cases) }
+    }
+
+    private mutating func checkDeclared(_ state: SuiteState) {
+        let pairs: [(String, Int?, Int?)] = [
+            ("tests", state.declared.tests, state.counted.tests),
+            ("failures", state.declared.failures, state.counted.failures),
+            ("errors", state.declared.errors, state.counted.errors),
+            ("skipped", state.declared.skipped, state.counted.skipped),
+        ]
+        let differing = pairs.compactMap { name, declared, counted -> String? in
+            guard let declared, let counted, declared != counted else { return nil }
+            return "\(name)=\(declared) but \(counted) found"
+        }
+        guard !differing.isEmpty else { return }
+        let what = state.index == nil ? "testsuites" : "testsuite \"\(state.path.last ?? "")\""
+        warn(
+            .declaredCountsDiffer, line: state.line,
+            "\(what) declares \(differing.joined(separator: ", ")); the counts found are used")
+    }
+
+    static func declaredCounts(_ attributes: [(String, String)]) -> DeclaredCounts {
+        func count(_ name: String) -> Int? {
+            attributes.value(name).flatMap { Int($0.trimmingSpaces()) }
+        }
+        return DeclaredCounts(
+            tests: count("tests"), failures: count("failures"), errors: count("errors"),
+            skipped: count("skipped") ?? count("skips") ?? count("disabled"))
+    }
+
+    static func hash(_ identity: TestIdentity) -> UInt64 {
+        var hash = FNV1a64()
+        for part in identity.suitePath {
+            hash.combine(part)
+            hash.separate()
+        }
+        hash.separate()
+        hash.combine(identity.classname ?? "")
+        hash.separate()
+        hash.combine(identity.name)
+        hash.separate()
+        hash.combine(identity.file ?? "")
+        return hash.value
+    }
+
+    // MARK: - Test cases
+
+    mutating func openTestCase(_ attributes: [(String, String)], line: Int) {
+        var state = TestCaseState(reportLine: line)
+        state.name = attributes.value("name")
+        state.classname = attributes.value("classname") ?? attributes.value("class")
+        state.file = attributes.value("file")
+        state.sourceLine = attributes.value("line").flatMap { Int($0.trimmingSpaces()) }
+        state.duration = duration(attributes.value("time"), line: line)
+        state.timestamp = attributes.value("timestamp")
+        state.markedFlaky = attributes.value("flaky")?.lowercased() == "true"
+        let status = attributes.value("status")?.lowercased()
+        state.disabled =
+            ["disabled", "notrun", "skipped", "ignored"].contains(status ?? "")
+            || attributes.value("disabled")?.lowercased() == "true"
+        if let requirement = attributes.value("requirement") {
+            state.properties.append(Property(name: "requirement", value: requirement, origin: .attribute))
+        }
+        testCase = state
+    }
+
+    mutating func closeResult() {
+        guard let closed = result else { return }
+        result = nil
+        switch closed.kind.origin {
+        case .testCase: testCase?.results.append(closed)
+        case .flakyRun: testCase?.flakyRuns.append(closed)
+        case .rerun: testCase?.reruns.append(closed)
+        }
+    }
+
+    mutating func closeProperty() {
+        guard let closed = property else { return }
+        property = nil
+        let value = closed.value ?? closed.text.text(keep: options.storedTextBytes) ?? ""
+        let item = Property(name: closed.name ?? "", value: value)
+        if testCase != nil {
+            testCase?.properties.append(item)
+        } else if let open = suites.last, let index = open.index {
+            run.suites[index].properties.append(item)
+        } else {
+            run.properties.append(item)
+        }
+    }
+
+    mutating func closeTestCase() {
+        guard let state = testCase, !suites.isEmpty else { return }
+        testCase = nil
+        let keep = options.storedTextBytes
+        if state.name == nil {
+            warn(.missingName, line: state.reportLine, "a testcase has no name; it is read with an empty one")
+        }
+        let identity = TestIdentity(
+            suitePath: suites[suites.count - 1].path, classname: state.classname, name: state.name ?? "",
+            file: state.file)
+        let own = Self.ownAttempt(state, keep: keep)
+        var attempts = state.flakyRuns.map { Self.attempt(from: $0, keep: keep) }
+        attempts.append(own)
+        attempts += state.reruns.map { Self.attempt(from: $0, keep: keep) }
+
+        var properties = state.properties
+        for output in [own.systemOut, own.systemErr] {
+            properties += OutputMarkers.properties(in: output ?? "")
+        }
+        count(own.outcome)
+
+        let suite = suites.count - 1
+        if let existing = suites[suite].caseIndex[identity] {
+            var merged = suites[suite].cases[existing]
+            let room = max(0, options.maxAttemptsPerTest - merged.attempts.count)
+            if attempts.count > room {
+                warn(
+                    .tooManyAttempts, line: state.reportLine,
+                    "\(identity) has more than \(options.maxAttemptsPerTest) attempts; the rest are dropped")
+            }
+            merged.attempts += attempts.prefix(room)
+            merged.properties += properties.filter { !merged.properties.contains($0) }
+            merged.markedFlaky = merged.markedFlaky || state.markedFlaky
+            suites[suite].cases[existing] = merged
+        } else {
+            let testCase = TestCase(
+                identity: identity, sourceLine: state.sourceLine, reportLine: state.reportLine,
+                timestamp: timestamp(state.timestamp, line: state.reportLine), properties: properties,
+                attempts: Array(attempts.prefix(options.maxAttemptsPerTest)), markedFlaky: state.markedFlaky)
+            suites[suite].caseIndex[identity] = suites[suite].cases.count
+            suites[suite].cases.append(testCase)
+        }
+    }
+
+    /// Counts a test case element in its suite by its own result, for the declared counts.
+    private mutating func count(_ outcome: Outcome) {
+        let suite = suites.count - 1
+        suites[suite].counted.tests? += 1
+        switch outcome {
+        case .failed: suites[suite].counted.failures? += 1
+        case .error: suites[suite].counted.errors? += 1
+        case .skipped: suites[suite].counted.skipped? += 1
+        case .passed: break
+        }
+    }
+
+    /// The test case's own result: error over failure over skipped; passed without any.
+    private static func ownAttempt(_ state: TestCaseState, keep: Int) -> Attempt {
+        let precedence: [ResultState.Kind] = [.error, .failure, .skipped]
+        let deciding = precedence.lazy.compactMap { kind in state.results.first { $0.kind == kind } }.first
+        var attempt: Attempt
+        if let deciding {
+            attempt = Self.attempt(from: deciding, keep: keep)
+        } else {
+            attempt = Attempt(outcome: state.disabled ? .skipped : .passed)
+        }
+        attempt.duration = state.duration
+        attempt.issueCount = state.results.count { $0.kind != .skipped }
+        attempt.systemOut = state.systemOut.text(keep: keep)
+        attempt.systemErr = state.systemErr.text(keep: keep)
+        return attempt
+    }
+
+    private static func attempt(from state: ResultState, keep: Int) -> Attempt {
+        let body = state.body.text(keep: keep)
+        var stack = state.stackTrace.text(keep: keep) ?? body
+        var message = state.message.flatMap { $0.trimmingSpaces().isEmpty ? nil : $0 }
+        if message == nil, state.kind.outcome == .skipped {
+            // Swift Testing writes the skip comment as the element's text.
+            message = stack
+            stack = nil
+        } else if message == nil, let stack {
+            message = stack.split(whereSeparator: \.isNewline).first.map { String($0).trimmingSpaces() }
+        }
+        var attempt = Attempt(
+            outcome: state.kind.outcome, origin: state.kind.origin, duration: state.duration, message: message,
+            type: state.type, stackTrace: stack, systemOut: state.systemOut.text(keep: keep),
+            systemErr: state.systemErr.text(keep: keep), issueCount: state.kind.outcome == .skipped ? 0 : 1)
+        if attempt.outcome == .failed || attempt.outcome == .error {
+            attempt.fingerprint = FailureFingerprint(type: state.type, message: state.message, stackTrace: stack)
+        }
+        return attempt
+    }
+
+    // MARK: - Ends
+
+    /// After a break: drops the unfinished test case and closes every open suite with what it
+    /// held.
+    mutating func closeEverything() {
+        testCase = nil
+        result = nil
+        property = nil
+        frames = []
+        frameLines = []
+        while let state = suites.popLast() {
+            finishSuite(state)
+        }
+    }
+
+    mutating func finishRun() {
+        if run.timestamp == nil {
+            run.timestamp = run.suites.compactMap(\.timestamp).min()
+        }
+    }
+}
+
+extension [(String, String)] {
+    func value(_ name: String) -> String? {
+        first { $0.0 == name }?.1
+    }
+}

@@ -1,0 +1,138 @@
+/// Finds the stack frames in a failure's text, in the forms the common runtimes print, and
+/// reduces each to what survives an unrelated edit: the function and the file's base name,
+/// without line and column numbers, addresses or directories.
+///
+/// Forms: Java, .NET and JavaScript `at Function (file:line:column)` / `at Class.method(File.java:42)`;
+/// Python `File "path", line N, in function`; backtraces `#N 0xADDR in function at file:line`
+/// (Swift, gdb); and `path/file.ext:line: …` (pytest, Go, XCTest). Frames of test runners and
+/// frameworks (JUnit, TestNG, reflection, `node_modules`, `node:internal`, `_pytest`, `pluggy`,
+/// `unittest`, XCTest, Swift Testing, Go's `testing.`) are skipped: they are the same for every
+/// failure.
+enum StackFrames {
+    static func extract(from text: String, limit: Int = 16) -> [String] {
+        var frames: [String] = []
+        for line in text.split(whereSeparator: \.isNewline) {
+            let trimmed = String(line).trimmingSpaces()
+            // The whole line is checked: reducing drops the directories (`node_modules/…`).
+            guard let frame = frame(in: trimmed), !isFramework(frame), !isFramework(trimmed) else { continue }
+            frames.append(frame)
+            if frames.count == limit { break }
+        }
+        return frames
+    }
+
+    /// The reduced frame on one trimmed line, or nil when the line is not a frame.
+    static func frame(in line: String) -> String? {
+        if line.hasPrefix("at ") {
+            return javaOrJavaScript(String(line.dropFirst(3)))
+        }
+        if line.hasPrefix("File \""), let frame = python(line) {
+            return frame
+        }
+        if line.hasPrefix("#"), let frame = backtrace(line) {
+            return frame
+        }
+        return fileLine(line)
+    }
+
+    private static let frameworkMarkers = [
+        "org.junit.", "junit.framework.", "org.testng.", "sun.reflect.", "java.lang.reflect.", "jdk.internal.",
+        "org.apache.maven.surefire", "java.base/", "org.gradle.", "node_modules", "node:internal", "_pytest", "pluggy",
+        "unittest/", "XCTest", "swift-testing", "testing.tRunner", "System.RuntimeMethodHandle",
+        "NUnit.Framework", "Xunit.",
+    ]
+
+    /// Whole frames of runners that the markers would over-match as substrings.
+    private static let frameworkFrames: Set<String> = ["testing.go", "unittest.py", "case.py", "runner.py"]
+
+    private static func isFramework(_ frame: String) -> Bool {
+        frameworkFrames.contains(frame) || frame.hasSuffix(" <anonymous>") || frame.hasPrefix("sun.")
+            || frame.hasPrefix("jdk.") || frameworkMarkers.contains { frame.containsBytes($0) }
+    }
+
+    // MARK: - Forms
+
+    /// `Class.method(File.java:42)`, `Object.<anonymous> (/path/file.test.js:12:5)`, `/path/file.js:3:1`.
+    private static func javaOrJavaScript(_ rest: String) -> String? {
+        // .NET: `Namespace.Class.Method(Type arg) in C:\path\File.cs:line 41`.
+        if rest.containsBytes(" in "), let range = rest.firstRange(of: " in ") {
+            let signature = rest[..<range.lowerBound]
+            let function = signature.firstIndex(of: "(").map { signature[..<$0] } ?? signature
+            var location = String(rest[range.upperBound...])
+            if let line = location.firstRange(of: ":line ") { location = String(location[..<line.lowerBound]) }
+            return "\(function.trimmingSpaces()) \(baseName(location))"
+        }
+        if let open = rest.lastIndex(of: "("), rest.hasSuffix(")") {
+            let function = rest[..<open].trimmingSpaces()
+            let location = rest[rest.index(after: open)..<rest.index(before: rest.endIndex)]
+            let file = baseName(stripLineNumbers(String(location)))
+            return function.isEmpty ? file : "\(function) \(file)"
+        }
+        let location = baseName(stripLineNumbers(rest))
+        return location.isEmpty ? nil : location
+    }
+
+    /// `File "/x/tests/test_a.py", line 12, in test_total`.
+    private static func python(_ line: String) -> String? {
+        let parts = line.split(separator: "\"", maxSplits: 2, omittingEmptySubsequences: false)
+        guard parts.count == 3 else { return nil }
+        let file = baseName(String(parts[1]))
+        guard let range = parts[2].firstRange(of: ", in ") else { return file }
+        return "\(parts[2][range.upperBound...].trimmingSpaces()) \(file)"
+    }
+
+    /// `#3 0x00005555 in Module.function() at /path/File.swift:12:5`, `#0 function (file:line)`.
+    private static func backtrace(_ line: String) -> String? {
+        var words = line.split(separator: " ").map(String.init)
+        guard let first = words.first, first.dropFirst().allSatisfy(\.isASCIIDigit), first.count > 1 else {
+            return nil
+        }
+        words.removeFirst()
+        if let address = words.first, address.hasPrefix("0x") { words.removeFirst() }
+        if words.first == "in" { words.removeFirst() }
+        var function = words
+        var file = ""
+        if let at = words.firstIndex(of: "at") {
+            function = Array(words[..<at])
+            file = baseName(stripLineNumbers(words[(at + 1)...].joined(separator: " ")))
+        }
+        let name = function.joined(separator: " ")
+        guard !name.isEmpty else { return nil }
+        return file.isEmpty ? name : "\(name) \(file)"
+    }
+
+    /// `tests/test_a.py:12: AssertionError`, `foo_test.go:31: got 2`, `/x/BarTests.swift:9: error: …`.
+    private static func fileLine(_ line: String) -> String? {
+        guard let colon = line.firstIndex(of: ":") else { return nil }
+        let path = line[..<colon]
+        let afterColon = line[line.index(after: colon)...]
+        guard !path.isEmpty, !path.utf8.contains(0x20), path.utf8.contains(0x2E), let digit = afterColon.first,
+            digit.isASCIIDigit,
+            afterColon.drop(while: \.isASCIIDigit).first == ":"
+        else { return nil }
+        let name = baseName(String(path))
+        // A file name has an extension of letters: `1.5:` is a number, not a file.
+        guard let dot = name.lastIndex(of: "."), name[name.index(after: dot)...].allSatisfy(\.isLetter),
+            name.index(after: dot) != name.endIndex
+        else { return nil }
+        return name
+    }
+
+    // MARK: - Pieces
+
+    /// `File.java:42`, `/a/b.js:12:5` → without the trailing `:digits` groups.
+    private static func stripLineNumbers(_ location: String) -> String {
+        var text = Substring(location.trimmingSpaces())
+        while let colon = text.lastIndex(of: ":"), text[text.index(after: colon)...].allSatisfy(\.isASCIIDigit),
+            text.index(after: colon) != text.endIndex
+        {
+            text = text[..<colon]
+        }
+        return String(text)
+    }
+
+    private static func baseName(_ path: String) -> String {
+        let base = path.split(whereSeparator: { $0 == "/" || $0 == "\\" }).last.map(String.init) ?? path
+        return base.trimmingSpaces()
+    }
+}

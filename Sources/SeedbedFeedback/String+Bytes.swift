@@ -1,0 +1,30 @@
+extension StringProtocol {
+    /// Whether `needle` occurs in the text, compared as UTF-8 bytes. Far cheaper than
+    /// `contains(_:)` of `_StringProcessing`, which builds a search table on every call: this
+    /// runs for every test case and stack line.
+    func containsBytes(_ needle: String) -> Bool {
+        var needle = needle
+        return needle.withUTF8 { pattern in
+            if let found = utf8.withContiguousStorageIfAvailable({ Self.search($0, for: pattern) }) {
+                return found
+            }
+            return Array(utf8).withUnsafeBufferPointer { Self.search($0, for: pattern) }
+        }
+    }
+
+    private static func search(_ text: UnsafeBufferPointer<UInt8>, for pattern: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard let first = pattern.first else { return true }
+        guard text.count >= pattern.count else { return false }
+        var index = 0
+        let last = text.count - pattern.count
+        while index <= last {
+            if text[index] == first {
+                var matched = 1
+                while matched < pattern.count, text[index + matched] == pattern[matched] { matched += 1 }
+                if matched == pattern.count { return true }
+            }
+            index += 1
+        }
+        return false
+    }
+}

@@ -1,0 +1,53 @@
+public import FoundationEssentials
+
+/// A test in one run, with every attempt the report holds for it.
+public struct TestCase: Hashable, Sendable {
+    public var identity: TestIdentity
+    /// 0 for the first test with this identity in the file; 1, 2… for the same identity in
+    /// later suite elements (Playwright writes one suite per project with the same names).
+    /// Repeats inside one suite element are retries and become attempts instead.
+    public var occurrence: Int
+    /// The `line` attribute: where the test is in its source file.
+    public var sourceLine: Int?
+    /// Where the (first) `testcase` element is in the report.
+    public var reportLine: Int
+    /// A per-test `timestamp` (nextest).
+    public var timestamp: Date?
+    /// Test case properties, output markers and link attributes, in order.
+    public var properties: [Property]
+    /// In the order they ran: flaky runs, the test case's own result, then reruns, then the
+    /// same for each repeated element.
+    public var attempts: [Attempt]
+    /// The producer said so (Flank's `flaky="true"`).
+    public var markedFlaky: Bool
+
+    public init(
+        identity: TestIdentity, occurrence: Int = 0, sourceLine: Int? = nil, reportLine: Int,
+        timestamp: Date? = nil, properties: [Property] = [], attempts: [Attempt], markedFlaky: Bool = false
+    ) {
+        self.identity = identity
+        self.occurrence = occurrence
+        self.sourceLine = sourceLine
+        self.reportLine = reportLine
+        self.timestamp = timestamp
+        self.properties = properties
+        self.attempts = attempts
+        self.markedFlaky = markedFlaky
+    }
+
+    /// See `TestStatus` for the rule.
+    public var status: TestStatus {
+        let failedBefore = attempts.contains { $0.outcome == .failed || $0.outcome == .error }
+        if let last = attempts.last(where: { $0.outcome != .skipped }), last.outcome == .passed {
+            return failedBefore || markedFlaky ? .flaky : .passed
+        }
+        if attempts.contains(where: { $0.outcome == .error }) { return .error }
+        if attempts.contains(where: { $0.outcome == .failed }) { return .failed }
+        return .skipped
+    }
+
+    /// The values of the properties named `name`, in order.
+    public func properties(named name: String) -> [String] {
+        properties.filter { $0.name == name }.map(\.value)
+    }
+}

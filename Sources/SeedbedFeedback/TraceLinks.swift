@@ -1,0 +1,107 @@
+/// What a test says it exercises: business rules, scenarios, records and dataset versions.
+///
+/// Read from, in order: test case properties (`rule`, `scenario`, `record`, `dataset`; Xray's
+/// `requirement`, `requirements` (comma separated) and `test_key` count as rules), the same
+/// written as `[[PROPERTY|rule=ELIG-002]]` lines in captured output (XCTest and Swift Testing
+/// cannot write properties), and tokens in the test's name or class name: `[rule:ELIG-002]`,
+/// `@rule ELIG-002`, or a bracketed ID `[ELIG-002]` (letters, then `-` and digit groups, as the
+/// spec language writes rule IDs). Each list keeps the first occurrence of a value.
+public struct TraceLinks: Hashable, Sendable, Codable {
+    public var rules: [String]
+    public var scenarios: [String]
+    public var records: [String]
+    public var datasets: [String]
+
+    public init(rules: [String] = [], scenarios: [String] = [], records: [String] = [], datasets: [String] = []) {
+        self.rules = rules
+        self.scenarios = scenarios
+        self.records = records
+        self.datasets = datasets
+    }
+
+    public init(of testCase: TestCase) {
+        self.init()
+        for property in testCase.properties {
+            let value = property.value.trimmingSpaces()
+            guard !value.isEmpty else { continue }
+            switch property.name.lowercased() {
+            case "rule", "requirement", "test_key":
+                Self.add(value, to: &rules)
+            case "requirements", "rules":
+                for part in value.split(separator: ",") { Self.add(part.trimmingSpaces(), to: &rules) }
+            case "scenario": Self.add(value, to: &scenarios)
+            case "record": Self.add(value, to: &records)
+            case "dataset": Self.add(value, to: &datasets)
+            default: break
+            }
+        }
+        for text in [testCase.identity.name, testCase.identity.classname ?? ""] {
+            for rule in Self.ruleTokens(in: text) { Self.add(rule, to: &rules) }
+        }
+    }
+
+    private static func add(_ value: String, to list: inout [String]) {
+        if !value.isEmpty, !list.contains(value) { list.append(value) }
+    }
+
+    // MARK: - Names
+
+    /// Rule IDs named in a test name.
+    static func ruleTokens(in text: String) -> [String] {
+        var found: [String] = []
+        let scalars = Array(text.unicodeScalars)
+        var index = 0
+        while index < scalars.count {
+            if scalars[index] == "[", let close = scalars[index...].firstIndex(of: "]") {
+                var inside = String(String.UnicodeScalarView(scalars[(index + 1)..<close])).trimmingSpaces()
+                if inside.lowercased().hasPrefix("rule:") {
+                    inside = String(inside.dropFirst(5)).trimmingSpaces()
+                    if isIdentifier(inside) { found.append(inside) }
+                } else if isRuleID(inside) {
+                    found.append(inside)
+                }
+                index = close + 1
+            } else if scalars[index] == "@", scalars[(index + 1)...].starts(with: "rule ".unicodeScalars) {
+                var end = index + 6
+                while end < scalars.count, scalars[end] == " " { end += 1 }
+                let start = end
+                while end < scalars.count, isIDScalar(scalars[end]) { end += 1 }
+                let id = String(String.UnicodeScalarView(scalars[start..<end]))
+                if isIdentifier(id) { found.append(id) }
+                index = end
+            } else {
+                index += 1
+            }
+        }
+        return found
+    }
+
+    private static func isIDScalar(_ scalar: Unicode.Scalar) -> Bool {
+        ("A"..."Z").contains(scalar) || ("a"..."z").contains(scalar) || ("0"..."9").contains(scalar) || scalar == "-"
+            || scalar == "_"
+    }
+
+    /// Letters, digits, `-` and `_`, starting with a letter or digit: what `[rule:…]` accepts.
+    private static func isIdentifier(_ text: String) -> Bool {
+        guard let first = text.unicodeScalars.first, first != "-", first != "_" else { return false }
+        return text.unicodeScalars.allSatisfy(isIDScalar)
+    }
+
+    /// A bare bracketed ID must look like the spec's rule IDs (`ELIG-002`, `CO-3`), so that
+    /// `[param]`, `[1]` or `[chromium]` in test names are not taken for rules.
+    private static func isRuleID(_ text: String) -> Bool {
+        let parts = text.split(separator: "-", omittingEmptySubsequences: false)
+        guard parts.count >= 2, let first = parts.first, let last = parts.last,
+            first.unicodeScalars.allSatisfy({ ("A"..."Z").contains($0) }), !first.isEmpty,
+            !last.isEmpty, last.allSatisfy(\.isASCIIDigit)
+        else { return false }
+        return parts.allSatisfy { part in
+            !part.isEmpty && part.unicodeScalars.allSatisfy { ("A"..."Z").contains($0) || ("0"..."9").contains($0) }
+        }
+    }
+}
+
+extension TestCase {
+    /// The rules, scenarios, records and datasets this test names; see `TraceLinks`.
+    public var traceLinks: TraceLinks { TraceLinks(of: self) }
+}

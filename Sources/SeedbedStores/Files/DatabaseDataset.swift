@@ -1,0 +1,63 @@
+public import SeedbedEngine
+import SeedbedSpec
+
+/// A database target read as a dataset: the spec's tables through their bindings (database
+/// names and declared types), the lineage from `_seedbed_lineage`.
+public final class DatabaseDataset: DatasetSource {
+    public let database: any Database
+    public let location: String
+    private let bindings: [String: SchemaMerge.Binding]
+
+    /// - Parameters:
+    ///   - bindings: where each spec table lives (from `SchemaMerge`).
+    ///   - location: the target as messages may show it (`Target.redacted`).
+    public init(database: any Database, bindings: [SchemaMerge.Binding], location: String) {
+        self.database = database
+        self.location = location
+        self.bindings = Dictionary(bindings.map { ($0.specTable, $0) }, uniquingKeysWith: { first, _ in first })
+    }
+
+    public func hasTable(_ table: String) throws(StoreError) -> Bool {
+        bindings[table]?.exists ?? false
+    }
+
+    /// Reads the spec columns `columns` (spec names and types) of the spec table `table`; the
+    /// batches name the columns as the spec does.
+    public func read(
+        table: String, columns: [LoadColumn], batchSize: Int, _ body: (RowBatch) throws(StoreError) -> Void
+    ) throws(StoreError) {
+        guard let binding = bindings[table], binding.exists else {
+            throw StoreError(.schema, "table '\(table)' of the spec is not in \(location)", table: table)
+        }
+        let loadColumns = binding.loadColumns(columns.map { ($0.name, $0.type) })
+        try database.read(table: binding.table, columns: loadColumns, batchSize: batchSize) {
+            (batch) throws(StoreError) in
+            var renamed = batch
+            renamed.table = table
+            for index in renamed.columns.indices { renamed.columns[index].name = columns[index].name }
+            try body(renamed)
+        }
+    }
+
+    public func lineage() throws(StoreError) -> [LineageEntry] {
+        let schema = try database.introspect()
+        guard let table = schema.table(named: Seeder.lineageTable) else { return [] }
+        var entries: [LineageEntry] = []
+        let columns = LineageEntry.columnNames.map { LoadColumn(name: $0, type: .text, declaredType: "TEXT") }
+        try database.read(table: table.name, columns: columns, batchSize: 4096) { (batch) throws(StoreError) in
+            guard case .text(let tables) = batch.columns[0].values, case .text(let keys) = batch.columns[1].values,
+                case .text(let kinds) = batch.columns[2].values, case .text(let ids) = batch.columns[3].values
+            else { return }
+            for row in 0..<batch.count {
+                guard let kind = LineageEntry.Kind(rawValue: kinds[row]) else {
+                    throw StoreError(
+                        .schema,
+                        "\(Seeder.lineageTable) in \(location) has the kind '\(kinds[row])' (row \(row + 1)); only scenario and negative are written by seedbed seed"
+                    )
+                }
+                entries.append(LineageEntry(table: tables[row], key: keys[row], kind: kind, id: ids[row]))
+            }
+        }
+        return entries
+    }
+}
