@@ -1,4 +1,5 @@
 import CLibPQ
+import Foundation
 
 extension PostgresDatabase {
     /// `Database.query` through `PQexecParams`: the parameters travel apart from the SQL, as
