@@ -5,8 +5,8 @@ extension Target {
         switch self {
         case .sqlite(let path):
             return try SQLiteDatabase(path: path, create: create)
-        case .postgres:
-            throw StoreError(.unreachable, "PostgreSQL targets are not built yet")
+        case .postgres(let connection):
+            return try PostgresDatabase(connection: connection)
         }
     }
 }

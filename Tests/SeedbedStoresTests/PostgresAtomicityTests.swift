@@ -135,6 +135,7 @@ struct PostgresAtomicityTests {
 
         // A deferrable key waits for the commit (the load's transaction defers it).
         try database.beginTransaction()
+        try database.deferConstraints()
         let deferred = try database.makeLoader(table: TableName("later"), columns: columns)
         try deferred.write(batch.batch) { "c\($0)" }
         #expect(try deferred.finish() == 3)

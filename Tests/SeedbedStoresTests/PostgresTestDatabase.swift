@@ -1,41 +1,11 @@
-import Foundation
 import SeedbedEngine
 import SeedbedSpec
 import SeedbedStores
 import SeedbedTestSupport
-import Testing
 
-/// A fresh database on the test process's private PostgreSQL, for one test.
-///
-/// When the server cannot start the test is skipped with the reason, except under `CI=true`,
-/// where that is a failure: a test never passes because PostgreSQL was missing.
-struct PostgresTestDatabase {
-    let server: PostgresServer
-    let database: PostgresServer.TestDatabase
-
-    init() throws {
-        switch PostgresServer.shared {
-        case .success(let server):
-            self.server = server
-            database = try server.makeDatabase()
-        case .failure(let error):
-            if ProcessInfo.processInfo.environment["CI"] == "true" { throw error }
-            try Test.cancel("PostgreSQL test server unavailable: \(error.message)")
-        }
-    }
-
-    var uri: String { database.uri }
-
-    func connect() throws -> PostgresDatabase { try PostgresDatabase(connection: database.uri) }
-
-    /// Runs SQL through psql (not the code under test) and returns its `|`-separated rows.
-    @discardableResult
-    func psql(_ sql: String) throws -> String { try server.psql(sql, database: database.name) }
-
-    /// The rows of a query as psql prints them, one string per row.
-    func rows(_ sql: String) throws -> [String] {
-        try psql(sql).split(separator: "\n", omittingEmptySubsequences: false).dropLast().map(String.init)
-    }
+extension PostgresTestDatabase {
+    /// A connection through the code under test.
+    func connect() throws -> PostgresDatabase { try PostgresDatabase(connection: uri) }
 }
 
 /// Builds batches column by column for tests.

@@ -120,10 +120,19 @@ final class PostgresCopyLoader: TableLoader {
             failure.rowKey = key
             location += " (key \(key))"
         }
-        if let column = result.errorField(Diagnostic.column) { location += ", column \(column)" }
+        if let column = result.errorField(Diagnostic.column) ?? Self.column(in: context) {
+            location += ", column \(column)"
+        }
         failure.message = failure.message.replacingOccurrences(
             of: "loading \(table) failed:", with: "loading \(table) failed at \(location):")
         return failure
+    }
+
+    /// The column of `COPY t, line N, column amount: "x"` (a value the column's type rejects).
+    static func column(in context: String) -> String? {
+        guard let range = context.range(of: ", column ") else { return nil }
+        let rest = context[range.upperBound...]
+        return rest.firstIndex(of: ":").map { String(rest[..<$0]) }
     }
 
     /// N of `COPY t, line N…`.

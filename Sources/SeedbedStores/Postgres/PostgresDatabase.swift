@@ -26,10 +26,14 @@ public final class PostgresDatabase: Database {
         try connection.execute(sql)
     }
 
-    /// Begins the load's transaction and defers every deferrable constraint to its commit, so
-    /// rows that reference each other (cycles, self-references) may arrive in any order.
     public func beginTransaction() throws(StoreError) {
-        try connection.execute("BEGIN; SET CONSTRAINTS ALL DEFERRED")
+        try connection.execute("BEGIN")
+    }
+
+    /// Defers every deferrable constraint to the commit, so rows that reference each other
+    /// (cycles, self-references) may arrive in any order.
+    public func deferConstraints() throws(StoreError) {
+        try connection.execute("SET CONSTRAINTS ALL DEFERRED")
     }
 
     /// Deferred constraints are checked here: a violation names its table and constraint.
