@@ -20,8 +20,12 @@ extension Catalog {
                 (SELECT count(*) FROM certificate c WHERE c.name = v.name AND c.version = v.version)
             FROM dataset_version v
             """
-        let found = try name.map { name throws(CatalogError) in try rows(select + " WHERE v.name = $1", [name]) }
-            ?? rows(select)
+        let found: [[String?]]
+        if let name {
+            found = try rows(select + " WHERE v.name = $1", [name])
+        } else {
+            found = try rows(select)
+        }
         var summaries: [VersionSummary] = []
         for row in found where row.count == 6 {
             guard let versionName = row[0], let versionText = row[1],

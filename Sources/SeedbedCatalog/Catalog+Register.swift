@@ -1,4 +1,4 @@
-public import Foundation
+import Foundation
 
 extension Catalog {
     /// What `register` did.

@@ -1,5 +1,5 @@
 import Crypto
-public import SeedbedEngine
+import SeedbedEngine
 public import SeedbedStores
 
 /// A fingerprint of a multiset of rows that does not depend on their order: the row count and

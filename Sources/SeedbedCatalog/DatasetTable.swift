@@ -13,6 +13,12 @@ public struct DatasetTable: Codable, Sendable, Equatable {
             self.type = type.description
         }
 
+        /// A column with its type as a catalog or certificate wrote it (checked when read).
+        public init(name: String, typeName: String) {
+            self.name = name
+            self.type = typeName
+        }
+
         /// The type, or nil when the text is not one (a hand-edited catalog or certificate).
         public var valueType: ValueType? { ValueType(catalogName: type) }
     }

@@ -84,7 +84,7 @@ public struct Verification: Sendable {
 
     private mutating func checkTable(_ table: Certificate.Table, in source: any DatasetSource) throws(CatalogError) {
         let recorded = DatasetTable(
-            name: table.name, columns: table.columns.map { DatasetTable.Column(name: $0.name, rawType: $0.type) },
+            name: table.name, columns: table.columns.map { DatasetTable.Column(name: $0.name, typeName: $0.type) },
             rows: table.rows)
         let measured: TableFingerprint
         do {
@@ -113,13 +113,5 @@ public struct Verification: Sendable {
             let columns = changed.count == 1 ? "column \(changed[0])" : "columns \(changed.joined(separator: ", "))"
             problems.append("table '\(table.name)': the same \(rows) rows, but values changed in \(columns)")
         }
-    }
-}
-
-extension DatasetTable.Column {
-    /// A column with its type as the certificate or catalog wrote it.
-    init(name: String, rawType: String) {
-        self.name = name
-        self.type = rawType
     }
 }
