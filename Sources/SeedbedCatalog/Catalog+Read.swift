@@ -128,7 +128,7 @@ extension Catalog {
                 VALUES ($1, $2, $3, $4, $5, $6, $7, $8)
                 """,
                 [
-                    scorecard.id, reference.name, reference.version.description, CatalogTime.text(scorecard.recordedAt),
+                    scorecard.id, reference.name, reference.version.description, CatalogTime.preciseText(scorecard.recordedAt),
                     scorecard.verdict, CatalogJSON.encode(scorecard.figures), scorecard.sha256, scorecard.document,
                 ])
         }

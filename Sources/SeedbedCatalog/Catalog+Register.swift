@@ -49,7 +49,7 @@ extension Catalog {
                     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)
                     """,
                     [
-                        name, version, CatalogTime.text(registration.registeredAt), facts.specPath, facts.specSHA256,
+                        name, version, CatalogTime.preciseText(registration.registeredAt), facts.specPath, facts.specSHA256,
                         facts.specText, facts.profileSHA256, "\(facts.seed)", facts.seedbedVersion,
                     ])
             }
@@ -60,7 +60,7 @@ extension Catalog {
                 VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)
                 """,
                 [
-                    registration.id, name, version, CatalogTime.text(registration.registeredAt),
+                    registration.id, name, version, CatalogTime.preciseText(registration.registeredAt),
                     registration.command.rawValue, registration.location, registration.format, registration.shard,
                     facts.seedbedVersion, CatalogJSON.encode(registration.tables),
                 ])

@@ -14,8 +14,29 @@ enum CatalogTime {
             "\(yearText)-\(two(parts.month))-\(two(parts.day))T\(two(parts.hour)):\(two(parts.minute)):\(two(parts.second))Z"
     }
 
-    /// Reads `text`'s output back (and a bare `YYYY-MM-DD` as midnight UTC).
+    /// `text` with milliseconds (`2026-01-02T03:04:05.678Z`), for catalog rows, so runs within
+    /// one second keep their order.
+    static func preciseText(_ date: Date) -> String {
+        let seconds = date.timeIntervalSince1970.rounded(.down)
+        let milliseconds = min(999, Int(((date.timeIntervalSince1970 - seconds) * 1000).rounded(.down)))
+        let digits = String(milliseconds)
+        return String(text(Date(timeIntervalSince1970: seconds)).dropLast()) + "."
+            + String(repeating: "0", count: 3 - digits.count) + digits + "Z"
+    }
+
+    /// Reads `text`'s and `preciseText`'s output back (and a bare `YYYY-MM-DD` as midnight UTC).
     static func date(_ text: String) -> Date? {
+        var fraction = 0.0
+        var text = text
+        if text.count == 24, let dot = text.firstIndex(of: "."), let milliseconds = Int(text[text.index(after: dot)...].dropLast()) {
+            fraction = Double(milliseconds) / 1000
+            text = String(text[..<dot]) + "Z"
+        }
+        guard let whole = wholeSeconds(text) else { return nil }
+        return whole.addingTimeInterval(fraction)
+    }
+
+    private static func wholeSeconds(_ text: String) -> Date? {
         let pattern = text.count == 10 ? text + "T00:00:00Z" : text
         let bytes = Array(pattern.utf8)
         guard bytes.count == 20, bytes[4] == UInt8(ascii: "-"), bytes[7] == UInt8(ascii: "-"),

@@ -10,6 +10,18 @@ public struct DatasetVersion: Sendable {
     public var scorecards: [ScorecardRecord]
     public var certificates: [CertificateRecord]
 
+    public init(
+        reference: DatasetReference, registeredAt: Date, source: DatasetSourceFacts, registrations: [Registration],
+        scorecards: [ScorecardRecord], certificates: [CertificateRecord]
+    ) {
+        self.reference = reference
+        self.registeredAt = registeredAt
+        self.source = source
+        self.registrations = registrations
+        self.scorecards = scorecards
+        self.certificates = certificates
+    }
+
     /// The latest run: where `certify` reads the rows by default.
     public var latest: Registration? { registrations.last }
 }
