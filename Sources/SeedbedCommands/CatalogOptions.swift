@@ -19,15 +19,8 @@ public struct CatalogOptions: ParsableArguments {
 
     public init() {}
 
-    public func validate() throws {
-        if let datasetVersion {
-            do {
-                _ = try SemanticVersion(parsing: datasetVersion)
-            } catch {
-                throw ValidationError("--version: \(error.message)")
-            }
-        }
-    }
+    // `--version` is checked when the run is recorded, not in `validate()`: ArgumentParser answers
+    // any validation error on a command line holding `--version` by printing Seedbed's version.
 
     /// Records a finished run in the catalog, or says on stderr why it was not recorded (no
     /// version). A refused or failed registration is an error: the data is there, the record not.
