@@ -36,7 +36,8 @@ extension Catalog {
             let verdict = try scorecards(of: reference).last?.verdict
             summaries.append(
                 VersionSummary(
-                    reference: reference, registeredAt: row[2].flatMap(CatalogTime.date) ?? Date(timeIntervalSince1970: 0),
+                    reference: reference,
+                    registeredAt: row[2].flatMap(CatalogTime.date) ?? Date(timeIntervalSince1970: 0),
                     specSHA256: row[3] ?? "", runs: row[4].flatMap { Int($0) } ?? 0, rows: latest?.rows ?? 0,
                     verdict: verdict, certificates: row[5].flatMap { Int($0) } ?? 0))
         }
@@ -128,7 +129,8 @@ extension Catalog {
                 VALUES ($1, $2, $3, $4, $5, $6, $7, $8)
                 """,
                 [
-                    scorecard.id, reference.name, reference.version.description, CatalogTime.preciseText(scorecard.recordedAt),
+                    scorecard.id, reference.name, reference.version.description,
+                    CatalogTime.preciseText(scorecard.recordedAt),
                     scorecard.verdict, CatalogJSON.encode(scorecard.figures), scorecard.sha256, scorecard.document,
                 ])
         }

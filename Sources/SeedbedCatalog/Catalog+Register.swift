@@ -49,7 +49,8 @@ extension Catalog {
                     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)
                     """,
                     [
-                        name, version, CatalogTime.preciseText(registration.registeredAt), facts.specPath, facts.specSHA256,
+                        name, version, CatalogTime.preciseText(registration.registeredAt), facts.specPath,
+                        facts.specSHA256,
                         facts.specText, facts.profileSHA256, "\(facts.seed)", facts.seedbedVersion,
                     ])
             }

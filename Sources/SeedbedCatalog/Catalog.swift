@@ -47,14 +47,18 @@ public final class Catalog {
             if !FileManager.default.fileExists(atPath: path) {
                 guard create else {
                     throw CatalogError(
-                        .notFound, "no catalog at '\(path)': nothing has been registered there yet (generate or seed a versioned spec first)")
+                        .notFound,
+                        "no catalog at '\(path)': nothing has been registered there yet (generate or seed a versioned spec first)"
+                    )
                 }
                 let folder = (path as NSString).deletingLastPathComponent
                 if !folder.isEmpty {
                     do {
                         try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
                     } catch {
-                        throw CatalogError(.environment, "cannot create the catalog's folder '\(folder)': \(error.localizedDescription)")
+                        throw CatalogError(
+                            .environment,
+                            "cannot create the catalog's folder '\(folder)': \(error.localizedDescription)")
                     }
                 }
             }

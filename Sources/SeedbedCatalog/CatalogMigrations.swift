@@ -93,7 +93,8 @@ enum CatalogMigrations {
                 }
                 for version in (current + 1)..<(all.count + 1) {
                     for statement in all[version - 1] { try database.execute(statement) }
-                    _ = try database.query("INSERT INTO schema_version (version) VALUES ($1)", parameters: ["\(version)"])
+                    _ = try database.query(
+                        "INSERT INTO schema_version (version) VALUES ($1)", parameters: ["\(version)"])
                 }
                 try database.commit()
                 return

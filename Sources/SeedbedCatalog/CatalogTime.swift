@@ -28,7 +28,9 @@ enum CatalogTime {
     static func date(_ text: String) -> Date? {
         var fraction = 0.0
         var text = text
-        if text.count == 24, let dot = text.firstIndex(of: "."), let milliseconds = Int(text[text.index(after: dot)...].dropLast()) {
+        if text.count == 24, let dot = text.firstIndex(of: "."),
+            let milliseconds = Int(text[text.index(after: dot)...].dropLast())
+        {
             fraction = Double(milliseconds) / 1000
             text = String(text[..<dot]) + "Z"
         }
@@ -44,7 +46,9 @@ enum CatalogTime {
             bytes[19] == UInt8(ascii: "Z")
         else { return nil }
         func number(_ range: Range<Int>) -> Int? {
-            guard range.allSatisfy({ bytes[$0] >= UInt8(ascii: "0") && bytes[$0] <= UInt8(ascii: "9") }) else { return nil }
+            guard range.allSatisfy({ bytes[$0] >= UInt8(ascii: "0") && bytes[$0] <= UInt8(ascii: "9") }) else {
+                return nil
+            }
             return Int(String(decoding: bytes[range], as: UTF8.self))
         }
         guard let year = number(0..<4), let month = number(5..<7), let day = number(8..<10),

@@ -93,4 +93,3 @@ public struct Certificate: Sendable, Equatable {
         return JSONValue.object(members).pretty
     }
 }
-

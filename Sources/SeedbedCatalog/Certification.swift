@@ -48,7 +48,8 @@ public enum Certification {
             profileSHA256: version.source.profileSHA256, seed: "\(version.source.seed)",
             seedbedVersion: version.source.seedbedVersion, scorecardSHA256: scorecard?.sha256,
             scorecardVerdict: scorecard?.verdict, source: source.location, tables: tables, lineageRows: lineage.rows,
-            lineageFingerprint: lineage.hex, signer: Certificate.Signer(keyID: publicKey.id, publicKey: publicKey.base64),
+            lineageFingerprint: lineage.hex,
+            signer: Certificate.Signer(keyID: publicKey.id, publicKey: publicKey.base64),
             signature: "")
         certificate.signature = Data(try key.signature(for: Array(certificate.signedText.utf8))).base64EncodedString()
         return certificate

@@ -75,7 +75,8 @@ public enum Fingerprinter {
         var load: [LoadColumn] = []
         for column in table.columns {
             guard let type = column.valueType else {
-                throw CatalogError(.usage, "table '\(table.name)': column '\(column.name)' has an unknown type '\(column.type)'")
+                throw CatalogError(
+                    .usage, "table '\(table.name)': column '\(column.name)' has an unknown type '\(column.type)'")
             }
             load.append(LoadColumn(name: column.name, type: type, declaredType: ""))
         }
@@ -106,7 +107,8 @@ public enum Fingerprinter {
         } catch {
             throw CatalogError(.environment, "\(error)")
         }
-        return TableFingerprint(table: table.name, columns: table.columns, content: content, columnContent: columnContent)
+        return TableFingerprint(
+            table: table.name, columns: table.columns, content: content, columnContent: columnContent)
     }
 
     /// Fingerprints the lineage (which rows were made for which scenario or broken rule).
@@ -121,7 +123,9 @@ public enum Fingerprinter {
         var row: [UInt8] = []
         for entry in entries {
             row.removeAll(keepingCapacity: true)
-            for text in [entry.table, entry.key, entry.kind.rawValue, entry.id] { RowEncoding.append(text: text, to: &row) }
+            for text in [entry.table, entry.key, entry.kind.rawValue, entry.id] {
+                RowEncoding.append(text: text, to: &row)
+            }
             content.add(encoded: row)
         }
         return content

@@ -35,7 +35,8 @@ public enum DatasetLocation {
                     declared[column.name] = match?.declaredType ?? ""
                 }
                 return SchemaMerge.Binding(
-                    specTable: table.name, boundTo: found.name, columnNames: names, declaredTypes: declared, exists: true)
+                    specTable: table.name, boundTo: found.name, columnNames: names, declaredTypes: declared,
+                    exists: true)
             }
             return DatabaseDataset(database: database, bindings: bindings, location: parsed.redacted)
         } catch {

@@ -12,14 +12,18 @@ public struct SemanticVersion: Sendable, Hashable, Comparable, CustomStringConve
     public init(parsing text: String) throws(CatalogError) {
         func fail(_ reason: String) -> CatalogError {
             CatalogError(
-                .usage, "'\(text)' is not a semantic version (\(reason)); write MAJOR.MINOR.PATCH, such as 1.4.0 or 2.0.0-rc.1")
+                .usage,
+                "'\(text)' is not a semantic version (\(reason)); write MAJOR.MINOR.PATCH, such as 1.4.0 or 2.0.0-rc.1")
         }
         var rest = Substring(text)
         var build: [String] = []
         if let plus = rest.firstIndex(of: "+") {
-            build = rest[rest.index(after: plus)...].split(separator: ".", omittingEmptySubsequences: false).map(String.init)
+            build = rest[rest.index(after: plus)...].split(separator: ".", omittingEmptySubsequences: false).map(
+                String.init)
             rest = rest[..<plus]
-            guard build.allSatisfy(Self.isIdentifier) else { throw fail("the build part must be dot-separated [0-9A-Za-z-] words") }
+            guard build.allSatisfy(Self.isIdentifier) else {
+                throw fail("the build part must be dot-separated [0-9A-Za-z-] words")
+            }
         }
         var prerelease: [String] = []
         if let dash = rest.firstIndex(of: "-") {
@@ -85,7 +89,8 @@ public struct SemanticVersion: Sendable, Hashable, Comparable, CustomStringConve
     }
 
     private static func isAlphanumeric(_ byte: UInt8) -> Bool {
-        (byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9")) || (byte >= UInt8(ascii: "a") && byte <= UInt8(ascii: "z"))
+        (byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9"))
+            || (byte >= UInt8(ascii: "a") && byte <= UInt8(ascii: "z"))
             || (byte >= UInt8(ascii: "A") && byte <= UInt8(ascii: "Z"))
     }
 }
@@ -103,7 +108,8 @@ public struct DatasetReference: Sendable, Hashable, CustomStringConvertible {
     /// Parses `lending@1.4.0`.
     public init(parsing text: String) throws(CatalogError) {
         guard let at = text.lastIndex(of: "@"), at != text.startIndex else {
-            throw CatalogError(.usage, "'\(text)' does not name a dataset version; write NAME@VERSION, such as lending@1.4.0")
+            throw CatalogError(
+                .usage, "'\(text)' does not name a dataset version; write NAME@VERSION, such as lending@1.4.0")
         }
         name = String(text[..<at])
         version = try SemanticVersion(parsing: String(text[text.index(after: at)...]))

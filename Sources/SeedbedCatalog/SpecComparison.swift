@@ -26,7 +26,9 @@ public struct SpecComparison: Sendable, Equatable {
     public init(old: String, new: String) {
         let before = Self.parse(old)
         let after = Self.parse(new)
-        func compare(_ a: [String: String], _ b: [String: String]) -> (added: [String], removed: [String], changed: [String]) {
+        func compare(_ a: [String: String], _ b: [String: String]) -> (
+            added: [String], removed: [String], changed: [String]
+        ) {
             (
                 b.keys.filter { a[$0] == nil }.sorted(), a.keys.filter { b[$0] == nil }.sorted(),
                 a.keys.filter { b[$0] != nil && b[$0] != a[$0] }.sorted()
@@ -39,7 +41,9 @@ public struct SpecComparison: Sendable, Equatable {
     }
 
     /// Each rule, scenario and table printed on its own, by ID or name.
-    private static func parse(_ text: String) -> (rules: [String: String], scenarios: [String: String], tables: [String: String]) {
+    private static func parse(_ text: String) -> (
+        rules: [String: String], scenarios: [String: String], tables: [String: String]
+    ) {
         let syntax = ParsedSpec.parse(SourceFile(name: "spec.seed", text: text)).syntax
         var rules: [String: String] = [:]
         var scenarios: [String: String] = [:]

@@ -43,7 +43,8 @@ public struct Verification: Sendable {
             )
         } else if lineage.hex != certificate.lineageFingerprint {
             result.problems.append(
-                "the lineage differs: the same \(lineage.rows) entries, but an entry was changed (a row's scenario or rule)")
+                "the lineage differs: the same \(lineage.rows) entries, but an entry was changed (a row's scenario or rule)"
+            )
         } else {
             result.confirmed.append("lineage: \(lineage.rows) entries match")
         }
@@ -55,14 +56,16 @@ public struct Verification: Sendable {
     ) {
         let carried: VerifyingKey
         do {
-            carried = try VerifyingKey(base64: certificate.signer.publicKey, origin: "the certificate's signer.publicKey")
+            carried = try VerifyingKey(
+                base64: certificate.signer.publicKey, origin: "the certificate's signer.publicKey")
         } catch {
             problems.append("the certificate was edited: \(error.message)")
             return
         }
         if carried.id != certificate.signer.keyID {
             problems.append(
-                "the certificate was edited: signer.keyId says \(certificate.signer.keyID) but its public key is \(carried.id)")
+                "the certificate was edited: signer.keyId says \(certificate.signer.keyID) but its public key is \(carried.id)"
+            )
         }
         if let given, given.key != carried {
             problems.append(

@@ -18,7 +18,10 @@ struct CatalogDiffCommand: ParsableCommand {
     func run() throws {
         let catalog = try options.open()
         let (a, b) = try reportingCatalogErrors { () throws(CatalogError) in
-            (try catalog.version(try DatasetReference(parsing: old)), try catalog.version(try DatasetReference(parsing: new)))
+            (
+                try catalog.version(try DatasetReference(parsing: old)),
+                try catalog.version(try DatasetReference(parsing: new))
+            )
         }
         let diff = VersionDiff(a, b)
         let console = Console.current
@@ -70,10 +73,13 @@ struct VersionDiff: Encodable {
         seed = ["\(a.source.seed)", "\(b.source.seed)"]
         profileChanged = a.source.profileSHA256 != b.source.profileSHA256
         let comparison = SpecComparison(old: a.source.specText, new: b.source.specText)
-        rules = Changes(added: comparison.rulesAdded, removed: comparison.rulesRemoved, changed: comparison.rulesChanged)
+        rules = Changes(
+            added: comparison.rulesAdded, removed: comparison.rulesRemoved, changed: comparison.rulesChanged)
         scenarios = Changes(
-            added: comparison.scenariosAdded, removed: comparison.scenariosRemoved, changed: comparison.scenariosChanged)
-        tables = Changes(added: comparison.tablesAdded, removed: comparison.tablesRemoved, changed: comparison.tablesChanged)
+            added: comparison.scenariosAdded, removed: comparison.scenariosRemoved, changed: comparison.scenariosChanged
+        )
+        tables = Changes(
+            added: comparison.tablesAdded, removed: comparison.tablesRemoved, changed: comparison.tablesChanged)
         specLines = comparison.lines
         let oldTables = a.latest?.tables ?? []
         let newTables = b.latest?.tables ?? []
@@ -81,7 +87,8 @@ struct VersionDiff: Encodable {
         for table in newTables where !names.contains(table.name) { names.append(table.name) }
         rows = names.map { name in
             RowCount(
-                table: name, old: oldTables.first { $0.name == name }?.rows, new: newTables.first { $0.name == name }?.rows)
+                table: name, old: oldTables.first { $0.name == name }?.rows,
+                new: newTables.first { $0.name == name }?.rows)
         }
         verdicts = [a.scorecards.last?.verdict, b.scorecards.last?.verdict]
         let oldFigures = a.scorecards.last?.figures ?? [:]

@@ -29,7 +29,8 @@ public struct CatalogOptions: ParsableArguments {
         format: String?, shard: String?, tables: [DatasetTable]
     ) throws {
         let console = Console.current
-        let name = syntax.dataset?.name.name ?? ((specPath as NSString).lastPathComponent as NSString).deletingPathExtension
+        let name =
+            syntax.dataset?.name.name ?? ((specPath as NSString).lastPathComponent as NSString).deletingPathExtension
         guard let versionText = datasetVersion ?? syntax.dataset?.version?.value else {
             console.write(
                 "seedbed: note: not recorded in the catalog: \(name) has no version (add version \"1.0.0\" to the spec's dataset line, or pass --version)\n",
@@ -78,7 +79,9 @@ public struct CatalogOptions: ParsableArguments {
     static func profileDigest(syntax: SpecFile, specPath: String) -> String? {
         guard let profile = syntax.dataset?.profile?.value else { return nil }
         let besideSpec = ((specPath as NSString).deletingLastPathComponent as NSString).appendingPathComponent(profile)
-        let path = profile.hasPrefix("/") ? profile : (FileManager.default.fileExists(atPath: besideSpec) ? besideSpec : profile)
+        let path =
+            profile.hasPrefix("/")
+            ? profile : (FileManager.default.fileExists(atPath: besideSpec) ? besideSpec : profile)
         return try? Digest.sha256(ofFile: path)
     }
 

@@ -121,7 +121,8 @@ struct ShownVersion: Encodable {
         }
         scorecards = version.scorecards.map {
             Scorecard(
-                recordedAt: CatalogText.time($0.recordedAt), verdict: $0.verdict, figures: $0.figures, sha256: $0.sha256)
+                recordedAt: CatalogText.time($0.recordedAt), verdict: $0.verdict, figures: $0.figures, sha256: $0.sha256
+            )
         }
         certificates = version.certificates.map {
             IssuedCertificate(

@@ -36,7 +36,9 @@ public struct RevalidateCommand: ParsableCommand {
     public func run() throws {
         let catalog = try options.open()
         let result = try reportingCatalogErrors { () throws(CatalogError) in
-            let newer = try profile.map { path throws(CatalogError) in (path: path, sha256: try Digest.sha256(ofFile: path)) }
+            let newer = try profile.map { path throws(CatalogError) in
+                (path: path, sha256: try Digest.sha256(ofFile: path))
+            }
             return try Revalidation(catalog: catalog, name: name, newerProfile: newer)
         }
         let console = Console.current

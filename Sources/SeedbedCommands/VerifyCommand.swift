@@ -55,10 +55,13 @@ public struct VerifyCommand: ParsableCommand {
                 throw CatalogError(.usage, "cannot read the certificate '\(certificate)'")
             }
             parsed = try Certificate(parsing: String(decoding: bytes, as: UTF8.self))
-            let key = try pubkey.map { path throws(CatalogError) in (key: try VerifyingKey(readingFrom: path), path: path) }
+            let key = try pubkey.map { path throws(CatalogError) in
+                (key: try VerifyingKey(readingFrom: path), path: path)
+            }
             let tables = parsed.tables.map { table in
                 DatasetTable(
-                    name: table.name, columns: table.columns.map { DatasetTable.Column(name: $0.name, typeName: $0.type) },
+                    name: table.name,
+                    columns: table.columns.map { DatasetTable.Column(name: $0.name, typeName: $0.type) },
                     rows: table.rows)
             }
             let source =

@@ -34,7 +34,9 @@ struct CatalogStoreTests {
         let tables = try database.query(
             "SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name", parameters: [])
         #expect(
-            tables.map { $0[0] ?? "" } == ["certificate", "dataset_version", "registration", "schema_version", "scorecard"]
+            tables.map { $0[0] ?? "" } == [
+                "certificate", "dataset_version", "registration", "schema_version", "scorecard",
+            ]
         )
         let journal = try database.query("PRAGMA journal_mode", parameters: [])
         #expect(journal == [["wal"]])
@@ -105,7 +107,8 @@ struct CatalogStoreTests {
         for version in ["1.10.0", "1.2.0", "1.2.0-rc.1"] {
             try catalog.register(try Self.registration(version: version))
         }
-        #expect(try catalog.versions().map(\.reference.description) == ["shop@1.2.0-rc.1", "shop@1.2.0", "shop@1.10.0"])
+        #expect(
+            try catalog.versions().map(\.reference.description) == ["shop@1.2.0-rc.1", "shop@1.2.0", "shop@1.10.0"])
         #expect {
             try catalog.version(DatasetReference(parsing: "shop@9.0.0"))
         } throws: { error in

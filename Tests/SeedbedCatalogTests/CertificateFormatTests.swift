@@ -25,7 +25,8 @@ struct CertificateFormatTests {
         let original = try Fingerprinter.fingerprint(Self.table, in: try dataset(Self.customers, in: a))
         let reordered = try Fingerprinter.fingerprint(
             Self.table, in: try dataset("id,name\n3,\"C, D\"\n1,Ann\n2,Bo\n", in: b))
-        let edited = try Fingerprinter.fingerprint(Self.table, in: try dataset("id,name\n1,Ann\n2,Bob\n3,\"C, D\"\n", in: c))
+        let edited = try Fingerprinter.fingerprint(
+            Self.table, in: try dataset("id,name\n1,Ann\n2,Bob\n3,\"C, D\"\n", in: c))
         #expect(original.content.rows == 3)
         #expect(original.content == reordered.content)
         #expect(original.content.hex != edited.content.hex)
@@ -46,7 +47,8 @@ struct CertificateFormatTests {
         let registration = Registration(
             dataset: try DatasetReference(parsing: "shop@1.0.0"), command: .generate, location: source.location,
             source: DatasetSourceFacts(
-                specPath: "/s.seed", specSHA256: "aa", specText: "", profileSHA256: nil, seed: 1, seedbedVersion: "0.1.0"
+                specPath: "/s.seed", specSHA256: "aa", specText: "", profileSHA256: nil, seed: 1,
+                seedbedVersion: "0.1.0"
             ), tables: [Self.table])
         let version = DatasetVersion(
             reference: registration.dataset, registeredAt: Date(), source: registration.source,
@@ -66,13 +68,15 @@ struct CertificateFormatTests {
                 "lineage: 1 entries match",
             ])
 
-        let edited = try Certificate(parsing: certificate.fileText.replacingOccurrences(of: "2099-12-31", with: "2199-12-31"))
+        let edited = try Certificate(
+            parsing: certificate.fileText.replacingOccurrences(of: "2099-12-31", with: "2199-12-31"))
         #expect(
             try Verification.check(edited, against: source, publicKey: nil).problems == [
                 "the certificate was edited after signing: its signature does not match its content"
             ])
         #expect {
-            try Certificate(parsing: certificate.fileText.replacingOccurrences(of: "\"seed\":", with: "\"extra\": 1, \"seed\":"))
+            try Certificate(
+                parsing: certificate.fileText.replacingOccurrences(of: "\"seed\":", with: "\"extra\": 1, \"seed\":"))
         } throws: { error in
             (error as? CatalogError)?.message
                 == "not a valid certificate: '(top level)' has a field 'extra' a certificate does not have"

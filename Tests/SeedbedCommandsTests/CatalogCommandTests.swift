@@ -37,7 +37,8 @@ struct CatalogCommandTests {
         let changed = try folder.write(
             "shop2.seed",
             Self.spec.replacingOccurrences(of: "amount < 300", with: "amount < 250")
-                .replacingOccurrences(of: "version \"1.0.0\"", with: "version \"1.1.0\"") + "\nrule AGE-2 require customer.age < 95\n")
+                .replacingOccurrences(of: "version \"1.0.0\"", with: "version \"1.1.0\"")
+                + "\nrule AGE-2 require customer.age < 95\n")
         let second = await seedbed(
             ["generate", changed, "--out", folder.url.appendingPathComponent("v2").path, "--catalog", catalog])
         #expect(second.exitCode == 0, "\(second.error)")
@@ -76,7 +77,8 @@ struct CatalogCommandTests {
                 spec lines:
                 """))
         #expect(diff.output.contains("- rule AMT-1 when purchase.kind = \"gift\" require purchase.amount < 300\n"))
-        let diffJSON = await seedbed("catalog", "diff", "shop@1.0.0", "shop@1.1.0", "--catalog", catalog, "--format", "json")
+        let diffJSON = await seedbed(
+            "catalog", "diff", "shop@1.0.0", "shop@1.1.0", "--catalog", catalog, "--format", "json")
         let decoded = try #require(JSONSerialization.jsonObject(with: Data(diffJSON.output.utf8)) as? [String: Any])
         #expect((decoded["rules"] as? [String: [String]])?["changed"] == ["AMT-1"])
 
@@ -96,7 +98,8 @@ struct CatalogCommandTests {
         try folder.write("shop.seed", Self.spec.replacingOccurrences(of: "rows 20", with: "rows 21"))
         let refused = await seedbed("generate", spec, "--out", out, "--catalog", catalog)
         #expect(refused.exitCode == 2)
-        #expect(refused.error.contains("seedbed: error: shop@1.0.0 is already in the catalog, made from something else"))
+        #expect(
+            refused.error.contains("seedbed: error: shop@1.0.0 is already in the catalog, made from something else"))
         #expect(refused.error.contains("seedbed: the data was written but is not recorded in the catalog\n"))
         let forced = await seedbed("generate", spec, "--out", out, "--catalog", catalog, "--force")
         #expect(forced.exitCode == 0)

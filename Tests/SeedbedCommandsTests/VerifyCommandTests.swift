@@ -25,7 +25,9 @@ struct VerifyCommandTests {
                 "certify", "shop@1.0.0", "--key", key, "--out", certificate, "--catalog", catalog, "--purpose",
                 "regression", "--expires", "2099-12-31")
             #expect(certify.exitCode == 0, "\(certify.error)")
-            #expect(certify.output.hasPrefix("certified shop@1.0.0: 2 tables, 54 rows, read from \(data); signed by ed25519:"))
+            #expect(
+                certify.output.hasPrefix(
+                    "certified shop@1.0.0: 2 tables, 54 rows, read from \(data); signed by ed25519:"))
         }
 
         /// A copy of the data with one table's file rewritten.
@@ -47,7 +49,10 @@ struct VerifyCommandTests {
         let certified = try await Certified()
         let outcome = await certified.verify("--data", certified.data, "--pubkey", certified.key + ".pub")
         #expect(outcome.exitCode == 0, "\(outcome.output)")
-        #expect(outcome.output.hasSuffix("ok    valid until 2099-12-31\nok    table 'customer': 20 rows match\nok    table 'purchase': 34 rows match\nok    lineage: 2 entries match\nshop@1.0.0: verified, nothing changed\n"))
+        #expect(
+            outcome.output.hasSuffix(
+                "ok    valid until 2099-12-31\nok    table 'customer': 20 rows match\nok    table 'purchase': 34 rows match\nok    lineage: 2 entries match\nshop@1.0.0: verified, nothing changed\n"
+            ))
         let show = await seedbed("catalog", "show", "shop@1.0.0", "--catalog", certified.catalog)
         #expect(show.output.contains("expires 2099-12-31  for \"regression\"\n"))
     }
@@ -69,7 +74,8 @@ struct VerifyCommandTests {
         }
         let outcome = await certified.verify("--data", copy)
         #expect(outcome.exitCode == 1)
-        #expect(outcome.output.hasPrefix("FAIL  table 'customer': the same 20 rows, but values changed in column 'age'\n"))
+        #expect(
+            outcome.output.hasPrefix("FAIL  table 'customer': the same 20 rows, but values changed in column 'age'\n"))
         #expect(outcome.output.hasSuffix("shop@1.0.0: 1 difference(s) from the certificate\n"))
     }
 
@@ -78,11 +84,14 @@ struct VerifyCommandTests {
         let added = try certified.tampered("customer") { $0 + ["21,33"] }
         let addedOutcome = await certified.verify("--data", added)
         #expect(addedOutcome.exitCode == 1)
-        #expect(addedOutcome.output.hasPrefix("FAIL  table 'customer': 21 rows, the certificate says 20 (rows were added)\n"))
+        #expect(
+            addedOutcome.output.hasPrefix(
+                "FAIL  table 'customer': 21 rows, the certificate says 20 (rows were added)\n"))
         let removed = try certified.tampered("purchase") { Array($0.dropLast()) }
         let removedOutcome = await certified.verify("--data", removed)
         #expect(
-            removedOutcome.output.hasPrefix("FAIL  table 'purchase': 33 rows, the certificate says 34 (rows were removed)\n"))
+            removedOutcome.output.hasPrefix(
+                "FAIL  table 'purchase': 33 rows, the certificate says 34 (rows were removed)\n"))
     }
 
     @Test func anEditedCertificateAndAWrongKeyFail() async throws {
@@ -92,7 +101,9 @@ struct VerifyCommandTests {
             .write(toFile: certified.certificate, atomically: true, encoding: .utf8)
         let edited = await certified.verify("--data", certified.data)
         #expect(edited.exitCode == 1)
-        #expect(edited.output.hasPrefix("FAIL  the certificate was edited after signing: its signature does not match its content\n"))
+        #expect(
+            edited.output.hasPrefix(
+                "FAIL  the certificate was edited after signing: its signature does not match its content\n"))
 
         try text.write(toFile: certified.certificate, atomically: true, encoding: .utf8)
         let other = certified.folder.url.appendingPathComponent("other").path
@@ -103,7 +114,8 @@ struct VerifyCommandTests {
         #expect(wrong.exitCode == 1)
         #expect(
             wrong.output.hasPrefix(
-                "FAIL  the certificate is signed by \(signer.id), not by the given key \(otherKey.id) (\(other).pub)\n"))
+                "FAIL  the certificate is signed by \(signer.id), not by the given key \(otherKey.id) (\(other).pub)\n")
+        )
     }
 
     @Test func anExpiredCertificateFails() async throws {
@@ -142,10 +154,13 @@ struct VerifyCommandTests {
         try connection.execute("UPDATE purchase SET amount = amount + 1 WHERE id = 1")
         let changed = await seedbed("verify", certificate, "--target", "sqlite:\(database)")
         #expect(changed.exitCode == 1)
-        #expect(changed.output.hasPrefix("FAIL  table 'purchase': the same 34 rows, but values changed in column 'amount'\n"))
+        #expect(
+            changed.output.hasPrefix(
+                "FAIL  table 'purchase': the same 34 rows, but values changed in column 'amount'\n"))
         try connection.execute("DELETE FROM purchase WHERE id = 2")
         let removed = await seedbed("verify", certificate, "--target", "sqlite:\(database)")
-        #expect(removed.output.hasPrefix("FAIL  table 'purchase': 33 rows, the certificate says 34 (rows were removed)\n"))
+        #expect(
+            removed.output.hasPrefix("FAIL  table 'purchase': 33 rows, the certificate says 34 (rows were removed)\n"))
         let missing = await seedbed("certify", "shop@1.0.0", "--key", key, "--out", certificate, "--catalog", catalog)
         #expect(missing.exitCode == 2)
         #expect(
