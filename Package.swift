@@ -17,12 +17,14 @@ let package = Package(
         .library(name: "SeedbedStores", targets: ["SeedbedStores"]),
         .library(name: "SeedbedProfile", targets: ["SeedbedProfile"]),
         .library(name: "SeedbedScore", targets: ["SeedbedScore"]),
+        .library(name: "SeedbedCatalog", targets: ["SeedbedCatalog"]),
         .library(name: "SeedbedFeedback", targets: ["SeedbedFeedback"]),
         .library(name: "SeedbedCommands", targets: ["SeedbedCommands"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/x-sheep/swift-property-based", from: "2.0.1"),
+        .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
     ],
     targets: [
         // MARK: - C libraries (pkg-config names; only SeedbedStores and SeedbedFeedback import them)
@@ -49,12 +51,19 @@ let package = Package(
         .target(name: "SeedbedProfile", dependencies: ["SeedbedSpec"], swiftSettings: upcoming),
         // Pure Swift: metrics over columns of values; the stores read the data, the commands wire it.
         .target(name: "SeedbedScore", dependencies: ["SeedbedSpec"], swiftSettings: upcoming),
+        // Dataset versions, lineage and signed certificates, stored through SeedbedStores.
+        .target(
+            name: "SeedbedCatalog",
+            dependencies: [
+                "SeedbedSpec", "SeedbedEngine", "SeedbedStores", .product(name: "Crypto", package: "swift-crypto"),
+            ],
+            swiftSettings: upcoming),
         // JUnit XML through libxml2's streaming reader; FoundationEssentials only (see docs/junit.md).
         .target(name: "SeedbedFeedback", dependencies: ["CLibXML2"], swiftSettings: upcoming),
         .target(
             name: "SeedbedCommands",
             dependencies: [
-                "SeedbedSpec", "SeedbedEngine", "SeedbedStores", "SeedbedProfile", "SeedbedScore",
+                "SeedbedSpec", "SeedbedEngine", "SeedbedStores", "SeedbedProfile", "SeedbedScore", "SeedbedCatalog",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: upcoming),
@@ -103,6 +112,10 @@ let package = Package(
             exclude: ["SDMetricsReference.py"],
             swiftSettings: upcoming),
         .testTarget(
+            name: "SeedbedCatalogTests",
+            dependencies: ["SeedbedCatalog", "SeedbedStores", "SeedbedEngine", "SeedbedSpec", "SeedbedTestSupport"],
+            swiftSettings: upcoming),
+        .testTarget(
             name: "SeedbedFeedbackTests",
             dependencies: [
                 "SeedbedFeedback", "SeedbedTestSupport",
@@ -113,7 +126,7 @@ let package = Package(
         .testTarget(
             name: "SeedbedCommandsTests",
             dependencies: [
-                "SeedbedCommands", "SeedbedSpec", "SeedbedEngine", "SeedbedStores", "SeedbedProfile",
+                "SeedbedCommands", "SeedbedSpec", "SeedbedEngine", "SeedbedStores", "SeedbedProfile", "SeedbedCatalog",
                 "SeedbedTestSupport",
             ],
             swiftSettings: upcoming),

@@ -51,6 +51,9 @@ public struct GenerateCommand: AsyncParsableCommand {
     @Option(help: "Summary format: text or json.")
     var summary: OutputFormat = .text
 
+    @OptionGroup(title: "Catalog")
+    var catalogOptions: CatalogOptions
+
     public init() {}
 
     public enum FileFormat: String, ExpressibleByArgument, CaseIterable, Sendable {
@@ -94,6 +97,10 @@ public struct GenerateCommand: AsyncParsableCommand {
         switch result {
         case .success(let made):
             console.write(GenerationReport(summary: made, out: out, format: summary).text())
+            // The catalog records this dataset version (docs/catalog.md).
+            try catalogOptions.registerGeneration(
+                specPath: spec, checked: checked, seed: seed, out: out, format: format.rawValue, shard: shard,
+                summary: made)
         case .failure(let error):
             console.write("seedbed: error: \(error.message)\n", to: .error)
             throw error.isUsage ? ExitCode.inputError : ExitCode.checkFailed

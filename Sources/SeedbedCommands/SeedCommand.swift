@@ -61,6 +61,9 @@ public struct SeedCommand: AsyncParsableCommand {
     @Option(help: "Summary format: text or json.")
     var format: OutputFormat = .text
 
+    @OptionGroup(title: "Catalog")
+    var catalogOptions: CatalogOptions
+
     public init() {}
 
     public func validate() throws {
@@ -130,6 +133,10 @@ public struct SeedCommand: AsyncParsableCommand {
             }
             if showProgress { console.write("\r\u{1B}[K", to: .error) }
             console.write(SeedReport(summary: summary, target: target.redacted, format: format).text())
+            // The catalog records this dataset version (docs/catalog.md).
+            try catalogOptions.registerSeed(
+                specPath: spec, syntax: parsed.syntax, model: generation.model, target: target.redacted,
+                made: summary.tables)
         } catch let error as StoreError {
             throw fail(error.message, error.kind.exitCode)
         }

@@ -33,6 +33,14 @@ public protocol Database: AnyObject {
     ) throws(StoreError)
 
     func rowCount(of table: TableName) throws(StoreError) -> Int
+
+    /// Runs one statement with bound parameters and returns its rows, every value as text (nil
+    /// for NULL), for small bookkeeping queries such as the catalog's, never for bulk data.
+    /// - Parameters:
+    ///   - sql: one statement; parameters are written `$1`, `$2`, … (PostgreSQL's spelling, which
+    ///     SQLite reads too), each bound as text or NULL, so no value is ever spliced into SQL.
+    ///   - parameters: the values of `$1`, `$2`, … in order.
+    func query(_ sql: String, parameters: [String?]) throws(StoreError) -> [[String?]]
 }
 
 /// A bulk load in progress; batches arrive with their columns in the loader's column order.

@@ -60,6 +60,14 @@ struct SQLiteStatement: ~Copyable {
         }
     }
 
+    /// How many parameters the statement has (the largest index, for numbered ones).
+    var parameterCount: Int { Int(sqlite3_bind_parameter_count(handle)) }
+
+    /// The parameter's name as written (`$1`, `:name`), nil for a bare `?`.
+    func parameterName(at index: Int) -> String? {
+        sqlite3_bind_parameter_name(handle, Int32(index + 1)).map { String(cString: $0) }
+    }
+
     /// Forgets every bound value, so no parameter keeps pointing at bytes about to be freed.
     func clearBindings() {
         sqlite3_clear_bindings(handle)
