@@ -19,8 +19,17 @@ public struct CatalogOptions: ParsableArguments {
 
     public init() {}
 
-    // `--version` is checked when the run is recorded, not in `validate()`: ArgumentParser answers
-    // any validation error on a command line holding `--version` by printing Seedbed's version.
+    /// Checks `--version` before any work (not in `validate()`: ArgumentParser answers any
+    /// validation error on a command line holding `--version` by printing Seedbed's version).
+    func checkVersion() throws {
+        guard let datasetVersion else { return }
+        do {
+            _ = try SemanticVersion(parsing: datasetVersion)
+        } catch {
+            Console.current.write("seedbed: error: --version: \(error.message)\n", to: .error)
+            throw ExitCode.inputError
+        }
+    }
 
     /// Records a finished run in the catalog, or says on stderr why it was not recorded (no
     /// version). A refused or failed registration is an error: the data is there, the record not.

@@ -67,6 +67,7 @@ public struct GenerateCommand: AsyncParsableCommand {
 
     public func run() async throws {
         let console = Console.current
+        try catalogOptions.checkVersion()
         let source: SourceFile
         do {
             source = try SpecInput.read(spec)

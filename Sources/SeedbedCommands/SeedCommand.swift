@@ -78,6 +78,7 @@ public struct SeedCommand: AsyncParsableCommand {
 
     private func load() throws {
         let console = Console.current
+        try catalogOptions.checkVersion()
         func fail(_ message: String, _ code: ExitCode) -> ExitCode {
             console.write("seedbed: error: \(message)\n", to: .error)
             return code

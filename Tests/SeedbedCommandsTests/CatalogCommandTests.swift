@@ -106,11 +106,14 @@ struct CatalogCommandTests {
         #expect(forced.error.contains("(replacing the record made from something else)"))
         let bumped = await seedbed("generate", spec, "--out", out, "--catalog", catalog, "--version", "1.0.1")
         #expect(bumped.error.contains("recorded shop@1.0.1"))
-        let bad = await seedbed("generate", spec, "--out", out, "--catalog", catalog, "--version", "1.0")
+        // Checked before any work: nothing is generated under a version that cannot be recorded.
+        let elsewhere = out + "-bad"
+        let bad = await seedbed("generate", spec, "--out", elsewhere, "--catalog", catalog, "--version", "1.0")
         #expect(bad.exitCode == 2)
+        #expect(!FileManager.default.fileExists(atPath: elsewhere))
         #expect(
             bad.error.contains(
-                "seedbed: error: '1.0' is not a semantic version (it needs three numbers); write MAJOR.MINOR.PATCH, such as 1.4.0 or 2.0.0-rc.1\n"
+                "seedbed: error: --version: '1.0' is not a semantic version (it needs three numbers); write MAJOR.MINOR.PATCH, such as 1.4.0 or 2.0.0-rc.1\n"
             ))
     }
 
