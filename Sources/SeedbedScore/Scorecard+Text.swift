@@ -116,21 +116,29 @@ extension Scorecard {
 
     /// For a pull-request comment or `$GITHUB_STEP_SUMMARY`.
     public func markdown() -> String {
+        /// Plain text in a table cell: no column breaks, no HTML.
         func cell(_ text: String) -> String {
             text.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "|", with: "\\|")
-                .replacingOccurrences(of: "\n", with: " ").replacingOccurrences(of: "<", with: "&lt;")
+                .replacingOccurrences(of: "\n", with: " ").replacingOccurrences(of: "&", with: "&amp;")
+                .replacingOccurrences(of: "<", with: "&lt;").replacingOccurrences(of: ">", with: "&gt;")
+        }
+        /// Text in a code span, where entities are not decoded: only the cell's `|` is escaped,
+        /// and a backtick inside widens the delimiters.
+        func code(_ text: String) -> String {
+            let body = text.replacingOccurrences(of: "|", with: "\\|").replacingOccurrences(of: "\n", with: " ")
+            return body.contains("`") ? "`` \(body) ``" : "`\(body)`"
         }
         var lines: [String] = []
         lines.append("## Seedbed scorecard: \(passed ? "passed" : "failed")")
         lines.append("")
-        lines.append("`\(cell(dataset))`, spec `\(cell(spec))`. \(cell(definitions)).")
+        lines.append("\(code(dataset)), spec \(code(spec)). \(cell(definitions)).")
         lines.append("")
         lines.append("| gate | value | result |")
         lines.append("|---|---|---|")
         for result in gates {
             let value = Self.gateValue(result) + (result.value == nil ? result.reason.map { ": \($0)" } ?? "" : "")
             lines.append(
-                "| `\(cell(result.gate.description))` | \(cell(value)) | \(result.passed ? "pass" : "**fail**") |")
+                "| \(code(result.gate.description)) | \(cell(value)) | \(result.passed ? "pass" : "**fail**") |")
         }
         lines.append("")
         lines.append("### Rules")
@@ -141,7 +149,7 @@ extension Scorecard {
             let title = rule.title.map { " \(cell($0))" } ?? ""
             let gap = rule.isCoverageGap ? " (coverage gap)" : ""
             lines.append(
-                "| `\(cell(rule.id))`\(title) | \(cell(rule.table)) | \(rule.checked) | \(rule.fired)\(gap) | \(rule.violations) | \(cell(rule.examples.joined(separator: ", "))) |"
+                "| \(code(rule.id))\(title) | \(cell(rule.table)) | \(rule.checked) | \(rule.fired)\(gap) | \(rule.violations) | \(cell(rule.examples.joined(separator: ", "))) |"
             )
         }
         if !conformance.scenarios.isEmpty {
@@ -150,7 +158,7 @@ extension Scorecard {
             lines.append("|---|---|---|---|---|---|")
             for scenario in conformance.scenarios {
                 lines.append(
-                    "| `\(cell(scenario.id))` | \(cell(scenario.table)) | \(scenario.quota) | \(scenario.satisfying) | \(scenario.lineage.map(String.init) ?? "-") | \(scenario.isMet ? "yes" : "**no**") |"
+                    "| \(code(scenario.id)) | \(cell(scenario.table)) | \(scenario.quota) | \(scenario.satisfying) | \(scenario.lineage.map(String.init) ?? "-") | \(scenario.isMet ? "yes" : "**no**") |"
                 )
             }
         }
