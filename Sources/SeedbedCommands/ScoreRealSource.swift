@@ -17,8 +17,13 @@ struct ScoreRealSource {
 
     let text: String
 
-    /// Whether the text names a database rather than files.
-    var isDatabase: Bool { (try? Target(parsing: text)) != nil && !FileManager.default.fileExists(atPath: text) }
+    /// Whether the text names a database rather than CSV files (a `.db` file is a database).
+    var isDatabase: Bool {
+        var isDirectory: ObjCBool = false
+        let exists = FileManager.default.fileExists(atPath: text, isDirectory: &isDirectory)
+        return (try? Target(parsing: text)) != nil && !(exists && isDirectory.boolValue)
+            && !text.lowercased().hasSuffix(".csv")
+    }
 
     /// The source's tables, named as the spec's, holding the spec's columns it has.
     func read(tables: [TableDecl]) throws(Failure) -> [String: MetricTable] {

@@ -152,6 +152,16 @@ struct ScoreCommandTests {
         let rules = try #require(conformance["rules"] as? [[String: Any]])
         #expect(rules.map { $0["id"] as? String } == ["GOLD-1", "NEVER-2", "db:adult"])
         #expect((conformance["scenarios"] as? [[String: Any]])?.first?["lineage"] as? Int == 5)
+        // The database as its own baseline, by path and by URL: a perfect match.
+        for baseline in [database, "sqlite:\(database)"] {
+            let itself = await seedbed(
+                "score", fixture.spec, "--target", "sqlite:\(database)", "--policy", fixture.policy, "--format",
+                "json", "--baseline", baseline)
+            #expect(itself.exitCode == 0, "\(itself.error)")
+            let fidelity = try #require(try Self.json(itself.output)["fidelity"] as? [String: Any])
+            #expect(fidelity["method"] as? String == "real")
+            #expect(fidelity["column_shapes"] as? Double == 1)
+        }
 
         // Break a rule behind Seedbed's back: the scorecard names the rows and fails.
         try db.execute("DROP TABLE IF EXISTS scratch")
