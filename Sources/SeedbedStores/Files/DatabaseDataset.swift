@@ -39,24 +39,30 @@ public final class DatabaseDataset: DatasetSource {
         }
     }
 
+    /// The rows `_seedbed_lineage` tags; none when the table is absent (seeded with
+    /// `--no-lineage`, or by another tool). Introspection hides Seedbed's own tables, so the
+    /// table is read directly and a missing one is told by the schema error.
     public func lineage() throws(StoreError) -> [LineageEntry] {
-        let schema = try database.introspect()
-        guard let table = schema.table(named: Seeder.lineageTable) else { return [] }
         var entries: [LineageEntry] = []
         let columns = LineageEntry.columnNames.map { LoadColumn(name: $0, type: .text, declaredType: "TEXT") }
-        try database.read(table: table.name, columns: columns, batchSize: 4096) { (batch) throws(StoreError) in
-            guard case .text(let tables) = batch.columns[0].values, case .text(let keys) = batch.columns[1].values,
-                case .text(let kinds) = batch.columns[2].values, case .text(let ids) = batch.columns[3].values
-            else { return }
-            for row in 0..<batch.count {
-                guard let kind = LineageEntry.Kind(rawValue: kinds[row]) else {
-                    throw StoreError(
-                        .schema,
-                        "\(Seeder.lineageTable) in \(location) has the kind '\(kinds[row])' (row \(row + 1)); only scenario and negative are written by seedbed seed"
-                    )
+        do {
+            try database.read(table: TableName(Seeder.lineageTable), columns: columns, batchSize: 4096) {
+                (batch) throws(StoreError) in
+                guard case .text(let tables) = batch.columns[0].values, case .text(let keys) = batch.columns[1].values,
+                    case .text(let kinds) = batch.columns[2].values, case .text(let ids) = batch.columns[3].values
+                else { return }
+                for row in 0..<batch.count {
+                    guard let kind = LineageEntry.Kind(rawValue: kinds[row]) else {
+                        throw StoreError(
+                            .usage,
+                            "\(Seeder.lineageTable) in \(location) has the kind '\(kinds[row])' (row \(row + 1)); only scenario and negative are written by seedbed seed"
+                        )
+                    }
+                    entries.append(LineageEntry(table: tables[row], key: keys[row], kind: kind, id: ids[row]))
                 }
-                entries.append(LineageEntry(table: tables[row], key: keys[row], kind: kind, id: ids[row]))
             }
+        } catch  where error.kind == .schema {
+            return []
         }
         return entries
     }
