@@ -62,6 +62,16 @@ public struct ScoreCommand: AsyncParsableCommand {
     @Option(help: "Seed of the privacy holdout split and random baseline (default: the spec's seed, else 0).")
     var seed: UInt64?
 
+    @Option(
+        help: ArgumentHelp(
+            "The catalog to record the scorecard in: a SQLite file or a PostgreSQL URI.", valueName: "path-or-url"))
+    var catalog: String?
+
+    @Option(
+        name: .customLong("version"),
+        help: ArgumentHelp("The dataset version scored (default: the spec's 'version').", valueName: "semver"))
+    var datasetVersion: String?
+
     public init() {}
 
     public func validate() throws {
@@ -108,6 +118,7 @@ public struct ScoreCommand: AsyncParsableCommand {
         } else {
             console.write(rendered)
         }
+        record(scorecard, console: console)
         if !scorecard.passed { throw ExitCode.checkFailed }
     }
 }

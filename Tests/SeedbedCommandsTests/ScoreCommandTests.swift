@@ -95,6 +95,28 @@ struct ScoreCommandTests {
             fromJSONL.output.replacingOccurrences(of: jsonl, with: fixture.data) == passed.output)
     }
 
+    @Test func theScorecardIsRecordedWithItsDatasetVersion() async throws {
+        let fixture = try await Fixture()
+        let catalog = fixture.path("catalog.sqlite")
+        let generated = await seedbed(
+            "generate", fixture.spec, "--out", fixture.data, "--catalog", catalog, "--version", "1.0.0")
+        try #require(generated.exitCode == 0, "\(generated.error)")
+        let scored = await seedbed(
+            "score", fixture.spec, "--data", fixture.data, "--policy", fixture.policy, "--catalog", catalog,
+            "--version", "1.0.0")
+        #expect(scored.exitCode == 0)
+        #expect(scored.error.contains("seedbed: recorded the scorecard of shop@1.0.0 in \(catalog)\n"))
+        let shown = await seedbed("catalog", "show", "shop@1.0.0", "--catalog", catalog)
+        #expect(
+            shown.output.contains("  pass  conformance.violations 0.0000, scenarios.unmet 0.0000"), "\(shown.output)")
+        // A version the catalog does not have: the scorecard is still the result, with a note.
+        let unknown = await seedbed(
+            "score", fixture.spec, "--data", fixture.data, "--policy", fixture.policy, "--catalog", catalog,
+            "--version", "9.9.9")
+        #expect(unknown.exitCode == 0)
+        #expect(unknown.error.contains("seedbed: note: scorecard not recorded in the catalog: "))
+    }
+
     @Test func jsonHoldsTheContract() async throws {
         let fixture = try await Fixture()
         let outcome = await seedbed(
