@@ -22,6 +22,7 @@ public struct SeedbedCommand: AsyncParsableCommand {
         version: SeedbedVersion.current,
         subcommands: [
             CheckCommand.self, FormatCommand.self, GenerateCommand.self, SeedCommand.self, ProfileCommand.self,
+            InitCommand.self,
         ]
     )
 
