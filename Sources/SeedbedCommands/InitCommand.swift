@@ -134,7 +134,7 @@ public struct InitCommand: AsyncParsableCommand {
 
     /// The source's file, folder or database name as an identifier: `exports/credit.csv` gives
     /// `credit`, `sqlite:shop.db` gives `shop`, `postgres://h/sales` gives `sales`.
-    static func datasetName(for source: String) -> String {
+    package static func datasetName(for source: String) -> String {
         var base = source
         if base.hasPrefix("sqlite:") { base.removeFirst("sqlite:".count) }
         if base.hasPrefix("postgres://") || base.hasPrefix("postgresql://") {

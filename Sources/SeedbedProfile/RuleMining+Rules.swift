@@ -1,5 +1,5 @@
 import Foundation
-import SeedbedSpec
+package import SeedbedSpec
 
 // Turning the pass's counts into rules, and the round numbers their bounds are written with.
 
@@ -8,11 +8,11 @@ import SeedbedSpec
 ///
 /// A group's extremes are rounded outward to the grid, so a rule reads `age < 35` rather than
 /// `age <= 34.7`, and no single row's exact value reaches the spec.
-struct BoundGrid {
+package struct BoundGrid {
     let mantissa: Int
     let exponent: Int
 
-    init(low: Double, high: Double, type: ValueType) {
+    package init(low: Double, high: Double, type: ValueType) {
         let finest: Int
         switch type {
         case .int: finest = 0
@@ -45,7 +45,8 @@ struct BoundGrid {
         return exponent >= 0 ? units * pow(10, Double(exponent)) : units / pow(10, Double(-exponent))
     }
 
-    private var step: Double { value(1) }
+    /// The distance between grid points.
+    package var step: Double { value(1) }
 
     /// The grid index near `x`, or `nil` when `x` is too far out for the grid to count to.
     private func index(near x: Double) -> Int? {
@@ -55,7 +56,7 @@ struct BoundGrid {
     }
 
     /// The largest grid point at most `x`.
-    func floor(_ x: Double) -> Double? {
+    package func floor(_ x: Double) -> Double? {
         guard var k = index(near: x) else { return nil }
         while value(k) > x { k -= 1 }
         while value(k + 1) <= x { k += 1 }
@@ -63,7 +64,7 @@ struct BoundGrid {
     }
 
     /// The smallest grid point at least `x`.
-    func ceiling(_ x: Double) -> Double? {
+    package func ceiling(_ x: Double) -> Double? {
         guard var k = index(near: x) else { return nil }
         while value(k) < x { k += 1 }
         while value(k - 1) >= x { k -= 1 }
@@ -71,7 +72,7 @@ struct BoundGrid {
     }
 
     /// The smallest grid point above `x`.
-    func above(_ x: Double) -> Double? {
+    package func above(_ x: Double) -> Double? {
         guard var k = index(near: x) else { return nil }
         while value(k) <= x { k += 1 }
         while value(k - 1) > x { k -= 1 }

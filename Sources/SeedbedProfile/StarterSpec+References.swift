@@ -20,6 +20,8 @@ extension StarterSpec {
                         $0.table == plan.source.name && $0.column == column.sourceName
                     })
                 else { continue }
+                // Its values are another row's key whether or not the spec keeps the reference.
+                plans[t].columns[c].isIdentifier = true
                 let target = "\(key.parentTable).\(key.parentColumn)"
                 func leaveOut(_ reason: String) {
                     plans[t].columns[c].notes.append("references \(target) left out: \(reason)")
@@ -48,7 +50,6 @@ extension StarterSpec {
                     strictEdges[t, default: []].insert(p)
                 }
                 plans[t].columns[c].reference = (p, pc)
-                plans[t].columns[c].isIdentifier = true
                 if guessed {
                     plans[t].columns[c].notes.append(
                         "references: every value is a \(plans[p].name).\(parent.name)")

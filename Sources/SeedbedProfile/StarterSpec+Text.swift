@@ -109,7 +109,7 @@ extension StarterSpec {
             ? "Keys, references and privacy tags are guesses:"
             : "Keys and references come from the schema; privacy tags are guesses:"
         let opening = [
-            "# Starter spec written by `seedbed init` from \(header.source).",
+            "# Starter spec written by `seedbed init` from \(header.source)",
             "# Row counts, types and `from profile` generators come from the profile.",
             "# \(keys) review them (see docs/init.md).",
             "# Candidate rules mined from the data are at the end, commented out.",
