@@ -142,15 +142,20 @@ public struct InitCommand: AsyncParsableCommand {
         } else if base.contains("dbname=") {
             base = base.split(separator: " ").first { $0.hasPrefix("dbname=") }.map { String($0.dropFirst(7)) } ?? ""
         }
-        while base.hasSuffix("/") { base.removeLast() }
+        while base.count > 1, base.hasSuffix("/") { base.removeLast() }
+        // `.` or `exports/..` name the folder they resolve to.
         base = (base as NSString).lastPathComponent
+        if base == "." || base == ".." {
+            base = URL(fileURLWithPath: source).standardizedFileURL.lastPathComponent
+        }
         if let dot = base.lastIndex(of: "."), dot != base.startIndex { base = String(base[..<dot]) }
         var name = String(
             String.UnicodeScalarView(
                 base.unicodeScalars.map {
                     $0.isASCII && ($0.properties.isAlphabetic || ("0"..."9").contains($0)) ? $0 : "_"
                 }))
-        if name.allSatisfy({ $0 == "_" }) { name = "dataset" }
+        // `dataset` is a reserved word: it would print in backquotes.
+        if name.allSatisfy({ $0 == "_" }) { name = "data" }
         if let first = name.unicodeScalars.first, ("0"..."9").contains(first) { name = "d_" + name }
         return name
     }

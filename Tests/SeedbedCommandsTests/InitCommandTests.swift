@@ -139,5 +139,8 @@ struct InitCommandTests {
         #expect(InitCommand.datasetName(for: "postgres://u@db.example/sales?sslmode=require") == "sales")
         #expect(InitCommand.datasetName(for: "host=h dbname=books") == "books")
         #expect(InitCommand.datasetName(for: "2024.csv") == "d_2024")
+        #expect(InitCommand.datasetName(for: "/") == "data")
+        #expect(InitCommand.datasetName(for: "/srv/exports/.") == "exports")
+        #expect(InitCommand.datasetName(for: "/srv/exports/old/..") == "exports")
     }
 }
