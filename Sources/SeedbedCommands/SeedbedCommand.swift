@@ -22,7 +22,7 @@ public struct SeedbedCommand: AsyncParsableCommand {
         version: SeedbedVersion.current,
         subcommands: [
             CheckCommand.self, FormatCommand.self, GenerateCommand.self, SeedCommand.self, ProfileCommand.self,
-            ScoreCommand.self,
+            InitCommand.self, ScoreCommand.self,
             KeygenCommand.self, CertifyCommand.self, VerifyCommand.self, CatalogCommand.self, RevalidateCommand.self,
         ]
     )
