@@ -60,24 +60,33 @@ struct BatchBuilder {
     mutating func append(_ row: MadeRow) {
         let base = count * width
         let textBase = count * textWidth
+        let (width, slots) = (width, slots)
+        // Through buffers: the staging arrays are this builder's alone, and checking that per
+        // value showed in profiles.
         row.values.values.withUnsafeBufferPointer { values in
-            for column in 0..<width {
-                // One switch per value: `==` on a row value compares its whole payload.
-                var number = 0.0
-                var isTrue = false
-                var isNull = false
-                switch values[column] {
-                case .null: isNull = true
-                case .number(let x): number = x
-                case .bool(let b): isTrue = b
-                case .text: break
-                }
-                nulls[base + column] = isNull
-                switch slots[column] {
-                case .number: numbers[base + column] = number
-                case .bool: numbers[base + column] = isTrue ? 1 : 0
-                case .text(let slot): texts[textBase + slot] = values[column]
-                case .uuid: break
+            numbers.withUnsafeMutableBufferPointer { numbers in
+                nulls.withUnsafeMutableBufferPointer { nulls in
+                    texts.withUnsafeMutableBufferPointer { texts in
+                        for column in 0..<width {
+                            // One switch per value: `==` on a row value compares its whole payload.
+                            var number = 0.0
+                            var isTrue = false
+                            var isNull = false
+                            switch values[column] {
+                            case .null: isNull = true
+                            case .number(let x): number = x
+                            case .bool(let b): isTrue = b
+                            case .text: break
+                            }
+                            nulls[base + column] = isNull
+                            switch slots[column] {
+                            case .number: numbers[base + column] = number
+                            case .bool: numbers[base + column] = isTrue ? 1 : 0
+                            case .text(let slot): texts[textBase + slot] = values[column]
+                            case .uuid: break
+                            }
+                        }
+                    }
                 }
             }
         }

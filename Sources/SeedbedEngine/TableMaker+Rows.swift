@@ -140,10 +140,10 @@ extension TableMaker {
                 var stable = RowRandom(key: valueKeys[index], row: UInt64(row))
                 made.uuids[index] = UUIDValue(random: &stable)
                 workspace.context.levels[0][index] = .text(made.uuids[index].description)
-            case .numeric(let distribution, let base, let output):
+            case .numeric(let distribution, _, let output):
                 guard
                     let value = drawNumber(
-                        index, distribution, base, output, row: row, attempt: attempt, rowKey: rowKey,
+                        index, distribution, output, row: row, attempt: attempt, rowKey: rowKey,
                         uniform: copulaSlot[index].map { workspace.uniforms[$0] }, random: &random, purpose: purpose,
                         workspace: &workspace)
                 else { return narrowing[index].map { constraints[$0.constraint].id } + [model.columns[index].name] }
@@ -275,7 +275,9 @@ extension TableMaker {
             var allowed = allowed
             if !base.isAll { allowed.values = allowed.values.intersection(base) }
             let cells = gridScales[column].map { DecimalGrid(scale: $0).cells(of: allowed.values) } ?? allowed.values
-            return PreparedDraw(allowed: allowed, cells: cells, truncated: distribution.truncated(to: cells))
+            return PreparedDraw(
+                allowed: allowed, cells: cells, truncated: distribution.truncated(to: cells),
+                unrestricted: cells.isAll && distribution.poissonTable == nil)
         case .categorical(let values, let weights):
             // Weights balanced by the pilot where it ran; the pilot's own workspace is dropped
             // before they change, so no prepared draw outlives them.
@@ -293,7 +295,7 @@ extension TableMaker {
     }
 
     private func drawNumber(
-        _ index: Int, _ distribution: NumericDistribution, _ base: IntervalSet, _ output: NumericOutput, row: Int,
+        _ index: Int, _ distribution: NumericDistribution, _ output: NumericOutput, row: Int,
         attempt: Int, rowKey: UInt64, uniform: Double?, random: inout RowRandom, purpose: RowPurpose,
         workspace: inout RowWorkspace
     ) -> RowValue? {

@@ -99,6 +99,9 @@ final class PreparedDraw {
     let total: Double
     /// The allowed values when they are one interval: tested without copying the set.
     private let single: Interval?
+    /// Whether the distribution is drawn whole (its cells are every number, and it is not a
+    /// Poisson, which `quantile(_:within:)` draws by its table even then).
+    private let unrestricted: Bool
 
     /// The value at `u` of `distribution` inside the allowed values, as
     /// `quantile(_:within:decimalScale:)` gives it, from the cells and pieces worked out once.
@@ -106,11 +109,13 @@ final class PreparedDraw {
         let value =
             if let truncated {
                 distribution.quantile(u, truncated: truncated)
+            } else if unrestricted {
+                distribution.unrestrictedQuantile(u)
             } else {
                 distribution.quantile(u, within: cells)
             }
         guard let scale = gridScale, let value else { return value }
-        return DecimalGrid(scale: scale).snap(value, into: allowed.values)
+        return DecimalGrid(scale: scale).snap(value, into: allowed.values) { admits($0) }
     }
 
     /// Whether a drawn number is among the allowed values.
@@ -120,11 +125,12 @@ final class PreparedDraw {
     }
 
     init(
-        allowed: Allowed, cells: IntervalSet = .empty, truncated: TruncatedDraw? = nil, weights: [Double] = [],
-        total: Double = 0
+        allowed: Allowed, cells: IntervalSet = .empty, truncated: TruncatedDraw? = nil, unrestricted: Bool = false,
+        weights: [Double] = [], total: Double = 0
     ) {
         self.allowed = allowed
         single = allowed.values.count == 1 ? allowed.values.first : nil
+        self.unrestricted = unrestricted
         self.cells = cells
         self.truncated = truncated
         self.weights = weights

@@ -24,14 +24,21 @@ extension NumericDistribution {
         if allowed.isAll, poissonTable == nil {
             // Nothing to restrict: the plain quantile is the same map, without the pieces (measured:
             // 24 ns instead of 84 for a normal). Kept off 0 and 1 as the pieces are.
-            return quantile(min(max(u, 0x1p-64), 1 - 0x1p-53))
+            return unrestrictedQuantile(u)
         }
         if case .poisson = family { return poissonTable?.quantile(u, within: allowed) }
         return ConditionalPieces.withCapacity(pieceCapacity(allowed)) { pieces in
             buildPieces(allowed, into: &pieces)
             guard let (index, position) = pieces.choose(u) else { return nil }
-            return invert(pieces[index], at: position, logarithmic: pieces.logarithmic, within: allowed)
+            let piece = pieces[index]
+            return invert(piece, at: position, logarithmic: pieces.logarithmic, within: allowed[piece.source])
         }
+    }
+
+    /// The plain quantile, kept off 0 and 1 as the pieces are.
+    @inline(__always)
+    func unrestrictedQuantile(_ u: Double) -> Double {
+        quantile(min(max(u, 0x1p-64), 1 - 0x1p-53))
     }
 
     /// The pieces of `allowed`, worked out once for many draws from the same set; nil where
@@ -40,7 +47,7 @@ extension NumericDistribution {
         guard poissonTable == nil, !allowed.isAll else { return nil }
         return ConditionalPieces.withCapacity(pieceCapacity(allowed)) { pieces in
             buildPieces(allowed, into: &pieces)
-            return TruncatedDraw(pieces: pieces.stored, logarithmic: pieces.logarithmic, allowed: allowed)
+            return TruncatedDraw(pieces: pieces.stored, logarithmic: pieces.logarithmic, intervals: Array(allowed))
         }
     }
 
@@ -49,7 +56,8 @@ extension NumericDistribution {
         draw.pieces.withUnsafeBufferPointer { pieces in
             guard let (index, position) = ConditionalPieces.choose(u, among: pieces, logarithmic: draw.logarithmic)
             else { return nil }
-            return invert(pieces[index], at: position, logarithmic: draw.logarithmic, within: draw.allowed)
+            let piece = pieces[index]
+            return invert(piece, at: position, logarithmic: draw.logarithmic, within: draw.intervals[piece.source])
         }
     }
 
@@ -92,21 +100,22 @@ extension NumericDistribution {
     }
 
     /// The value at `position` inside the chosen piece.
-    private func invert(_ piece: ConditionalPiece, at position: Double, logarithmic: Bool, within allowed: IntervalSet)
+    /// The value at `position` inside the chosen piece, which came from the allowed interval `source`.
+    private func invert(_ piece: ConditionalPiece, at position: Double, logarithmic: Bool, within source: Interval)
         -> Double
     {
         switch family {
         case .uniform:
-            return allowed[piece.source].clamping(piece.lower * (1 - position) + piece.upper * position)
+            return source.clamping(piece.lower * (1 - position) + piece.upper * position)
         case .uniformInteger:
             return min(piece.lower + (position * piece.mass).rounded(.down), piece.upper)
         case .normal(let mean, let standardDeviation):
             return normalInverse(
-                piece, position, extreme: logarithmic, allowed, location: mean, scale: standardDeviation,
+                piece, position, extreme: logarithmic, source, location: mean, scale: standardDeviation,
                 logarithmic: false)
         case .lognormal(let median, let sigma):
             return normalInverse(
-                piece, position, extreme: logarithmic, allowed, location: log(median), scale: sigma, logarithmic: true)
+                piece, position, extreme: logarithmic, source, location: log(median), scale: sigma, logarithmic: true)
         case .poisson:
             return piece.lower
         }
@@ -178,7 +187,7 @@ extension NumericDistribution {
     }
 
     private func normalInverse(
-        _ piece: ConditionalPiece, _ position: Double, extreme: Bool, _ allowed: IntervalSet, location: Double,
+        _ piece: ConditionalPiece, _ position: Double, extreme: Bool, _ source: Interval, location: Double,
         scale: Double, logarithmic: Bool
     ) -> Double {
         var z: Double
@@ -198,7 +207,7 @@ extension NumericDistribution {
         }
         z = min(max(z, piece.lower), piece.upper)
         let value = logarithmic ? exp(location + scale * z) : location + scale * z
-        return allowed[piece.source].clamping(value)
+        return source.clamping(value)
     }
 }
 
@@ -210,11 +219,12 @@ extension NumericDistribution {
 final class TruncatedDraw {
     let pieces: [ConditionalPiece]
     let logarithmic: Bool
-    let allowed: IntervalSet
+    /// The allowed set's intervals, which pieces name by index.
+    let intervals: [Interval]
 
-    init(pieces: [ConditionalPiece], logarithmic: Bool, allowed: IntervalSet) {
+    init(pieces: [ConditionalPiece], logarithmic: Bool, intervals: [Interval]) {
         self.pieces = pieces
         self.logarithmic = logarithmic
-        self.allowed = allowed
+        self.intervals = intervals
     }
 }
