@@ -257,12 +257,26 @@ extension TableMaker {
         return allowed
     }
 
+    /// The uniform deciding whether the column is null in this row, drawn only for nullable
+    /// columns (the stream is the column's own, so skipping it changes no other value).
+    private func nullDraw(_ index: Int, _ rowKey: UInt64) -> Double {
+        var random = RowRandom(key: nullKeys[index], row: rowKey)
+        return random.nextUnit()
+    }
+
     /// The column's draw as the rules leave it in this row, from the memo when it has one.
     private func prepared(_ column: Int, purpose: RowPurpose, workspace: inout RowWorkspace) -> PreparedDraw {
-        guard purpose.brokenRule == nil, let memo = preparedMemos[column] else {
+        let base = preparedBases[column]
+        guard purpose.brokenRule == nil, base >= 0 else {
             return prepare(column, allowed(column, purpose: purpose, workspace: &workspace))
         }
-        let slot = memo.slot(scenario: purpose.scenario, choices: workspace.choiceIndex)
+        // The row's scenario (or none), then its inputs' value indices, in mixed radix.
+        var key = purpose.scenario.map { $0 + 1 } ?? 0
+        for position in preparedInputRanges[column] {
+            let input = preparedInputList[position]
+            key = key * input.radix + workspace.choiceIndex[input.column]
+        }
+        let slot = base + key
         if let known = workspace.prepared[slot] { return known }
         let made = prepare(column, allowed(column, purpose: purpose, workspace: &workspace))
         workspace.prepared[slot] = made
@@ -303,9 +317,8 @@ extension TableMaker {
             return uniqueIndex(index, row: row, attempt: attempt).map { .number(Double(lower) + Double($0)) }
         }
         let prepared = prepared(index, purpose: purpose, workspace: &workspace)
-        var nullRandom = RowRandom(key: nullKeys[index], row: rowKey)
         let nullable = prepared.allowed.null && nullShares[index] > 0
-        if nullable && (prepared.allowed.values.isEmpty || nullRandom.nextUnit() < nullShares[index]) { return .null }
+        if nullable && (prepared.allowed.values.isEmpty || nullDraw(index, rowKey) < nullShares[index]) { return .null }
         let u = uniform ?? random.nextOpenUnit()
         let value = prepared.value(of: distribution, at: u, gridScale: gridScales[index])
         if let value {
@@ -365,9 +378,8 @@ extension TableMaker {
             return values[unique]
         }
         let prepared = prepared(index, purpose: purpose, workspace: &workspace)
-        var nullRandom = RowRandom(key: nullKeys[index], row: rowKey)
         let nullable = nullShares[index] > 0 && prepared.allowed.null
-        if nullable, nullRandom.nextUnit() < nullShares[index] {
+        if nullable, nullDraw(index, rowKey) < nullShares[index] {
             workspace.choiceIndex[index] = values.count
             return .null
         }

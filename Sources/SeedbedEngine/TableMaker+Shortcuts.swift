@@ -74,13 +74,6 @@ struct PreparedMemo {
     /// The categorical columns read, with their number of values plus one (for null).
     var inputs: [(column: Int, radix: Int)]
     var base: Int
-
-    /// The slot of the row's answer: its scenario (or none) and its inputs' value indices.
-    func slot(scenario: Int?, choices: [Int]) -> Int {
-        var key = scenario.map { $0 + 1 } ?? 0
-        for (input, radix) in inputs { key = key * radix + choices[input] }
-        return base + key
-    }
 }
 
 /// One column's draw as the rules leave it for one combination of inputs: what it may take and,

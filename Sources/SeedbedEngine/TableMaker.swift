@@ -37,6 +37,10 @@ final class TableMaker {
     let checked: [Bool]
     /// Per column, where its prepared draws are memoised (see `preparedMemos`).
     let preparedMemos: [PreparedMemo?]
+    /// The same, flat, for the row loop: the first slot (−1 without a memo) and the inputs.
+    let preparedBases: [Int]
+    let preparedInputRanges: [Range<Int>]
+    let preparedInputList: [(column: Int, radix: Int)]
     let preparedSize: Int
     /// Per numeric column, the decimal scale of the grid it is drawn on (0 for whole numbers,
     /// dates and timestamps), nil when drawn as is (floats and integer-valued families).
@@ -149,6 +153,14 @@ final class TableMaker {
             constraints, samplers: samplers, order: order, narrowing: narrowing, unique: isUnique)
         (preparedMemos, preparedSize) = Self.preparedMemos(
             samplers: samplers, narrowing: narrowing, unique: isUnique, scenarios: table.scenarios.count)
+        preparedBases = preparedMemos.map { $0?.base ?? -1 }
+        var inputList: [(column: Int, radix: Int)] = []
+        preparedInputRanges = preparedMemos.map { memo in
+            let start = inputList.count
+            inputList += memo?.inputs ?? []
+            return start..<inputList.count
+        }
+        preparedInputList = inputList
         gridScales = samplers.map { sampler in
             guard case .numeric(let distribution, _, let output) = sampler, !distribution.isIntegerValued else {
                 return nil
