@@ -23,8 +23,13 @@ struct RowWorkspace {
     /// The value index each categorical column drew in the current row (its count for null).
     var choiceIndex: [Int]
     var uniforms: [Double]
-    /// Prepared draws by `PreparedMemo.slot`.
-    var prepared: [PreparedDraw?]
+    /// Prepared draws by their memo slot (see `TableMaker.prepared`), unretained: taking a
+    /// reference per column per row cost a retain and a release each, the largest share of the
+    /// reference counting left in the row loop. `preparedOwners` keeps them alive.
+    var prepared: [Unmanaged<PreparedDraw>?]
+    var preparedOwners: [PreparedDraw] = []
+    /// Per column without a memo, its last prepared draw, alive until the column's next draw.
+    var unmemoised: [PreparedDraw?] = []
     /// Whether a numeric draw of this attempt fell outside its narrowed set (a grid point
     /// beyond the exact range of doubles): the row is then checked against every constraint.
     var drewOutside = false
@@ -265,10 +270,17 @@ extension TableMaker {
     }
 
     /// The column's draw as the rules leave it in this row, from the memo when it has one.
-    private func prepared(_ column: Int, purpose: RowPurpose, workspace: inout RowWorkspace) -> PreparedDraw {
+    private func prepared(_ column: Int, purpose: RowPurpose, workspace: inout RowWorkspace)
+        -> Unmanaged<PreparedDraw>
+    {
         let base = preparedBases[column]
         guard purpose.brokenRule == nil, base >= 0 else {
-            return prepare(column, allowed(column, purpose: purpose, workspace: &workspace))
+            let made = prepare(column, allowed(column, purpose: purpose, workspace: &workspace))
+            if workspace.unmemoised.count < samplers.count {
+                workspace.unmemoised = Array(repeating: nil, count: samplers.count)
+            }
+            workspace.unmemoised[column] = made
+            return Unmanaged.passUnretained(made)
         }
         // The row's scenario (or none), then its inputs' value indices, in mixed radix.
         var key = purpose.scenario.map { $0 + 1 } ?? 0
@@ -279,8 +291,9 @@ extension TableMaker {
         let slot = base + key
         if let known = workspace.prepared[slot] { return known }
         let made = prepare(column, allowed(column, purpose: purpose, workspace: &workspace))
-        workspace.prepared[slot] = made
-        return made
+        workspace.preparedOwners.append(made)
+        workspace.prepared[slot] = Unmanaged.passUnretained(made)
+        return Unmanaged.passUnretained(made)
     }
 
     private func prepare(_ column: Int, _ allowed: Allowed) -> PreparedDraw {
@@ -316,23 +329,27 @@ extension TableMaker {
         if isUnique[index], case .uniformInteger(let lower, _) = distribution.family {
             return uniqueIndex(index, row: row, attempt: attempt).map { .number(Double(lower) + Double($0)) }
         }
-        let prepared = prepared(index, purpose: purpose, workspace: &workspace)
-        let nullable = prepared.allowed.null && nullShares[index] > 0
-        if nullable && (prepared.allowed.values.isEmpty || nullDraw(index, rowKey) < nullShares[index]) { return .null }
-        let u = uniform ?? random.nextOpenUnit()
-        let value = prepared.value(of: distribution, at: u, gridScale: gridScales[index])
-        if let value {
-            if !prepared.admits(value) { workspace.drewOutside = true }
-            return .number(value)
+        // Borrowed for the draw: the workspace owns it (see `RowWorkspace.prepared`).
+        return prepared(index, purpose: purpose, workspace: &workspace)._withUnsafeGuaranteedRef { prepared in
+            let nullable = prepared.allowed.null && nullShares[index] > 0
+            if nullable && (prepared.allowed.values.isEmpty || nullDraw(index, rowKey) < nullShares[index]) {
+                return .null
+            }
+            let u = uniform ?? random.nextOpenUnit()
+            let value = prepared.value(of: distribution, at: u, gridScale: gridScales[index])
+            if let value {
+                if !prepared.admits(value) { workspace.drewOutside = true }
+                return .number(value)
+            }
+            if purpose.brokenRule != nil,
+                let value = Self.outside(distribution, prepared.allowed.values, u: u, output: output)
+            {
+                // Bad data on purpose may lie outside the column's own distribution (an age of 15
+                // where birth dates make everyone an adult): draw it next to the distribution.
+                return .number(value)
+            }
+            return nullable ? .null : nil
         }
-        if purpose.brokenRule != nil,
-            let value = Self.outside(distribution, prepared.allowed.values, u: u, output: output)
-        {
-            // Bad data on purpose may lie outside the column's own distribution (an age of 15
-            // where birth dates make everyone an adult): draw it next to the distribution.
-            return .number(value)
-        }
-        return nullable ? .null : nil
     }
 
     /// A value of `allowed` just outside the distribution's bulk, for `--negative` rows: the
@@ -377,32 +394,36 @@ extension TableMaker {
             workspace.choiceIndex[index] = unique
             return values[unique]
         }
-        let prepared = prepared(index, purpose: purpose, workspace: &workspace)
-        let nullable = nullShares[index] > 0 && prepared.allowed.null
-        if nullable, nullDraw(index, rowKey) < nullShares[index] {
-            workspace.choiceIndex[index] = values.count
-            return .null
-        }
-        if values.count <= 64, !narrowing[index].isEmpty {
-            workspace.allowedMasks?[index].append(prepared.allowed.members)
-        }
-        // Renormalised over the values the rules leave this row (see `prepare`).
-        let open = prepared.weights
-        guard prepared.total > 0 else {
-            workspace.choiceIndex[index] = values.count
-            return nullable ? .null : nil
-        }
-        var target = random.nextUnit() * prepared.total
-        var chosen = values.indices.last { open[$0] > 0 } ?? 0
-        for choice in values.indices where open[choice] > 0 {
-            target -= open[choice]
-            if target < 0 {
-                chosen = choice
-                break
+        // Borrowed for the draw: the workspace owns it (see `RowWorkspace.prepared`).
+        let chosen: Int? = prepared(index, purpose: purpose, workspace: &workspace)._withUnsafeGuaranteedRef {
+            prepared in
+            let nullable = nullShares[index] > 0 && prepared.allowed.null
+            if nullable, nullDraw(index, rowKey) < nullShares[index] { return values.count }
+            if values.count <= 64, !narrowing[index].isEmpty {
+                workspace.allowedMasks?[index].append(prepared.allowed.members)
+            }
+            // Renormalised over the values the rules leave this row (see `prepare`).
+            guard prepared.total > 0 else { return nullable ? values.count : nil }
+            return prepared.weights.withUnsafeBufferPointer { open in
+                var target = random.nextUnit() * prepared.total
+                var chosen = values.indices.last { open[$0] > 0 } ?? 0
+                for choice in values.indices where open[choice] > 0 {
+                    target -= open[choice]
+                    if target < 0 {
+                        chosen = choice
+                        break
+                    }
+                }
+                return chosen
             }
         }
+        // The value's index, or the count of values for null.
+        guard let chosen else {
+            workspace.choiceIndex[index] = values.count
+            return nil
+        }
         workspace.choiceIndex[index] = chosen
-        return values[chosen]
+        return chosen < values.count ? values[chosen] : .null
     }
 
     private func drawText(
