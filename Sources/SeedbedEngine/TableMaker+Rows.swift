@@ -153,12 +153,12 @@ extension TableMaker {
                         workspace: &workspace)
                 else { return narrowing[index].map { constraints[$0.constraint].id } + [model.columns[index].name] }
                 workspace.context.levels[0][index] = value
-            case .categorical(let values, let weights):
+            case .categorical:
+                // The values are read from a flat list: binding them here retained the arrays per row.
                 guard
                     let value = drawChoice(
-                        index, values, weights, row: row, attempt: attempt, rowKey: rowKey, random: &random,
-                        purpose: purpose, workspace: &workspace
-                    )
+                        index, row: row, attempt: attempt, rowKey: rowKey, random: &random, purpose: purpose,
+                        workspace: &workspace)
                 else { return narrowing[index].map { constraints[$0.constraint].id } + [model.columns[index].name] }
                 workspace.context.levels[0][index] = value
             case .fake(let fake, let unique):
@@ -380,10 +380,11 @@ extension TableMaker {
     }
 
     private func drawChoice(
-        _ index: Int, _ values: [RowValue], _ weights: [Double], row: Int, attempt: Int, rowKey: UInt64,
-        random: inout RowRandom,
-        purpose: RowPurpose, workspace: inout RowWorkspace
+        _ index: Int, row: Int, attempt: Int, rowKey: UInt64, random: inout RowRandom, purpose: RowPurpose,
+        workspace: inout RowWorkspace
     ) -> RowValue? {
+        let values = choiceRanges[index]
+        let first = values.lowerBound
         // The allowed set holds value indices (see `NarrowExpr.enumerated`).
         if isUnique[index] {
             let allowed = allowed(index, purpose: purpose, workspace: &workspace)
@@ -392,7 +393,7 @@ extension TableMaker {
                 allowed.admits(choice: unique, of: values.count)
             else { return nil }
             workspace.choiceIndex[index] = unique
-            return values[unique]
+            return choiceValues[first + unique]
         }
         // Borrowed for the draw: the workspace owns it (see `RowWorkspace.prepared`).
         let chosen: Int? = prepared(index, purpose: purpose, workspace: &workspace)._withUnsafeGuaranteedRef {
@@ -406,8 +407,8 @@ extension TableMaker {
             guard prepared.total > 0 else { return nullable ? values.count : nil }
             return prepared.weights.withUnsafeBufferPointer { open in
                 var target = random.nextUnit() * prepared.total
-                var chosen = values.indices.last { open[$0] > 0 } ?? 0
-                for choice in values.indices where open[choice] > 0 {
+                var chosen = (0..<values.count).last { open[$0] > 0 } ?? 0
+                for choice in 0..<values.count where open[choice] > 0 {
                     target -= open[choice]
                     if target < 0 {
                         chosen = choice
@@ -423,7 +424,7 @@ extension TableMaker {
             return nil
         }
         workspace.choiceIndex[index] = chosen
-        return chosen < values.count ? values[chosen] : .null
+        return chosen < values.count ? choiceValues[first + chosen] : .null
     }
 
     private func drawText(

@@ -40,6 +40,9 @@ final class TableMaker {
     /// The same, flat, for the row loop: the first slot (−1 without a memo) and the inputs.
     let preparedBases: [Int]
     let preparedInputRanges: [Range<Int>]
+    /// Every categorical column's values, one after another, and each column's range in them.
+    let choiceValues: [RowValue]
+    let choiceRanges: [Range<Int>]
     let preparedInputList: [(column: Int, radix: Int)]
     let preparedSize: Int
     /// Per numeric column, the decimal scale of the grid it is drawn on (0 for whole numbers,
@@ -161,6 +164,13 @@ final class TableMaker {
             return start..<inputList.count
         }
         preparedInputList = inputList
+        var choiceValues: [RowValue] = []
+        choiceRanges = samplers.map { sampler in
+            let start = choiceValues.count
+            if case .categorical(let values, _) = sampler { choiceValues += values }
+            return start..<choiceValues.count
+        }
+        self.choiceValues = choiceValues
         gridScales = samplers.map { sampler in
             guard case .numeric(let distribution, _, let output) = sampler, !distribution.isIntegerValued else {
                 return nil
