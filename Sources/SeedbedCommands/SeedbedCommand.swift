@@ -23,6 +23,7 @@ public struct SeedbedCommand: AsyncParsableCommand {
         subcommands: [
             CheckCommand.self, FormatCommand.self, GenerateCommand.self, SeedCommand.self, ProfileCommand.self,
             KeygenCommand.self, CertifyCommand.self, VerifyCommand.self, CatalogCommand.self, RevalidateCommand.self,
+            IngestCommand.self, EffectivenessCommand.self, TraceCommand.self, CompareCommand.self,
         ]
     )
 
