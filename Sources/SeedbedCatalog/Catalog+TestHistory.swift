@@ -42,10 +42,11 @@ extension Catalog {
         }.sorted { $0.version < $1.version }
     }
 
-    /// A failure fingerprint seen on a version, on a commit (nil when the run gave none).
+    /// A failure fingerprint seen on a version, on a commit (nil when the run gave none), by a test.
     public struct FailureSighting: Sendable, Hashable {
         public var version: SemanticVersion
         public var commit: String?
+        public var key: String
         public var fingerprint: String
     }
 
@@ -53,15 +54,15 @@ extension Catalog {
     public func failureSightings(named name: String) throws(CatalogError) -> [FailureSighting] {
         try rows(
             """
-            SELECT DISTINCT run.version, run.commit_sha, res.fingerprint
+            SELECT DISTINCT run.version, run.commit_sha, res.test_key, res.fingerprint
             FROM test_result res JOIN test_run run ON run.id = res.run_id
             WHERE run.name = $1 AND res.status IN ('failed', 'error') AND res.fingerprint IS NOT NULL
             """, [name]
         ).compactMap { row in
-            guard row.count == 3, let version = row[0].flatMap({ try? SemanticVersion(parsing: $0) }),
-                let fingerprint = row[2]
+            guard row.count == 4, let version = row[0].flatMap({ try? SemanticVersion(parsing: $0) }),
+                let key = row[2], let fingerprint = row[3]
             else { return nil }
-            return FailureSighting(version: version, commit: row[1], fingerprint: fingerprint)
+            return FailureSighting(version: version, commit: row[1], key: key, fingerprint: fingerprint)
         }
     }
 

@@ -42,7 +42,8 @@ struct CompareCommand: ParsableCommand {
         func tests(_ title: String, _ list: [OutcomeComparison.FailingTest]) {
             text += "\(title):\(list.isEmpty ? " none" : "")\n"
             for test in list {
-                text += "  \(test.name)  \(test.fingerprints.isEmpty ? "-" : test.fingerprints.joined(separator: ", "))\n"
+                text +=
+                    "  \(test.name)  \(test.fingerprints.isEmpty ? "-" : test.fingerprints.joined(separator: ", "))\n"
             }
         }
         tests("failing only on \(a)", comparison.failingOnlyOnA)

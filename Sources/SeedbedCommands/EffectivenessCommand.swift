@@ -60,7 +60,8 @@ struct EffectivenessCommand: ParsableCommand {
         var text = CatalogText.table(rows)
         for version in trend {
             if let revealed = version.revealed, !revealed.isEmpty, let previous = version.previous {
-                text += "\(version.dataset) revealed (not failing on \(previous)): \(revealed.joined(separator: ", "))\n"
+                text +=
+                    "\(version.dataset) revealed (not failing on \(previous)): \(revealed.joined(separator: ", "))\n"
             }
             if !version.rulesUntested.isEmpty {
                 text += "\(version.dataset) rules no test links to: \(version.rulesUntested.joined(separator: ", "))\n"

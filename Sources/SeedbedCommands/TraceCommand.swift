@@ -20,7 +20,8 @@ struct TraceCommand: ParsableCommand {
             Exit codes: 0 done, 2 no such run or test, or no catalog, 3 the catalog cannot be read.
             """)
 
-    @ArgumentParser.Argument(help: ArgumentHelp("A test run ID, a test key, a test name or classname.name.", valueName: "test-or-run"))
+    @ArgumentParser.Argument(
+        help: ArgumentHelp("A test run ID, a test key, a test name or classname.name.", valueName: "test-or-run"))
     var subject: String
 
     @OptionGroup var options: CatalogReadOptions

@@ -17,8 +17,9 @@ public struct VersionEffectiveness: Sendable, Equatable {
     public var failingTests: Int
     /// Distinct fine fingerprints of failed and errored tests.
     public var fingerprints: Int
-    /// Fingerprints failing on this version and never on `previous`, sorted; nil for the first
-    /// version with runs (nothing to compare with).
+    /// Fingerprints failing on this version and never on `previous`, sorted, leaving out the
+    /// failures of tests flaky on this version; nil for the first version with runs (nothing to
+    /// compare with).
     public var revealed: [String]?
     /// Of `revealed`, those seen on a commit `previous` also ran on: the code was the same, only
     /// the data changed.
@@ -97,22 +98,24 @@ extension VersionEffectiveness {
         for count in counts {
             let version = count.version
             let reference = DatasetReference(name: name, version: version)
+            let flaky = Set(
+                tests.filter {
+                    $0.version == version && ($0.flakyInRun || ($0.commit != nil && $0.passed && $0.failed))
+                }
+                .map(\.key))
             let here = sightings.filter { $0.version == version }
             let fingerprints = Set(here.map(\.fingerprint))
             var revealed: [String]?
             var sameCommit: [String]?
             if let previous {
                 let before = Set(sightings.filter { $0.version == previous }.map(\.fingerprint))
-                let new = fingerprints.subtracting(before)
+                // A failure of a test that is flaky on this version says nothing about the data.
+                let steady = here.filter { !flaky.contains($0.key) && !before.contains($0.fingerprint) }
                 let previousCommits = commits[previous] ?? []
-                revealed = new.sorted()
-                sameCommit = new.filter { fingerprint in
-                    here.contains { $0.fingerprint == fingerprint && $0.commit.map(previousCommits.contains) == true }
-                }.sorted()
+                revealed = Set(steady.map(\.fingerprint)).sorted()
+                sameCommit = Set(steady.filter { $0.commit.map(previousCommits.contains) == true }.map(\.fingerprint))
+                    .sorted()
             }
-            let flaky = Set(
-                tests.filter { $0.version == version && ($0.flakyInRun || ($0.commit != nil && $0.passed && $0.failed)) }
-                    .map(\.key))
             let spec = SpecIndex(text: try catalog.version(reference).source.specText, path: "")
             let ruleIDs = spec.rules.map(\.id)
             let linked = links.filter { $0.version == version && ruleIDs.contains($0.value) }
