@@ -58,13 +58,16 @@ let package = Package(
                 "SeedbedSpec", "SeedbedEngine", "SeedbedStores", .product(name: "Crypto", package: "swift-crypto"),
             ],
             swiftSettings: upcoming),
-        // JUnit XML through libxml2's streaming reader; FoundationEssentials only (see docs/junit.md).
-        .target(name: "SeedbedFeedback", dependencies: ["CLibXML2"], swiftSettings: upcoming),
+        // JUnit XML through libxml2's streaming reader (FoundationEssentials only, see docs/junit.md),
+        // stored in and analysed from the catalog (the catalog knows no JUnit, so no libxml2).
+        .target(
+            name: "SeedbedFeedback", dependencies: ["CLibXML2", "SeedbedCatalog", "SeedbedSpec"],
+            swiftSettings: upcoming),
         .target(
             name: "SeedbedCommands",
             dependencies: [
                 "SeedbedSpec", "SeedbedEngine", "SeedbedStores", "SeedbedProfile", "SeedbedScore", "SeedbedCatalog",
-                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                "SeedbedFeedback", .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: upcoming),
         .executableTarget(
@@ -118,7 +121,7 @@ let package = Package(
         .testTarget(
             name: "SeedbedFeedbackTests",
             dependencies: [
-                "SeedbedFeedback", "SeedbedTestSupport",
+                "SeedbedFeedback", "SeedbedCatalog", "SeedbedStores", "SeedbedTestSupport",
                 .product(name: "PropertyBased", package: "swift-property-based"),
             ],
             exclude: ["Fixtures"],
@@ -127,7 +130,7 @@ let package = Package(
             name: "SeedbedCommandsTests",
             dependencies: [
                 "SeedbedCommands", "SeedbedSpec", "SeedbedEngine", "SeedbedStores", "SeedbedProfile", "SeedbedCatalog",
-                "SeedbedTestSupport",
+                "SeedbedFeedback", "SeedbedTestSupport",
             ],
             swiftSettings: upcoming),
     ],
