@@ -127,12 +127,11 @@ extension CatalogError.Kind {
 extension CatalogOptions {
     /// Records a `generate` run.
     func registerGeneration(
-        specPath: String, checked: CheckResult, seed: UInt64?, out: String, format: String, shard: String?,
+        specPath: String, syntax: SpecFile, model: GenerationModel, out: String, format: String, shard: String?,
         summary: GenerationSummary
     ) throws {
-        guard let model = try? GenerationModel(checked: checked) else { return }
         try register(
-            command: .generate, specPath: specPath, syntax: checked.syntax, seed: seed ?? model.seed,
+            command: .generate, specPath: specPath, syntax: syntax, seed: model.seed,
             location: Self.absolute(out), format: format, shard: shard,
             tables: Self.tables(model: model, made: summary.tables, negative: summary.negative))
     }

@@ -51,6 +51,9 @@ public struct GenerateCommand: AsyncParsableCommand {
     @Option(help: "Summary format: text or json.")
     var summary: OutputFormat = .text
 
+    @Option(help: "The production profile 'from profile' columns follow (default: the spec's profile \"FILE\").")
+    var profile: String?
+
     @OptionGroup(title: "Catalog")
     var catalogOptions: CatalogOptions
 
@@ -87,9 +90,19 @@ public struct GenerateCommand: AsyncParsableCommand {
         options.shard = shard.flatMap(Shard.init) ?? .whole
         options.negative = negative
         options.rows = RowCounts.parse(rowCounts)
+        let marginals: ProfileMarginals?
+        do {
+            marginals = try ProfileMarginals.load(option: profile, spec: checked.syntax, specPath: spec)
+        } catch {
+            console.write("seedbed: error: \(error)\n", to: .error)
+            throw ExitCode.inputError
+        }
         let showProgress = console.isTerminal(.error)
+        var model: GenerationModel?
         let result: Result<GenerationSummary, GenerationError> = Result { () throws(GenerationError) in
-            let generation = try Generation(model: try GenerationModel(checked: checked), options: options)
+            let made = try GenerationModel(checked: checked, profile: marginals)
+            model = made
+            let generation = try Generation(model: made, options: options)
             return try generation.write(to: out, format: format == .csv ? .csv : .jsonl) { table, rows in
                 if showProgress { console.write("\r\u{1B}[K  \(table): \(rows) rows", to: .error) }
             }
@@ -99,9 +112,11 @@ public struct GenerateCommand: AsyncParsableCommand {
         case .success(let made):
             console.write(GenerationReport(summary: made, out: out, format: summary).text())
             // The catalog records this dataset version (docs/catalog.md).
-            try catalogOptions.registerGeneration(
-                specPath: spec, checked: checked, seed: seed, out: out, format: format.rawValue, shard: shard,
-                summary: made)
+            if let model {
+                try catalogOptions.registerGeneration(
+                    specPath: spec, syntax: checked.syntax, model: model, out: out, format: format.rawValue,
+                    shard: shard, summary: made)
+            }
         case .failure(let error):
             console.write("seedbed: error: \(error.message)\n", to: .error)
             throw error.isUsage ? ExitCode.inputError : ExitCode.checkFailed

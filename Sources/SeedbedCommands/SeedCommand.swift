@@ -61,6 +61,9 @@ public struct SeedCommand: AsyncParsableCommand {
     @Option(help: "Summary format: text or json.")
     var format: OutputFormat = .text
 
+    @Option(help: "The production profile 'from profile' columns follow (default: the spec's profile \"FILE\").")
+    var profile: String?
+
     @OptionGroup(title: "Catalog")
     var catalogOptions: CatalogOptions
 
@@ -116,9 +119,16 @@ public struct SeedCommand: AsyncParsableCommand {
             var options = Generation.Options()
             options.seed = seed
             options.rows = RowCounts.parse(rowCounts)
+            let marginals: ProfileMarginals?
+            do {
+                marginals = try ProfileMarginals.load(option: profile, spec: parsed.syntax, specPath: spec)
+            } catch {
+                throw fail("\(error)", .inputError)
+            }
             let generation: Generation
             do {
-                generation = try Generation(model: try GenerationModel(checked: checked), options: options)
+                generation = try Generation(
+                    model: try GenerationModel(checked: checked, profile: marginals), options: options)
             } catch {
                 throw fail(error.message, error.isUsage ? .inputError : .checkFailed)
             }

@@ -75,6 +75,9 @@ extension ColumnSampler {
         let output = NumericOutput(column.type)
         switch column.generator {
         case nil:
+            if let quantiles = column.profileQuantiles, let output {
+                return try profiled(quantiles, column: column, output: output, fail: fail)
+            }
             return try defaultSampler(for: column, asOf: model.asOf, output: output, fail: fail)
         case .distribution(.call(let name, let arguments))?:
             guard let output else { throw fail("\(name.name) makes numbers, but the column is \(column.type)") }
@@ -93,9 +96,12 @@ extension ColumnSampler {
             let step = arguments.first { $0.label?.name == "step" }.flatMap { number($0.value) } ?? 1
             return .sequence(start: start, step: step, output: output ?? .int)
         case .fromProfile?:
-            throw fail(
-                "'from profile' needs a production profile, which `seedbed generate` does not read yet; give the column a generator"
-            )
+            guard let quantiles = column.profileQuantiles, let output else {
+                throw fail(
+                    "'from profile' needs a production profile: name one in the dataset line (profile \"FILE\") or pass --profile"
+                )
+            }
+            return try profiled(quantiles, column: column, output: output, fail: fail)
         case .fake(let provider)?:
             guard let fake = FakeProvider(rawValue: provider.name) else {
                 throw fail("unknown provider '\(provider.name)'")
@@ -109,6 +115,17 @@ extension ColumnSampler {
             }
         case .derived(let expr)?:
             return .derived(compiler.compile(expr), output: output)
+        }
+    }
+
+    /// A column drawn from a profile's quantiles, kept inside its `min` and `max`.
+    private static func profiled(
+        _ quantiles: EmpiricalQuantiles, column: ColumnModel, output: NumericOutput, fail: (String) -> GenerationError
+    ) throws(GenerationError) -> ColumnSampler {
+        do {
+            return .numeric(try NumericDistribution(.empirical(quantiles)), base: base(column, output), output: output)
+        } catch {
+            throw fail("\(error)")
         }
     }
 

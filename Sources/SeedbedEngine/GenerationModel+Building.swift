@@ -17,8 +17,13 @@ extension GenerationModel {
     /// Resolves a spec that checked without errors.
     /// - Parameters:
     ///   - seed: overrides the spec's `seed` (default 0 when neither is given).
-    /// - Throws: `GenerationError` when the spec has errors.
-    public init(checked result: CheckResult, seed: UInt64? = nil) throws(GenerationError) {
+    ///   - profile: what `from profile` columns (and columns without a generator that the profile
+    ///     describes) follow.
+    /// - Throws: `GenerationError` when the spec has errors, or a `from profile` column has no
+    ///   marginal in the profile.
+    public init(checked result: CheckResult, seed: UInt64? = nil, profile: ProfileMarginals? = nil)
+        throws(GenerationError)
+    {
         guard !result.hasErrors else {
             throw GenerationError("the spec has errors; run 'seedbed check \(result.source.name)'")
         }
@@ -30,6 +35,9 @@ extension GenerationModel {
         let order = Self.dependencyOrder(declared)
         let index = Dictionary(uniqueKeysWithValues: order.enumerated().map { ($1.name.name, $0) })
         tables = order.map { Self.resolve($0, tables: index, declared: order) }
+        if let profile {
+            for table in tables.indices { try Self.apply(profile, to: &tables[table], declared: order[table]) }
+        }
         for rule in spec.rules {
             let anchor = Self.anchor(of: [rule.condition, rule.body].compactMap { $0 }, in: tables)
             guard let anchor else { continue }
@@ -116,6 +124,47 @@ extension GenerationModel {
         return TableModel(
             name: table.name.name, rowCount: rowCount, columns: columns, rules: [],
             scenarios: [], correlations: correlations)
+    }
+
+    /// Gives `from profile` columns (and columns without a generator, key, reference or `pii` tag)
+    /// the profile's marginal, and correlates every pair of them as the profile's dependence says,
+    /// unless the spec correlates the pair itself.
+    private static func apply(_ profile: ProfileMarginals, to table: inout TableModel, declared: TableDecl)
+        throws(GenerationError)
+    {
+        let marginals = profile.marginals[table.name] ?? [:]
+        var profiled = Set<Int>()
+        for (index, column) in table.columns.enumerated() {
+            let isPII = declared.column(named: column.name)?.modifiers.contains { $0.value == .pii } ?? false
+            let follows: Bool
+            switch column.generator {
+            case .fromProfile?: follows = true
+            case nil: follows = !column.isKey && column.reference == nil && !isPII
+            default: follows = false
+            }
+            guard follows else { continue }
+            switch marginals[column.name] {
+            case .quantiles(let quantiles)? where column.type.isOrdered:
+                table.columns[index].profileQuantiles = quantiles
+            case .categories(let values, let weights)?:
+                table.columns[index].generator = .distribution(
+                    .oneOf(zip(values, weights).map { Choice(value: $0, weight: .decimal($1)) }))
+            default:
+                guard column.generator == .fromProfile else { continue }
+                throw GenerationError(
+                    "\(table.name).\(column.name) is 'from profile', but the profile keeps no values for it (only its shape, as for pii and free text, or no such column); give it a generator"
+                )
+            }
+            profiled.insert(index)
+        }
+        let declaredPairs = Set(table.correlations.map { [$0.first, $0.second].sorted() })
+        for pair in profile.correlations[table.name] ?? [] {
+            guard let a = table.column(named: pair.first), let b = table.column(named: pair.second), a != b,
+                profiled.contains(a), profiled.contains(b), !declaredPairs.contains([a, b].sorted()),
+                pair.rank.isFinite, abs(pair.rank) <= 1
+            else { continue }
+            table.correlations.append((a, b, pair.rank))
+        }
     }
 
     /// The child-most table an expression names: the one all the others are ancestors of.

@@ -42,6 +42,8 @@ public struct ColumnModel: Sendable {
     public var maximum: Literal?
     /// The parent table and column this column references.
     public var reference: (table: Int, column: Int)?
+    /// The production profile's marginal, for a `from profile` column drawn by its quantiles.
+    public var profileQuantiles: EmpiricalQuantiles?
 }
 
 public struct RuleModel: Sendable {

@@ -157,7 +157,8 @@ extension TableMaker {
                 // The values are read from a flat list: binding them here retained the arrays per row.
                 guard
                     let value = drawChoice(
-                        index, row: row, attempt: attempt, rowKey: rowKey, random: &random, purpose: purpose,
+                        index, row: row, attempt: attempt, rowKey: rowKey,
+                        uniform: copulaSlot[index].map { workspace.uniforms[$0] }, random: &random, purpose: purpose,
                         workspace: &workspace)
                 else { return narrowing[index].map { constraints[$0.constraint].id } + [model.columns[index].name] }
                 workspace.context.levels[0][index] = value
@@ -379,9 +380,11 @@ extension TableMaker {
         return nil
     }
 
+    /// - Parameter uniform: the copula's uniform when the column is correlated (a profile's
+    ///   dependence places categories on the normal scale in their order).
     private func drawChoice(
-        _ index: Int, row: Int, attempt: Int, rowKey: UInt64, random: inout RowRandom, purpose: RowPurpose,
-        workspace: inout RowWorkspace
+        _ index: Int, row: Int, attempt: Int, rowKey: UInt64, uniform: Double?, random: inout RowRandom,
+        purpose: RowPurpose, workspace: inout RowWorkspace
     ) -> RowValue? {
         let values = choiceRanges[index]
         let first = values.lowerBound
@@ -406,7 +409,7 @@ extension TableMaker {
             // Renormalised over the values the rules leave this row (see `prepare`).
             guard prepared.total > 0 else { return nullable ? values.count : nil }
             return prepared.weights.withUnsafeBufferPointer { open in
-                var target = random.nextUnit() * prepared.total
+                var target = (uniform ?? random.nextUnit()) * prepared.total
                 var chosen = (0..<values.count).last { open[$0] > 0 } ?? 0
                 for choice in 0..<values.count where open[choice] > 0 {
                     target -= open[choice]

@@ -90,6 +90,16 @@ extension NumericDistribution {
                         mass: bounds.upper - bounds.lower + 1, method: .integer, lower: bounds.lower,
                         upper: bounds.upper, source: source))
             }
+        case .empirical(let quantiles):
+            // Through the CDF: an allowed interval is a probability interval of the quantile
+            // function, open or closed at an atom as the interval is.
+            for source in allowed.indices {
+                let interval = allowed[source]
+                let a = interval.includesLower ? quantiles.cdfBelow(interval.lower) : quantiles.cdf(interval.lower)
+                let b = interval.includesUpper ? quantiles.cdf(interval.upper) : quantiles.cdfBelow(interval.upper)
+                guard a < b else { continue }
+                pieces.append(ConditionalPiece(mass: b - a, method: .uniform, lower: a, upper: b, source: source))
+            }
         case .normal(let mean, let standardDeviation):
             normalPieces(allowed, location: mean, scale: standardDeviation, logarithmic: false, into: &pieces)
         case .lognormal(let median, let sigma):
@@ -109,6 +119,8 @@ extension NumericDistribution {
             return source.clamping(piece.lower * (1 - position) + piece.upper * position)
         case .uniformInteger:
             return min(piece.lower + (position * piece.mass).rounded(.down), piece.upper)
+        case .empirical(let quantiles):
+            return source.clamping(quantiles.quantile(piece.lower * (1 - position) + piece.upper * position))
         case .normal(let mean, let standardDeviation):
             return normalInverse(
                 piece, position, extreme: logarithmic, source, location: mean, scale: standardDeviation,

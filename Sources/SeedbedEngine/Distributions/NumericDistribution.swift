@@ -21,6 +21,8 @@ public struct NumericDistribution: Sendable {
         case lognormal(median: Double, sigma: Double)
         /// Poisson counts with the given mean λ.
         case poisson(mean: Double)
+        /// A production profile's marginal, by its quantiles (`from profile`).
+        case empirical(EmpiricalQuantiles)
     }
 
     /// Which distribution this is.
@@ -58,6 +60,8 @@ public struct NumericDistribution: Sendable {
             guard mean > 0, mean <= Self.maximumPoissonMean else {
                 throw DistributionError("poisson(\(mean)) needs a mean in (0, 1e9]")
             }
+        case .empirical:
+            break
         }
         self.family = family
         if case .poisson(let mean) = family {
@@ -101,7 +105,7 @@ public struct NumericDistribution: Sendable {
     public var isIntegerValued: Bool {
         switch family {
         case .uniformInteger, .poisson: true
-        case .uniform, .normal, .lognormal: false
+        case .uniform, .normal, .lognormal, .empirical: false
         }
     }
 
@@ -119,6 +123,8 @@ public struct NumericDistribution: Sendable {
             return StandardNormal.cdf((x - mean) / standardDeviation)
         case .lognormal(let median, let sigma):
             return x > 0 ? StandardNormal.cdf(log(x / median) / sigma) : 0
+        case .empirical(let quantiles):
+            return quantiles.cdf(x)
         case .poisson:
             // Outside the table only masses below 1e-300 are missed.
             guard let table = poissonTable, x >= Double(table.start) else { return 0 }
@@ -140,6 +146,8 @@ public struct NumericDistribution: Sendable {
             return mean + standardDeviation * StandardNormal.quantile(p)
         case .lognormal(let median, let sigma):
             return median * exp(sigma * StandardNormal.quantile(p))
+        case .empirical(let quantiles):
+            return quantiles.quantile(p)
         case .poisson:
             if p >= 1 { return .infinity }
             return quantile(max(p, 0), within: .all) ?? 0
