@@ -15,6 +15,9 @@ public struct SchemaMerge: Sendable {
         public var declaredTypes: [String: String]
         /// `false` when `--create` is to make the table.
         public var exists: Bool
+        /// The table's foreign keys in the database (none for a table `--create` makes, whose keys
+        /// are deferrable).
+        public var foreignKeys: [ForeignKey] = []
 
         /// The load's columns for a table's columns as the engine orders them.
         public func loadColumns(_ columns: [(name: String, type: ValueType)]) -> [LoadColumn] {
@@ -77,7 +80,8 @@ public struct SchemaMerge: Sendable {
                 continue
             }
             var binding = Binding(
-                specTable: name, table: existing.name, columnNames: [:], declaredTypes: [:], exists: true)
+                specTable: name, table: existing.name, columnNames: [:], declaredTypes: [:], exists: true,
+                foreignKeys: existing.foreignKeys)
             for column in table.columns {
                 let columnName = column.name.name
                 guard let found = existing.column(named: columnName) else {

@@ -56,9 +56,10 @@ public struct Seeder {
         let start = Date()
         try database.beginTransaction()
         do throws(StoreError) {
-            try database.deferConstraints()
             var summary = Summary()
             try createTables()
+            let relaxed = try relaxForwardKeys()
+            try database.deferConstraints()
             try emptyTables()
             var lineage: [LineageEntry] = []
             for index in generation.model.tables.indices {
@@ -67,6 +68,7 @@ public struct Seeder {
             if options.lineage {
                 summary.lineageRows = try writeLineage(lineage)
             }
+            try restore(relaxed)
             if isInterrupted() { throw Self.interruption }
             try database.commit()
             summary.seconds = Date().timeIntervalSince(start)
@@ -93,6 +95,40 @@ public struct Seeder {
             model: generation.model, dialect: database.dialect, tables: created,
             names: Dictionary(uniqueKeysWithValues: merge.bindings.map { ($0.specTable, $0.table) }))
         for statement in statements.sql { try database.execute(statement) }
+    }
+
+    /// A PostgreSQL foreign key that is not deferrable and points at a table loaded later (a cycle
+    /// through a nullable column) would fail at the end of its table's COPY. Inside the load's
+    /// transaction it is made deferrable for the load, checked before the commit, and made
+    /// NOT DEFERRABLE again, so the schema ends as it began (and a rollback undoes all of it).
+    private func relaxForwardKeys() throws(StoreError) -> [(TableName, String)] {
+        guard database.dialect == .postgres else { return [] }
+        let position = Dictionary(
+            generation.model.tables.enumerated().compactMap { index, table in
+                binding(of: table).map { ($0.table.name, index) }
+            }, uniquingKeysWith: { first, _ in first })
+        var relaxed: [(TableName, String)] = []
+        for (index, table) in generation.model.tables.enumerated() {
+            guard let binding = binding(of: table) else { continue }
+            for key in binding.foreignKeys where !key.isDeferrable {
+                guard let parent = position[key.referencedTable.name], parent > index else { continue }
+                try database.execute(
+                    "ALTER TABLE \(binding.table.sql) ALTER CONSTRAINT \(SQLIdentifier.quote(key.name)) DEFERRABLE INITIALLY DEFERRED"
+                )
+                relaxed.append((binding.table, key.name))
+            }
+        }
+        return relaxed
+    }
+
+    private func restore(_ relaxed: [(TableName, String)]) throws(StoreError) {
+        guard !relaxed.isEmpty else { return }
+        // Checked now, while the load can still say which constraint failed; then as before.
+        try database.execute("SET CONSTRAINTS ALL IMMEDIATE")
+        for (table, name) in relaxed {
+            try database.execute(
+                "ALTER TABLE \(table.sql) ALTER CONSTRAINT \(SQLIdentifier.quote(name)) NOT DEFERRABLE")
+        }
     }
 
     private func emptyTables() throws(StoreError) {
