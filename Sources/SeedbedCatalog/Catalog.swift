@@ -90,30 +90,13 @@ public final class Catalog {
     /// Runs `body` in one transaction, retrying a few times when another process holds the lock
     /// longer than the busy timeout.
     func transaction<T>(_ body: () throws(CatalogError) -> T) throws(CatalogError) -> T {
-        var attempt = 0
-        while true {
-            attempt += 1
-            do {
-                try database.beginTransaction()
-            } catch {
-                if attempt < Self.attempts, Self.isBusy(error) { continue }
-                throw storeFailure(error)
-            }
-            let value: T
-            do {
-                value = try body()
-            } catch {
-                database.rollback()
-                throw error
-            }
-            do {
-                try database.commit()
-            } catch {
-                database.rollback()
-                if attempt < Self.attempts, Self.isBusy(error) { continue }
-                throw storeFailure(error)
-            }
-            return value
+        do {
+            return try rethrowingTransaction(body)
+        } catch let error as CatalogError {
+            throw error
+        } catch {
+            // rethrowingTransaction throws only the body's errors and CatalogErrors of its own.
+            throw CatalogError(.environment, "the catalog (\(location)): \(error)")
         }
     }
 
