@@ -19,12 +19,14 @@ let package = Package(
         .library(name: "SeedbedScore", targets: ["SeedbedScore"]),
         .library(name: "SeedbedCatalog", targets: ["SeedbedCatalog"]),
         .library(name: "SeedbedFeedback", targets: ["SeedbedFeedback"]),
+        .library(name: "SeedbedReport", targets: ["SeedbedReport"]),
         .library(name: "SeedbedCommands", targets: ["SeedbedCommands"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/x-sheep/swift-property-based", from: "2.0.1"),
         .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
+        .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
     ],
     targets: [
         // MARK: - C libraries (pkg-config names; only SeedbedStores and SeedbedFeedback import them)
@@ -60,10 +62,18 @@ let package = Package(
             swiftSettings: upcoming),
         // JUnit XML through libxml2's streaming reader; FoundationEssentials only (see docs/junit.md).
         .target(name: "SeedbedFeedback", dependencies: ["CLibXML2"], swiftSettings: upcoming),
+        // The static report site (HTML through Mustache templates, inline SVG) and Markdown summaries,
+        // read from the catalog.
+        .target(
+            name: "SeedbedReport",
+            dependencies: ["SeedbedSpec", "SeedbedCatalog", .product(name: "Mustache", package: "swift-mustache")],
+            resources: [.copy("Templates")],
+            swiftSettings: upcoming),
         .target(
             name: "SeedbedCommands",
             dependencies: [
                 "SeedbedSpec", "SeedbedEngine", "SeedbedStores", "SeedbedProfile", "SeedbedScore", "SeedbedCatalog",
+                "SeedbedReport",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: upcoming),
@@ -129,6 +139,11 @@ let package = Package(
                 "SeedbedCommands", "SeedbedSpec", "SeedbedEngine", "SeedbedStores", "SeedbedProfile", "SeedbedCatalog",
                 "SeedbedTestSupport",
             ],
+            swiftSettings: upcoming),
+        .testTarget(
+            name: "SeedbedReportTests",
+            dependencies: ["SeedbedReport", "SeedbedCatalog", "SeedbedSpec", "SeedbedTestSupport"],
+            exclude: ["Snapshots"],
             swiftSettings: upcoming),
     ],
     swiftLanguageModes: [.v6]

@@ -24,6 +24,7 @@ public struct SeedbedCommand: AsyncParsableCommand {
             CheckCommand.self, FormatCommand.self, GenerateCommand.self, SeedCommand.self, ProfileCommand.self,
             ScoreCommand.self,
             KeygenCommand.self, CertifyCommand.self, VerifyCommand.self, CatalogCommand.self, RevalidateCommand.self,
+            ReportCommand.self,
         ]
     )
 
