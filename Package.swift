@@ -143,7 +143,7 @@ let package = Package(
         .testTarget(
             name: "SeedbedReportTests",
             dependencies: ["SeedbedReport", "SeedbedCatalog", "SeedbedSpec", "SeedbedTestSupport"],
-            exclude: ["Snapshots"],
+            exclude: ["Snapshots", "Fixtures"],
             swiftSettings: upcoming),
     ],
     swiftLanguageModes: [.v6]
