@@ -60,21 +60,26 @@ let package = Package(
                 "SeedbedSpec", "SeedbedEngine", "SeedbedStores", .product(name: "Crypto", package: "swift-crypto"),
             ],
             swiftSettings: upcoming),
-        // JUnit XML through libxml2's streaming reader; FoundationEssentials only (see docs/junit.md).
-        .target(name: "SeedbedFeedback", dependencies: ["CLibXML2"], swiftSettings: upcoming),
+        // JUnit XML through libxml2's streaming reader (FoundationEssentials only, see docs/junit.md),
+        // stored in and analysed from the catalog (the catalog knows no JUnit, so no libxml2).
+        .target(
+            name: "SeedbedFeedback", dependencies: ["CLibXML2", "SeedbedCatalog", "SeedbedSpec"],
+            swiftSettings: upcoming),
         // The static report site (HTML through Mustache templates, inline SVG) and Markdown summaries,
-        // read from the catalog.
+        // read from the catalog and SeedbedFeedback's analyses of its test runs.
         .target(
             name: "SeedbedReport",
-            dependencies: ["SeedbedSpec", "SeedbedCatalog", .product(name: "Mustache", package: "swift-mustache")],
+            dependencies: [
+                "SeedbedSpec", "SeedbedCatalog", "SeedbedFeedback",
+                .product(name: "Mustache", package: "swift-mustache"),
+            ],
             resources: [.copy("Templates")],
             swiftSettings: upcoming),
         .target(
             name: "SeedbedCommands",
             dependencies: [
                 "SeedbedSpec", "SeedbedEngine", "SeedbedStores", "SeedbedProfile", "SeedbedScore", "SeedbedCatalog",
-                "SeedbedReport",
-                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                "SeedbedFeedback", "SeedbedReport", .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: upcoming),
         .executableTarget(
@@ -128,7 +133,7 @@ let package = Package(
         .testTarget(
             name: "SeedbedFeedbackTests",
             dependencies: [
-                "SeedbedFeedback", "SeedbedTestSupport",
+                "SeedbedFeedback", "SeedbedCatalog", "SeedbedStores", "SeedbedTestSupport",
                 .product(name: "PropertyBased", package: "swift-property-based"),
             ],
             exclude: ["Fixtures"],
@@ -137,12 +142,12 @@ let package = Package(
             name: "SeedbedCommandsTests",
             dependencies: [
                 "SeedbedCommands", "SeedbedSpec", "SeedbedEngine", "SeedbedStores", "SeedbedProfile", "SeedbedCatalog",
-                "SeedbedTestSupport",
+                "SeedbedFeedback", "SeedbedTestSupport",
             ],
             swiftSettings: upcoming),
         .testTarget(
             name: "SeedbedReportTests",
-            dependencies: ["SeedbedReport", "SeedbedCatalog", "SeedbedSpec", "SeedbedTestSupport"],
+            dependencies: ["SeedbedReport", "SeedbedCatalog", "SeedbedFeedback", "SeedbedSpec", "SeedbedTestSupport"],
             exclude: ["Snapshots", "Fixtures"],
             swiftSettings: upcoming),
     ],

@@ -19,7 +19,7 @@ seedbed="$root/.build/release/seedbed"
 echo "== SQLite, $rows rows of the loan shape"
 "$here/sqlite-baseline.sh" "$rows" | tee "$work/c.txt"
 /usr/bin/time -f "%e s, peak RSS %M KB" "$seedbed" seed "$here/specs/loan.seed" --target "sqlite:$work/seed.db" \
-    --create --rows "loan=$rows" --no-lineage | tee "$work/seed.txt"
+    --create --rows "loan=$rows" --no-lineage --catalog "$work/catalog.sqlite" | tee "$work/seed.txt"
 c_rate=$(awk '{print $(NF-1)}' "$work/c.txt")
 seed_rate=$(grep -o '([0-9]* rows/s)' "$work/seed.txt" | tr -d '(' | awk '{print $1}')
 awk -v s="$seed_rate" -v c="$c_rate" 'BEGIN { printf "seedbed / C: %.0f%%\n", 100 * s / c }'
@@ -27,12 +27,13 @@ awk -v s="$seed_rate" -v c="$c_rate" 'BEGIN { printf "seedbed / C: %.0f%%\n", 10
 if [ -n "${PGBENCH_URL:-}" ]; then
     echo "== PostgreSQL, $rows rows of the loan shape"
     "$seedbed" generate "$here/specs/loan.seed" --out "$work/csv" --rows "loan=$rows" >/dev/null
-    psql -q "$PGBENCH_URL" -c "DROP TABLE IF EXISTS loan; DROP TABLE IF EXISTS _seedbed_lineage"
     "$here/pg-baseline.sh" "$PGBENCH_URL" "$work/csv/loan.csv" | tee "$work/psql.txt"
-    psql -q "$PGBENCH_URL" -c "DROP TABLE IF EXISTS loan"
-    "$seedbed" seed "$here/specs/loan.seed" --target "$PGBENCH_URL" --create --rows "loan=$rows" --no-lineage \
-        | tee "$work/pgseed.txt"
+    # The same table as the baseline's (no index), so both pay the same server-side costs.
+    psql -q "$PGBENCH_URL" -c "DROP TABLE IF EXISTS loan" -c "CREATE TABLE loan (id bigint, customer_id bigint,
+        product text, amount numeric(18,2), ltv numeric(18,3), status text, disbursed date)"
+    "$seedbed" seed "$here/specs/loan.seed" --target "$PGBENCH_URL" --rows "loan=$rows" --no-lineage \
+        --catalog "$work/catalog.sqlite" | tee "$work/pgseed.txt"
     echo "== PostgreSQL, peak memory of 10,000,000 rows"
     /usr/bin/time -f "peak RSS: %M KB, %e s" "$seedbed" seed "$here/specs/loan.seed" --target "$PGBENCH_URL" \
-        --rows "loan=10000000" --no-lineage
+        --rows "loan=10000000" --no-lineage --catalog "$work/catalog.sqlite"
 fi

@@ -63,7 +63,74 @@ enum CatalogMigrations {
                 document TEXT NOT NULL,
                 FOREIGN KEY (name, version) REFERENCES dataset_version (name, version) ON DELETE CASCADE)
             """,
-        ]
+        ],
+        // 2: test runs ingested from JUnit XML, their tests, attempts and trace links.
+        [
+            """
+            CREATE TABLE test_run (
+                id TEXT PRIMARY KEY,
+                name TEXT NOT NULL,
+                version TEXT NOT NULL,
+                commit_sha TEXT,
+                run_at TEXT NOT NULL,
+                ingested_at TEXT NOT NULL,
+                partial BIGINT NOT NULL,
+                files_json TEXT NOT NULL,
+                FOREIGN KEY (name, version) REFERENCES dataset_version (name, version) ON DELETE CASCADE)
+            """,
+            "CREATE INDEX test_run_by_version ON test_run (name, version)",
+            """
+            CREATE TABLE test_result (
+                run_id TEXT NOT NULL,
+                seq BIGINT NOT NULL,
+                test_key TEXT NOT NULL,
+                suite_path TEXT NOT NULL,
+                classname TEXT,
+                name TEXT NOT NULL,
+                file TEXT,
+                occurrence BIGINT NOT NULL,
+                report_file TEXT NOT NULL,
+                report_line BIGINT NOT NULL,
+                status TEXT NOT NULL,
+                attempt_count BIGINT NOT NULL,
+                duration_us BIGINT,
+                message TEXT,
+                failure_type TEXT,
+                fingerprint TEXT,
+                coarse_fingerprint TEXT,
+                PRIMARY KEY (run_id, seq),
+                FOREIGN KEY (run_id) REFERENCES test_run (id) ON DELETE CASCADE)
+            """,
+            "CREATE INDEX test_result_by_key ON test_result (test_key)",
+            "CREATE INDEX test_result_by_name ON test_result (name)",
+            """
+            CREATE TABLE test_attempt (
+                run_id TEXT NOT NULL,
+                seq BIGINT NOT NULL,
+                attempt BIGINT NOT NULL,
+                outcome TEXT NOT NULL,
+                origin TEXT NOT NULL,
+                duration_us BIGINT,
+                message TEXT,
+                failure_type TEXT,
+                fingerprint TEXT,
+                coarse_fingerprint TEXT,
+                normalized_message TEXT,
+                frames TEXT,
+                PRIMARY KEY (run_id, seq, attempt),
+                FOREIGN KEY (run_id, seq) REFERENCES test_result (run_id, seq) ON DELETE CASCADE)
+            """,
+            """
+            CREATE TABLE test_link (
+                run_id TEXT NOT NULL,
+                seq BIGINT NOT NULL,
+                kind TEXT NOT NULL,
+                value TEXT NOT NULL,
+                PRIMARY KEY (run_id, seq, kind, value),
+                FOREIGN KEY (run_id, seq) REFERENCES test_result (run_id, seq) ON DELETE CASCADE)
+            """,
+            "CREATE INDEX test_link_by_value ON test_link (kind, value)",
+        ],
     ]
 
     /// Brings the catalog to `all.count`, in one transaction (concurrent first openings queue on

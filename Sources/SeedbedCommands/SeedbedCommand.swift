@@ -22,9 +22,9 @@ public struct SeedbedCommand: AsyncParsableCommand {
         version: SeedbedVersion.current,
         subcommands: [
             CheckCommand.self, FormatCommand.self, GenerateCommand.self, SeedCommand.self, ProfileCommand.self,
-            ScoreCommand.self,
+            InitCommand.self, ScoreCommand.self,
             KeygenCommand.self, CertifyCommand.self, VerifyCommand.self, CatalogCommand.self, RevalidateCommand.self,
-            ReportCommand.self,
+            IngestCommand.self, EffectivenessCommand.self, TraceCommand.self, CompareCommand.self, ReportCommand.self,
         ]
     )
 

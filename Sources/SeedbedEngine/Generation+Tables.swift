@@ -74,13 +74,19 @@ extension Generation {
                 "scenario \(table.scenarios[scenario].id) (line \(table.scenarios[scenario].line)) asks for \(wanted) rows of '\(table.name)', but only \(made) can satisfy it together with the rules and their parent rows; lower its quota or widen the parents' columns"
             )
         }
+        let scenarioRows = assignment.sortedRows
+        var nextScenario = scenarioRows.firstIndex { $0.row >= rows.lowerBound } ?? scenarioRows.count
+        let hasParent = if case .perParent = table.rowCount { true } else { false }
         for row in rows {
             var purpose = RowPurpose()
             if negative {
                 purpose.brokenRule = (row - maker.rowCount) % max(1, table.rules.count)
             } else {
-                purpose.parent = parentSlot(of: index, row: row)
-                purpose.scenario = assignment.scenario(ofRow: row)
+                if hasParent { purpose.parent = parentSlot(of: index, row: row) }
+                if nextScenario < scenarioRows.count, scenarioRows[nextScenario].row == row {
+                    purpose.scenario = scenarioRows[nextScenario].scenario
+                    nextScenario += 1
+                }
             }
             do {
                 try maker.make(row: row, purpose: purpose, generation: self, workspace: &workspace, into: &made)
@@ -146,95 +152,5 @@ extension Generation {
             return "column \(id)"
         }
         return named.isEmpty ? "its columns" : named.joined(separator: ", ")
-    }
-}
-
-/// Collects made rows and turns them into typed column buffers, a batch at a time.
-struct BatchBuilder {
-    let table: TableModel
-    let capacity: Int
-    private var values: [RowValue] = []
-    private var uuids: [UUIDValue] = []
-    private(set) var count = 0
-    private var buffers: [ColumnBuffer]
-
-    init(table: TableModel, capacity: Int) {
-        self.table = table
-        self.capacity = capacity
-        values.reserveCapacity(capacity * table.columns.count)
-        buffers = table.columns.map { ColumnBuffer(name: $0.name, type: $0.type, capacity: capacity) }
-    }
-
-    var isFull: Bool { count == capacity }
-
-    mutating func append(_ row: MadeRow) {
-        values.append(contentsOf: row.values.values)
-        if table.columns.contains(where: { $0.type == .uuid }) { uuids.append(contentsOf: row.uuids) }
-        count += 1
-    }
-
-    /// The batch so far, as typed columns; the builder starts over.
-    mutating func finish() -> RowBatch {
-        let width = table.columns.count
-        for column in 0..<width {
-            fill(&buffers[column], column: column, width: width)
-        }
-        let batch = RowBatch(table: table.name, columns: buffers, count: count)
-        values.removeAll(keepingCapacity: true)
-        uuids.removeAll(keepingCapacity: true)
-        count = 0
-        return batch
-    }
-
-    private func fill(_ buffer: inout ColumnBuffer, column: Int, width: Int) {
-        var nulls = buffer.nulls
-        buffer.nulls = []
-        for row in 0..<count { nulls[row] = values[row * width + column] == .null }
-        buffer.nulls = nulls
-        func number(_ row: Int) -> Double { values[row * width + column].number ?? 0 }
-        switch buffer.values {
-        case .int(var array):
-            buffer.values = .int([])
-            for row in 0..<count { array[row] = Int64(number(row)) }
-            buffer.values = .int(array)
-        case .decimal(var array, let scale):
-            buffer.values = .int([])
-            let factor = pow10(scale)
-            for row in 0..<count { array[row] = Int64((number(row) * factor).rounded()) }
-            buffer.values = .decimal(array, scale: scale)
-        case .float(var array):
-            buffer.values = .int([])
-            for row in 0..<count { array[row] = number(row) }
-            buffer.values = .float(array)
-        case .date(var array):
-            buffer.values = .int([])
-            for row in 0..<count { array[row] = Int32(clamping: Int(number(row))) }
-            buffer.values = .date(array)
-        case .timestamp(var array):
-            buffer.values = .int([])
-            for row in 0..<count { array[row] = Int64(number(row)) }
-            buffer.values = .timestamp(array)
-        case .bool(var array):
-            buffer.values = .int([])
-            for row in 0..<count { array[row] = values[row * width + column] == .bool(true) }
-            buffer.values = .bool(array)
-        case .text(var array):
-            buffer.values = .int([])
-            for row in 0..<count { array[row] = Self.text(values[row * width + column]) }
-            buffer.values = .text(array)
-        case .uuid(var array):
-            buffer.values = .int([])
-            for row in 0..<count { array[row] = uuids[row * width + column] }
-            buffer.values = .uuid(array)
-        }
-    }
-
-    static func text(_ value: RowValue) -> String {
-        switch value {
-        case .null: ""
-        case .text(let s): s
-        case .bool(let b): b ? "true" : "false"
-        case .number(let x): x == x.rounded() && abs(x) < 1e15 ? String(Int64(x)) : String(x)
-        }
     }
 }

@@ -38,5 +38,9 @@ struct ScenarioAssignment {
     /// The scenario (by index) row `row` is made for, if any.
     func scenario(ofRow row: Int) -> Int? { rows[row] }
 
+    /// The assigned rows in increasing order, with their scenario: walked alongside rows made in
+    /// order, which saves a hash lookup per row.
+    var sortedRows: [(row: Int, scenario: Int)] { rows.map { ($0.key, $0.value) }.sorted { $0.row < $1.row } }
+
     var assignedRows: Int { rows.count }
 }

@@ -23,7 +23,16 @@ struct RowWorkspace {
     /// The value index each categorical column drew in the current row (its count for null).
     var choiceIndex: [Int]
     var uniforms: [Double]
-    var openWeights: [Double] = []
+    /// Prepared draws by their memo slot (see `TableMaker.prepared`), unretained: taking a
+    /// reference per column per row cost a retain and a release each, the largest share of the
+    /// reference counting left in the row loop. `preparedOwners` keeps them alive.
+    var prepared: [Unmanaged<PreparedDraw>?]
+    var preparedOwners: [PreparedDraw] = []
+    /// Per column without a memo, its last prepared draw, alive until the column's next draw.
+    var unmemoised: [PreparedDraw?] = []
+    /// Whether a numeric draw of this attempt fell outside its narrowed set (a grid point
+    /// beyond the exact range of doubles): the row is then checked against every constraint.
+    var drewOutside = false
     /// While a pilot runs (see `TableMaker.balanceChoices`), the values each categorical
     /// column was allowed, one bit mask per draw.
     var allowedMasks: [[UInt64]]? = nil
@@ -60,7 +69,8 @@ extension TableMaker {
         var failing: [String: Int] = [:]
         for number in 0..<attempts {
             switch attempt(
-                row: row, attempt: number, purpose: purpose, generation: generation, workspace: &workspace, made: &made)
+                row: row, attempt: number, purpose: purpose, generation: generation, workspace: &workspace, made: &made,
+                samplers: samplers)
             {
             case nil:
                 for (id, count) in failing { retries[id, default: 0] += count }
@@ -81,10 +91,13 @@ extension TableMaker {
     /// One attempt: `nil` on success, else the IDs of what failed.
     private func attempt(
         row: Int, attempt: Int, purpose: RowPurpose, generation: Generation, workspace: inout RowWorkspace,
-        made: inout MadeRow
+        made: inout MadeRow, samplers: borrowing [ColumnSampler]
     ) -> [String]? {
+        // Through a span, which lends each sampler in place (an array's subscript copies it).
+        let samplers = samplers.span
         // Attempt 0 is the row's own randomness; later attempts mix the attempt in.
         let rowKey = attempt == 0 ? UInt64(row) : UInt64(row) ^ (UInt64(attempt) << 48)
+        workspace.drewOutside = false
         if let copula {
             var random = RowRandom(key: copulaKey, row: rowKey)
             copula.uniforms(&random, into: &workspace.uniforms)
@@ -132,20 +145,20 @@ extension TableMaker {
                 var stable = RowRandom(key: valueKeys[index], row: UInt64(row))
                 made.uuids[index] = UUIDValue(random: &stable)
                 workspace.context.levels[0][index] = .text(made.uuids[index].description)
-            case .numeric(let distribution, let base, let output):
+            case .numeric(let distribution, _, let output):
                 guard
                     let value = drawNumber(
-                        index, distribution, base, output, row: row, attempt: attempt, rowKey: rowKey,
+                        index, distribution, output, row: row, attempt: attempt, rowKey: rowKey,
                         uniform: copulaSlot[index].map { workspace.uniforms[$0] }, random: &random, purpose: purpose,
                         workspace: &workspace)
                 else { return narrowing[index].map { constraints[$0.constraint].id } + [model.columns[index].name] }
                 workspace.context.levels[0][index] = value
-            case .categorical(let values, let weights):
+            case .categorical:
+                // The values are read from a flat list: binding them here retained the arrays per row.
                 guard
                     let value = drawChoice(
-                        index, values, weights, row: row, attempt: attempt, rowKey: rowKey, random: &random,
-                        purpose: purpose, workspace: &workspace
-                    )
+                        index, row: row, attempt: attempt, rowKey: rowKey, random: &random, purpose: purpose,
+                        workspace: &workspace)
                 else { return narrowing[index].map { constraints[$0.constraint].id } + [model.columns[index].name] }
                 workspace.context.levels[0][index] = value
             case .fake(let fake, let unique):
@@ -174,15 +187,27 @@ extension TableMaker {
                 workspace.context.levels[0][index] = value
             }
         }
-        var failed: [String] = []
-        // Indices rather than elements: a constraint is large, and copying it per row shows in profiles.
-        for index in constraints.indices
-        where !constraints[index].isSatisfied(mode(of: index, for: purpose), workspace.context) {
-            failed.append(constraints[index].id)
-        }
+        let failed = failures(
+            constraints, purpose: purpose, checkAll: purpose.brokenRule != nil || workspace.drewOutside,
+            context: workspace.context)
         // Hand the row over without copying; every column is written again before it is read.
         if failed.isEmpty { swap(&made.values, &workspace.context.levels[0]) }
         return failed.isEmpty ? nil : failed
+    }
+
+    /// The IDs of the constraints the finished row misses, among those it is checked against.
+    private func failures(
+        _ constraints: borrowing [Constraint], purpose: RowPurpose, checkAll: Bool, context: RowContext
+    ) -> [String] {
+        var failed: [String] = []
+        // Through a span, which lends each constraint in place: an array's subscript copies it,
+        // and a constraint is large (copying it per row showed in profiles).
+        let lent = constraints.span
+        for index in lent.indices
+        where (checkAll || checked[index]) && !lent[index].isSatisfied(mode(of: index, for: purpose), context) {
+            failed.append(lent[index].id)
+        }
+        return failed
     }
 
     /// The index a unique column's construction uses for `row`: a keyed shuffle, so unique
@@ -237,33 +262,94 @@ extension TableMaker {
         return allowed
     }
 
+    /// The uniform deciding whether the column is null in this row, drawn only for nullable
+    /// columns (the stream is the column's own, so skipping it changes no other value).
+    private func nullDraw(_ index: Int, _ rowKey: UInt64) -> Double {
+        var random = RowRandom(key: nullKeys[index], row: rowKey)
+        return random.nextUnit()
+    }
+
+    /// The column's draw as the rules leave it in this row, from the memo when it has one.
+    private func prepared(_ column: Int, purpose: RowPurpose, workspace: inout RowWorkspace)
+        -> Unmanaged<PreparedDraw>
+    {
+        let base = preparedBases[column]
+        guard purpose.brokenRule == nil, base >= 0 else {
+            let made = prepare(column, allowed(column, purpose: purpose, workspace: &workspace))
+            if workspace.unmemoised.count < samplers.count {
+                workspace.unmemoised = Array(repeating: nil, count: samplers.count)
+            }
+            workspace.unmemoised[column] = made
+            return Unmanaged.passUnretained(made)
+        }
+        // The row's scenario (or none), then its inputs' value indices, in mixed radix.
+        var key = purpose.scenario.map { $0 + 1 } ?? 0
+        for position in preparedInputRanges[column] {
+            let input = preparedInputList[position]
+            key = key * input.radix + workspace.choiceIndex[input.column]
+        }
+        let slot = base + key
+        if let known = workspace.prepared[slot] { return known }
+        let made = prepare(column, allowed(column, purpose: purpose, workspace: &workspace))
+        workspace.preparedOwners.append(made)
+        workspace.prepared[slot] = Unmanaged.passUnretained(made)
+        return Unmanaged.passUnretained(made)
+    }
+
+    private func prepare(_ column: Int, _ allowed: Allowed) -> PreparedDraw {
+        switch samplers[column] {
+        case .numeric(let distribution, let base, _):
+            var allowed = allowed
+            if !base.isAll { allowed.values = allowed.values.intersection(base) }
+            let cells = gridScales[column].map { DecimalGrid(scale: $0).cells(of: allowed.values) } ?? allowed.values
+            return PreparedDraw(
+                allowed: allowed, cells: cells, truncated: distribution.truncated(to: cells),
+                unrestricted: cells.isAll && distribution.poissonTable == nil)
+        case .categorical(let values, let weights):
+            // Weights balanced by the pilot where it ran; the pilot's own workspace is dropped
+            // before they change, so no prepared draw outlives them.
+            let weights = balancedWeights[column] ?? weights
+            var open = [Double](repeating: 0, count: values.count)
+            var total = 0.0
+            for choice in values.indices where allowed.admits(choice: choice, of: values.count) {
+                open[choice] = weights[choice]
+                total += weights[choice]
+            }
+            return PreparedDraw(allowed: allowed, weights: open, total: total)
+        default:
+            return PreparedDraw(allowed: allowed)
+        }
+    }
+
     private func drawNumber(
-        _ index: Int, _ distribution: NumericDistribution, _ base: IntervalSet, _ output: NumericOutput, row: Int,
+        _ index: Int, _ distribution: NumericDistribution, _ output: NumericOutput, row: Int,
         attempt: Int, rowKey: UInt64, uniform: Double?, random: inout RowRandom, purpose: RowPurpose,
         workspace: inout RowWorkspace
     ) -> RowValue? {
         if isUnique[index], case .uniformInteger(let lower, _) = distribution.family {
             return uniqueIndex(index, row: row, attempt: attempt).map { .number(Double(lower) + Double($0)) }
         }
-        var allowed = allowed(index, purpose: purpose, workspace: &workspace)
-        if !base.isAll { allowed.values = allowed.values.intersection(base) }
-        var nullRandom = RowRandom(key: nullKeys[index], row: rowKey)
-        let nullable = allowed.null && nullShares[index] > 0
-        if nullable && (allowed.values.isEmpty || nullRandom.nextUnit() < nullShares[index]) { return .null }
-        let u = uniform ?? random.nextOpenUnit()
-        let value: Double?
-        switch output {
-        case .float: value = distribution.quantile(u, within: allowed.values)
-        case .decimal(let scale): value = distribution.quantile(u, within: allowed.values, decimalScale: scale)
-        default: value = distribution.quantile(u, within: allowed.values, decimalScale: 0)
+        // Borrowed for the draw: the workspace owns it (see `RowWorkspace.prepared`).
+        return prepared(index, purpose: purpose, workspace: &workspace)._withUnsafeGuaranteedRef { prepared in
+            let nullable = prepared.allowed.null && nullShares[index] > 0
+            if nullable && (prepared.allowed.values.isEmpty || nullDraw(index, rowKey) < nullShares[index]) {
+                return .null
+            }
+            let u = uniform ?? random.nextOpenUnit()
+            let value = prepared.value(of: distribution, at: u, gridScale: gridScales[index])
+            if let value {
+                if !prepared.admits(value) { workspace.drewOutside = true }
+                return .number(value)
+            }
+            if purpose.brokenRule != nil,
+                let value = Self.outside(distribution, prepared.allowed.values, u: u, output: output)
+            {
+                // Bad data on purpose may lie outside the column's own distribution (an age of 15
+                // where birth dates make everyone an adult): draw it next to the distribution.
+                return .number(value)
+            }
+            return nullable ? .null : nil
         }
-        if let value { return .number(value) }
-        if purpose.brokenRule != nil, let value = Self.outside(distribution, allowed.values, u: u, output: output) {
-            // Bad data on purpose may lie outside the column's own distribution (an age of 15
-            // where birth dates make everyone an adult): draw it next to the distribution.
-            return .number(value)
-        }
-        return nullable ? .null : nil
     }
 
     /// A value of `allowed` just outside the distribution's bulk, for `--negative` rows: the
@@ -294,53 +380,51 @@ extension TableMaker {
     }
 
     private func drawChoice(
-        _ index: Int, _ values: [RowValue], _ weights: [Double], row: Int, attempt: Int, rowKey: UInt64,
-        random: inout RowRandom,
-        purpose: RowPurpose, workspace: inout RowWorkspace
+        _ index: Int, row: Int, attempt: Int, rowKey: UInt64, random: inout RowRandom, purpose: RowPurpose,
+        workspace: inout RowWorkspace
     ) -> RowValue? {
+        let values = choiceRanges[index]
+        let first = values.lowerBound
         // The allowed set holds value indices (see `NarrowExpr.enumerated`).
-        let allowed = allowed(index, purpose: purpose, workspace: &workspace)
         if isUnique[index] {
+            let allowed = allowed(index, purpose: purpose, workspace: &workspace)
             // One value per row, by construction; a retry takes another.
             guard let unique = uniqueIndex(index, row: row, attempt: attempt).map(Int.init),
                 allowed.admits(choice: unique, of: values.count)
             else { return nil }
             workspace.choiceIndex[index] = unique
-            return values[unique]
+            return choiceValues[first + unique]
         }
-        var nullRandom = RowRandom(key: nullKeys[index], row: rowKey)
-        let nullable = nullShares[index] > 0 && allowed.null
-        if nullable, nullRandom.nextUnit() < nullShares[index] {
-            workspace.choiceIndex[index] = values.count
-            return .null
-        }
-        if values.count <= 64, !narrowing[index].isEmpty { workspace.allowedMasks?[index].append(allowed.members) }
-        // Renormalise over the values the rules leave this row (weights balanced by the pilot).
-        let weights = balancedWeights[index] ?? weights
-        var total = 0.0
-        if workspace.openWeights.count < values.count {
-            workspace.openWeights = Array(repeating: 0, count: values.count)
-        }
-        for choice in values.indices {
-            let weight = allowed.admits(choice: choice, of: values.count) ? weights[choice] : 0
-            workspace.openWeights[choice] = weight
-            total += weight
-        }
-        guard total > 0 else {
-            workspace.choiceIndex[index] = values.count
-            return nullable ? .null : nil
-        }
-        var target = random.nextUnit() * total
-        var chosen = values.indices.last { workspace.openWeights[$0] > 0 } ?? 0
-        for choice in values.indices where workspace.openWeights[choice] > 0 {
-            target -= workspace.openWeights[choice]
-            if target < 0 {
-                chosen = choice
-                break
+        // Borrowed for the draw: the workspace owns it (see `RowWorkspace.prepared`).
+        let chosen: Int? = prepared(index, purpose: purpose, workspace: &workspace)._withUnsafeGuaranteedRef {
+            prepared in
+            let nullable = nullShares[index] > 0 && prepared.allowed.null
+            if nullable, nullDraw(index, rowKey) < nullShares[index] { return values.count }
+            if values.count <= 64, !narrowing[index].isEmpty {
+                workspace.allowedMasks?[index].append(prepared.allowed.members)
+            }
+            // Renormalised over the values the rules leave this row (see `prepare`).
+            guard prepared.total > 0 else { return nullable ? values.count : nil }
+            return prepared.weights.withUnsafeBufferPointer { open in
+                var target = random.nextUnit() * prepared.total
+                var chosen = (0..<values.count).last { open[$0] > 0 } ?? 0
+                for choice in 0..<values.count where open[choice] > 0 {
+                    target -= open[choice]
+                    if target < 0 {
+                        chosen = choice
+                        break
+                    }
+                }
+                return chosen
             }
         }
+        // The value's index, or the count of values for null.
+        guard let chosen else {
+            workspace.choiceIndex[index] = values.count
+            return nil
+        }
         workspace.choiceIndex[index] = chosen
-        return values[chosen]
+        return chosen < values.count ? choiceValues[first + chosen] : .null
     }
 
     private func drawText(

@@ -33,6 +33,21 @@ final class TableMaker {
     /// Per column, read in the row loop without copying each column's model.
     let nullShares: [Double]
     let isUnique: [Bool]
+    /// Per constraint, whether finished rows are checked against it (see `checkedConstraints`).
+    let checked: [Bool]
+    /// Per column, where its prepared draws are memoised (see `preparedMemos`).
+    let preparedMemos: [PreparedMemo?]
+    /// The same, flat, for the row loop: the first slot (−1 without a memo) and the inputs.
+    let preparedBases: [Int]
+    let preparedInputRanges: [Range<Int>]
+    /// Every categorical column's values, one after another, and each column's range in them.
+    let choiceValues: [RowValue]
+    let choiceRanges: [Range<Int>]
+    let preparedInputList: [(column: Int, radix: Int)]
+    let preparedSize: Int
+    /// Per numeric column, the decimal scale of the grid it is drawn on (0 for whole numbers,
+    /// dates and timestamps), nil when drawn as is (floats and integer-valued families).
+    let gridScales: [Int?]
 
     /// Categorical weights raised for values the rules often rule out, so the column's share
     /// over all rows stays close to what the spec asks (see `balanceChoices`).
@@ -137,6 +152,35 @@ final class TableMaker {
         balancedWeights = Array(repeating: nil, count: table.columns.count)
         nullShares = table.columns.map(\.nullShare)
         isUnique = table.columns.map(\.isUnique)
+        checked = Self.checkedConstraints(
+            constraints, samplers: samplers, order: order, narrowing: narrowing, unique: isUnique)
+        (preparedMemos, preparedSize) = Self.preparedMemos(
+            samplers: samplers, narrowing: narrowing, unique: isUnique, scenarios: table.scenarios.count)
+        preparedBases = preparedMemos.map { $0?.base ?? -1 }
+        var inputList: [(column: Int, radix: Int)] = []
+        preparedInputRanges = preparedMemos.map { memo in
+            let start = inputList.count
+            inputList += memo?.inputs ?? []
+            return start..<inputList.count
+        }
+        preparedInputList = inputList
+        var choiceValues: [RowValue] = []
+        choiceRanges = samplers.map { sampler in
+            let start = choiceValues.count
+            if case .categorical(let values, _) = sampler { choiceValues += values }
+            return start..<choiceValues.count
+        }
+        self.choiceValues = choiceValues
+        gridScales = samplers.map { sampler in
+            guard case .numeric(let distribution, _, let output) = sampler, !distribution.isIntegerValued else {
+                return nil
+            }
+            switch output {
+            case .float: return nil
+            case .decimal(let scale): return scale
+            default: return 0
+            }
+        }
 
         valueKeys = table.columns.map { StreamKey.column(seed: model.seed, table: table.name, column: $0.name) }
         nullKeys = table.columns.map {
@@ -187,7 +231,8 @@ final class TableMaker {
             context: RowContext(levels: levels.levels.map { RowValues(columns: model.tables[$0.table].columns.count) }),
             memo: Array(repeating: nil, count: memoSize),
             choiceIndex: Array(repeating: 0, count: self.model.columns.count),
-            uniforms: Array(repeating: 0, count: copula?.dimension ?? 0))
+            uniforms: Array(repeating: 0, count: copula?.dimension ?? 0),
+            prepared: Array(repeating: nil, count: preparedSize))
     }
 
     /// Prepares what depends on the table's final row count.

@@ -93,7 +93,7 @@ private struct GatePolicyParser {
         let metricName = file.text(words[1])
         guard let metric = GateMetric.named(metricName) else {
             let help =
-                EditDistance.closest(to: metricName, in: GateMetric.all.map(\.name)).map { "did you mean '\($0)'?" }
+                Suggestions.help(for: metricName, in: GateMetric.all.map(\.name))
                 ?? DiagnosticMessage.policyUnknownMetricHelp
             diagnostics.append(.error(.policyUnknownMetric(metricName), at: words[1], help: help))
             return

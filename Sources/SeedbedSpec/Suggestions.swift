@@ -1,7 +1,7 @@
 /// "Did you mean …?" suggestions by edit distance.
-enum Suggestions {
+public enum Suggestions {
     /// The candidate closest to `word`, if it is close enough to be a likely typo.
-    static func closest(to word: String, in candidates: some Sequence<String>) -> String? {
+    public static func closest(to word: String, in candidates: some Sequence<String>) -> String? {
         let limit = Swift.max(1, word.count / 3)
         var best: (String, Int)?
         for candidate in candidates {
@@ -16,7 +16,7 @@ enum Suggestions {
     }
 
     /// `did you mean 'x'?` when a close candidate exists.
-    static func help(for word: String, in candidates: some Sequence<String>) -> String? {
+    public static func help(for word: String, in candidates: some Sequence<String>) -> String? {
         closest(to: word, in: candidates).map { "did you mean '\($0)'?" }
     }
 

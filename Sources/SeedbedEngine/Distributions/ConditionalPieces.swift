@@ -69,11 +69,22 @@ struct ConditionalPieces: ~Copyable {
     /// where `u` falls inside it, so that the whole map from `u` to a value stays monotone (a
     /// copula's uniform keeps its rank) — or nil when no piece has mass.
     func choose(_ u: Double) -> (index: Int, position: Double)? {
+        Self.choose(u, among: UnsafeBufferPointer(rebasing: buffer[0..<count]), logarithmic: logarithmic)
+    }
+
+    /// The pieces so far, kept for drawing again from the same allowed set (see `TruncatedDraw`).
+    var stored: [ConditionalPiece] { Array(buffer[0..<count]) }
+
+    /// `choose(_:)` over pieces kept elsewhere.
+    static func choose(_ u: Double, among pieces: UnsafeBufferPointer<ConditionalPiece>, logarithmic: Bool) -> (
+        index: Int, position: Double
+    )? {
+        let count = pieces.count
         let empty = logarithmic ? -Double.infinity : 0
         var largest = empty
         var chosen = -1
-        for index in 0..<count where buffer[index].mass > largest {
-            largest = buffer[index].mass
+        for index in 0..<count where pieces[index].mass > largest {
+            largest = pieces[index].mass
             chosen = index
         }
         guard chosen >= 0 else { return nil }
@@ -81,7 +92,7 @@ struct ConditionalPieces: ~Copyable {
         // Log masses are weighed relative to the largest, so pieces far in a tail cannot
         // underflow to zero all together.
         func weight(_ index: Int) -> Double {
-            let mass = buffer[index].mass
+            let mass = pieces[index].mass
             return logarithmic ? exp(mass - largest) : max(mass, 0)
         }
         var total = 0.0

@@ -45,12 +45,18 @@ struct DecimalGrid {
     /// The grid point of `value`'s cell, moved to a neighbour if rounding at a cell edge put it
     /// just outside `allowed`.
     func snap(_ value: Double, into allowed: IntervalSet) -> Double {
+        snap(value, into: allowed) { allowed.contains($0) }
+    }
+
+    /// `snap(_:into:)` with a faster test of membership in `allowed` (see `PreparedDraw`).
+    @inline(__always)
+    func snap(_ value: Double, into allowed: IntervalSet, admits: (Double) -> Bool) -> Double {
         let scaled = value * factor
         guard abs(scaled) < Self.exactLimit else { return value }
         let index = scaled.rounded()
-        if allowed.contains(index / factor) { return index / factor }
-        if allowed.contains((index + 1) / factor) { return (index + 1) / factor }
-        if allowed.contains((index - 1) / factor) { return (index - 1) / factor }
+        if admits(index / factor) { return index / factor }
+        if admits((index + 1) / factor) { return (index + 1) / factor }
+        if admits((index - 1) / factor) { return (index - 1) / factor }
         // Not reached when `value` came from `cells(of: allowed)`; kept total all the same.
         var best = value
         var distance = Double.infinity

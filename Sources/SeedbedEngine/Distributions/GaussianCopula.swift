@@ -129,13 +129,22 @@ public struct GaussianCopula: Sendable {
     /// - Complexity: O(k²).
     public func normals(_ random: inout RowRandom, into scores: inout [Double]) {
         if scores.count != dimension { scores = [Double](repeating: 0, count: dimension) }
-        for i in 0..<dimension { scores[i] = StandardNormal.quantile(random.nextOpenUnit()) }
-        // z = L w in place: row i reads only w₀…wᵢ, so going from the last row up never reads
-        // an entry already overwritten.
-        for i in stride(from: dimension - 1, through: 0, by: -1) {
-            var sum = 0.0
-            for j in 0...i { sum += factor[i * dimension + j] * scores[j] }
-            scores[i] = sum
+        let dimension = dimension
+        // Through buffers: per row, the array accesses' checks and a closed range's generic
+        // iteration cost more than the arithmetic.
+        factor.withUnsafeBufferPointer { factor in
+            scores.withUnsafeMutableBufferPointer { scores in
+                for i in 0..<dimension { scores[i] = StandardNormal.quantile(random.nextOpenUnit()) }
+                // z = L w in place: row i reads only w₀…wᵢ, so going from the last row up never
+                // reads an entry already overwritten.
+                var i = dimension - 1
+                while i >= 0 {
+                    var sum = 0.0
+                    for j in 0..<(i + 1) { sum += factor[i * dimension + j] * scores[j] }
+                    scores[i] = sum
+                    i -= 1
+                }
+            }
         }
     }
 
@@ -144,9 +153,11 @@ public struct GaussianCopula: Sendable {
     /// - Complexity: O(k²).
     public func uniforms(_ random: inout RowRandom, into uniforms: inout [Double]) {
         normals(&random, into: &uniforms)
-        for i in 0..<dimension {
-            // Kept inside (0, 1): a quantile function at exactly 0 or 1 is infinite.
-            uniforms[i] = min(max(StandardNormal.cdf(uniforms[i]), .leastNonzeroMagnitude), 1 - 0x1p-53)
+        uniforms.withUnsafeMutableBufferPointer { uniforms in
+            for i in uniforms.indices {
+                // Kept inside (0, 1): a quantile function at exactly 0 or 1 is infinite.
+                uniforms[i] = min(max(StandardNormal.cdf(uniforms[i]), .leastNonzeroMagnitude), 1 - 0x1p-53)
+            }
         }
     }
 }

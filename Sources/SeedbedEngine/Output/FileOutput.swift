@@ -31,6 +31,15 @@ public final class FileOutput {
         }
     }
 
+    /// Writes bytes that live in memory the caller owns (an encoder's buffer).
+    func write(_ bytes: UnsafeRawBufferPointer) throws(GenerationError) {
+        guard let file else { throw GenerationError("'\(path)' is already closed") }
+        guard bytes.count > 0 else { return }
+        guard fwrite(bytes.baseAddress, 1, bytes.count, file) == bytes.count else {
+            throw GenerationError("cannot write '\(path)': \(String(cString: strerror(errno)))")
+        }
+    }
+
     /// Flushes, closes and moves the finished file into place.
     public func commit() throws(GenerationError) {
         guard let file else { return }

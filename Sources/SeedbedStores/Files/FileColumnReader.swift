@@ -8,75 +8,33 @@ struct FileColumnReader {
     let type: ValueType
     let format: TextFormat
     let capacity: Int
-    private var nulls: ContiguousArray<Bool> = []
-    /// int, decimal (fixed point) and timestamp (microseconds) values.
-    private var integers: ContiguousArray<Int64> = []
-    private var doubles: ContiguousArray<Double> = []
-    private var strings: ContiguousArray<String> = []
-    private var bools: ContiguousArray<Bool> = []
-    private var days: ContiguousArray<Int32> = []
-    private var uuids: ContiguousArray<UUIDValue> = []
+    private var builder: ColumnBuilder
 
     init(name: String, type: ValueType, format: TextFormat, capacity: Int) {
         self.name = name
         self.type = type
         self.format = format
         self.capacity = capacity
-        reserve()
-    }
-
-    private mutating func reserve() {
-        nulls.reserveCapacity(capacity)
-        switch type {
-        case .int, .decimal, .timestamp: integers.reserveCapacity(capacity)
-        case .float: doubles.reserveCapacity(capacity)
-        case .text: strings.reserveCapacity(capacity)
-        case .bool: bools.reserveCapacity(capacity)
-        case .date: days.reserveCapacity(capacity)
-        case .uuid: uuids.reserveCapacity(capacity)
-        }
+        builder = ColumnBuilder(name: name, type: type, capacity: capacity)
     }
 
     /// The values read so far as a column buffer; the reader starts over empty.
-    mutating func take() -> ColumnBuffer {
-        var buffer = ColumnBuffer(name: name, type: type, capacity: 0)
-        buffer.nulls = nulls
-        switch type {
-        case .int: buffer.values = .int(integers)
-        case .decimal(let scale): buffer.values = .decimal(integers, scale: scale)
-        case .timestamp: buffer.values = .timestamp(integers)
-        case .float: buffer.values = .float(doubles)
-        case .text: buffer.values = .text(strings)
-        case .bool: buffer.values = .bool(bools)
-        case .date: buffer.values = .date(days)
-        case .uuid: buffer.values = .uuid(uuids)
-        }
-        nulls = []
-        integers = []
-        doubles = []
-        strings = []
-        bools = []
-        days = []
-        uuids = []
-        reserve()
-        return buffer
-    }
+    mutating func take() -> ColumnBuffer { builder.take() }
 
     /// Appends one field's value.
     /// - Throws: a `.usage` error naming `path:line:column`, the column, the field and the fix.
     mutating func append(_ field: RawField, path: String) throws(StoreError) {
-        if field.form == .null { return appendNull() }
+        if field.form == .null { return builder.appendNull() }
         try checkForm(field, path: path)
         let text = field.text
-        nulls.append(false)
         switch type {
         case .text:
-            strings.append(text)
+            builder.append(text: text)
         case .int:
             guard let value = FieldSyntax.integer(text) else {
                 throw fail(field, path, "is not an int", fix: "write a whole number such as 42")
             }
-            integers.append(value)
+            builder.append(integer: value)
         case .decimal(let scale):
             guard let value = FieldSyntax.decimal(text, scale: scale) else {
                 let example = scale == 0 ? "12" : "12." + String(repeating: "5", count: scale)
@@ -86,29 +44,29 @@ struct FileColumnReader {
                         "write it with exactly \(scale) digit\(scale == 1 ? "" : "s") after the point, as in \(example)"
                 )
             }
-            integers.append(value)
+            builder.append(integer: value)
         case .float:
             guard let value = FieldSyntax.float(text) else {
                 throw fail(field, path, "is not a float", fix: "write a finite number such as 0.25")
             }
-            doubles.append(value)
+            builder.append(double: value)
         case .bool:
             guard text == "true" || text == "false" else {
                 throw fail(field, path, "is not a bool", fix: "write true or false")
             }
-            bools.append(text == "true")
+            builder.append(bool: text == "true")
         case .date:
             guard let value = FieldSyntax.date(text) else {
                 throw fail(field, path, "is not a date", fix: "write an existing day as YYYY-MM-DD, e.g. 2026-03-31")
             }
-            days.append(Int32(value))
+            builder.append(days: Int32(value))
         case .timestamp:
             guard let value = FieldSyntax.timestamp(text) else {
                 throw fail(
                     field, path, "is not a timestamp",
                     fix: "write YYYY-MM-DDTHH:MM:SS[.ffffff]Z in UTC, e.g. 2026-03-31T09:30:00Z")
             }
-            integers.append(value)
+            builder.append(integer: value)
         case .uuid:
             guard let value = FieldSyntax.uuid(text) else {
                 throw fail(
@@ -116,7 +74,7 @@ struct FileColumnReader {
                     fix: "write 8-4-4-4-12 hex digits, e.g. 123e4567-e89b-42d3-a456-426614174000"
                 )
             }
-            uuids.append(value)
+            builder.append(uuid: value)
         }
     }
 
@@ -145,18 +103,6 @@ struct FileColumnReader {
         case .int: "an int"
         case .uuid: "a uuid"
         default: "a \(type)"
-        }
-    }
-
-    private mutating func appendNull() {
-        nulls.append(true)
-        switch type {
-        case .int, .decimal, .timestamp: integers.append(0)
-        case .float: doubles.append(0)
-        case .text: strings.append("")
-        case .bool: bools.append(false)
-        case .date: days.append(0)
-        case .uuid: uuids.append(UUIDValue(high: 0, low: 0))
         }
     }
 

@@ -107,107 +107,53 @@ struct SQLiteColumnReader {
     let name: String
     let type: ValueType
     let capacity: Int
-    private var nulls: ContiguousArray<Bool> = []
-    /// int, decimal (fixed point) and timestamp (microseconds) values.
-    private var integers: ContiguousArray<Int64> = []
-    private var doubles: ContiguousArray<Double> = []
-    private var strings: ContiguousArray<String> = []
-    private var bools: ContiguousArray<Bool> = []
-    private var days: ContiguousArray<Int32> = []
-    private var uuids: ContiguousArray<UUIDValue> = []
+    private var builder: ColumnBuilder
 
     init(name: String, type: ValueType, capacity: Int) {
         self.name = name
         self.type = type
         self.capacity = capacity
-        reserve()
-    }
-
-    private mutating func reserve() {
-        nulls.reserveCapacity(capacity)
-        switch type {
-        case .int, .decimal, .timestamp: integers.reserveCapacity(capacity)
-        case .float: doubles.reserveCapacity(capacity)
-        case .text: strings.reserveCapacity(capacity)
-        case .bool: bools.reserveCapacity(capacity)
-        case .date: days.reserveCapacity(capacity)
-        case .uuid: uuids.reserveCapacity(capacity)
-        }
+        builder = ColumnBuilder(name: name, type: type, capacity: capacity)
     }
 
     /// The values read so far as a column buffer; the reader starts over empty.
-    mutating func take() -> ColumnBuffer {
-        var buffer = ColumnBuffer(name: name, type: type, capacity: 0)
-        buffer.nulls = nulls
-        switch type {
-        case .int: buffer.values = .int(integers)
-        case .decimal(let scale): buffer.values = .decimal(integers, scale: scale)
-        case .timestamp: buffer.values = .timestamp(integers)
-        case .float: buffer.values = .float(doubles)
-        case .text: buffer.values = .text(strings)
-        case .bool: buffer.values = .bool(bools)
-        case .date: buffer.values = .date(days)
-        case .uuid: buffer.values = .uuid(uuids)
-        }
-        nulls = []
-        integers = []
-        doubles = []
-        strings = []
-        bools = []
-        days = []
-        uuids = []
-        reserve()
-        return buffer
-    }
+    mutating func take() -> ColumnBuffer { builder.take() }
 
     mutating func append(from statement: borrowing SQLiteStatement, at column: Int) throws(SQLiteValueError) {
         let storage = statement.storageClass(at: column)
-        guard storage != SQLITE_NULL else { return appendNull() }
-        nulls.append(false)
+        guard storage != SQLITE_NULL else { return builder.appendNull() }
         switch type {
         case .int:
-            integers.append(try integer(statement, column, storage))
+            builder.append(integer: try integer(statement, column, storage))
         case .decimal(let scale):
-            integers.append(try decimal(statement, column, storage, scale: scale))
+            builder.append(integer: try decimal(statement, column, storage, scale: scale))
         case .float:
-            doubles.append(try float(statement, column, storage))
+            builder.append(double: try float(statement, column, storage))
         case .text:
             guard storage != SQLITE_BLOB else { throw SQLiteValueError(message: "a blob is not text") }
             guard let text = String(validating: statement.textBytes(at: column), as: UTF8.self) else {
                 throw SQLiteValueError(message: "the text is not valid UTF-8")
             }
-            strings.append(text)
+            builder.append(text: text)
         case .bool:
-            bools.append(try bool(statement, column, storage))
+            builder.append(bool: try bool(statement, column, storage))
         case .date:
             let text = try textual(statement, column, storage, as: "a date ('YYYY-MM-DD')")
             guard let value = SQLiteValueDecoder.date(text) else { throw unreadable(text, as: "a date ('YYYY-MM-DD')") }
-            days.append(value)
+            builder.append(days: value)
         case .timestamp:
             let form = "a timestamp ('YYYY-MM-DD HH:MM:SS[.ffffff]')"
             let text = try textual(statement, column, storage, as: form)
             guard let value = SQLiteValueDecoder.timestamp(text) else { throw unreadable(text, as: form) }
-            integers.append(value)
+            builder.append(integer: value)
         case .uuid:
             if storage == SQLITE_BLOB, let value = SQLiteValueDecoder.uuid(blob: statement.blobBytes(at: column)) {
-                uuids.append(value)
+                builder.append(uuid: value)
             } else {
                 let text = try textual(statement, column, storage, as: "a uuid")
                 guard let value = SQLiteValueDecoder.uuid(text) else { throw unreadable(text, as: "a uuid") }
-                uuids.append(value)
+                builder.append(uuid: value)
             }
-        }
-    }
-
-    private mutating func appendNull() {
-        nulls.append(true)
-        switch type {
-        case .int, .decimal, .timestamp: integers.append(0)
-        case .float: doubles.append(0)
-        case .text: strings.append("")
-        case .bool: bools.append(false)
-        case .date: days.append(0)
-        case .uuid: uuids.append(UUIDValue(high: 0, low: 0))
         }
     }
 

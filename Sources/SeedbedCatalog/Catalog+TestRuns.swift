@@ -1,0 +1,114 @@
+import Foundation
+import SeedbedStores
+
+extension Catalog {
+    /// Stores a test run and its tests in one transaction: a failure anywhere (a broken JUnit
+    /// file, the catalog) leaves the catalog as it was.
+    ///
+    /// A run with the same ID is replaced, with all its tests.
+    /// - Parameters:
+    ///   - run: the run as known before reading its files (ID, dataset version, commit, times).
+    ///   - body: writes the tests through the writer as they are read, and returns the run as
+    ///     it ended (its files, the partial flag, the time from the reports).
+    /// - Returns: the run replaced, if any, and how many tests were stored.
+    /// - Throws: `CatalogError` (`.notFound` when the dataset version is not in the catalog,
+    ///   `.environment` when the catalog fails), or whatever `body` throws, unchanged.
+    public func recordTestRun(_ run: TestRunRecord, results body: (TestRunWriter) throws -> TestRunRecord)
+        throws -> TestRunRecording
+    {
+        _ = try version(run.dataset)
+        return try rethrowingTransaction {
+            let replaced = try testRun(id: run.id)
+            if replaced != nil {
+                _ = try rows("DELETE FROM test_run WHERE id = $1", [run.id])
+            }
+            _ = try rows(
+                """
+                INSERT INTO test_run (id, name, version, commit_sha, run_at, ingested_at, partial, files_json)
+                VALUES ($1, $2, $3, $4, $5, $6, $7, $8)
+                """,
+                [
+                    run.id, run.dataset.name, run.dataset.version.description, run.commit,
+                    CatalogTime.preciseText(run.runAt), CatalogTime.preciseText(run.ingestedAt), "0", "[]",
+                ])
+            let writer = TestRunWriter(runID: run.id, database: database, location: location)
+            let ended = try body(writer)
+            try writer.flush()
+            _ = try rows(
+                "UPDATE test_run SET run_at = $2, partial = $3, files_json = $4, commit_sha = $5 WHERE id = $1",
+                [
+                    run.id, CatalogTime.preciseText(ended.runAt), ended.partial ? "1" : "0",
+                    CatalogJSON.encode(ended.files), ended.commit,
+                ])
+            return TestRunRecording(replaced: replaced, results: writer.count)
+        }
+    }
+
+    /// The run with this ID, without its tests.
+    public func testRun(id: String) throws(CatalogError) -> TestRunRecord? {
+        try testRuns(where: "id = $1", [id]).first
+    }
+
+    /// Every run of the versions of `name` (of every dataset when nil), oldest first.
+    public func testRuns(named name: String? = nil) throws(CatalogError) -> [TestRunRecord] {
+        if let name { return try testRuns(where: "name = $1", [name]) }
+        return try testRuns(where: "1 = 1", [])
+    }
+
+    /// The runs of one dataset version, oldest first.
+    public func testRuns(of reference: DatasetReference) throws(CatalogError) -> [TestRunRecord] {
+        try testRuns(where: "name = $1 AND version = $2", [reference.name, reference.version.description])
+    }
+
+    func testRuns(where condition: String, _ parameters: [String?]) throws(CatalogError) -> [TestRunRecord] {
+        let found = try rows(
+            """
+            SELECT id, name, version, commit_sha, run_at, ingested_at, partial, files_json
+            FROM test_run WHERE \(condition) ORDER BY run_at, ingested_at, id
+            """, parameters)
+        return found.compactMap(Self.testRun)
+    }
+
+    static func testRun(_ row: [String?]) -> TestRunRecord? {
+        guard row.count >= 8, let id = row[0], let name = row[1],
+            let version = row[2].flatMap({ try? SemanticVersion(parsing: $0) })
+        else { return nil }
+        return TestRunRecord(
+            id: id, dataset: DatasetReference(name: name, version: version), commit: row[3],
+            runAt: row[4].flatMap(CatalogTime.date) ?? Date(timeIntervalSince1970: 0),
+            ingestedAt: row[5].flatMap(CatalogTime.date) ?? Date(timeIntervalSince1970: 0), partial: row[6] == "1",
+            files: CatalogJSON.decode([TestFileRecord].self, row[7]) ?? [])
+    }
+
+    // MARK: - A transaction whose body throws anything
+
+    /// `transaction`, for a body that may throw errors other than the catalog's (a JUnit file
+    /// that turns out broken halfway): any error rolls back and is rethrown as it is.
+    func rethrowingTransaction<T>(_ body: () throws -> T) throws -> T {
+        var attempt = 0
+        while true {
+            attempt += 1
+            do {
+                try database.beginTransaction()
+            } catch {
+                if attempt < Self.attempts, Self.isBusy(error) { continue }
+                throw storeFailure(error)
+            }
+            let value: T
+            do {
+                value = try body()
+            } catch {
+                database.rollback()
+                throw error
+            }
+            do {
+                try database.commit()
+            } catch {
+                database.rollback()
+                if attempt < Self.attempts, Self.isBusy(error) { continue }
+                throw storeFailure(error)
+            }
+            return value
+        }
+    }
+}

@@ -1,0 +1,66 @@
+public import SeedbedCatalog
+
+extension TestResultRecord {
+    /// A test as the catalog stores it: its identity and key, every attempt with its
+    /// fingerprint, and its trace links.
+    /// - Parameter reportFile: the JUnit file it was read from.
+    public init(_ testCase: TestCase, reportFile: String) {
+        let status = testCase.status
+        // The deciding attempt: the last failure or error of a failed test, else the last one.
+        let deciding: Attempt?
+        switch status {
+        case .failed, .error:
+            deciding = testCase.attempts.last { $0.outcome == .failed || $0.outcome == .error }
+        default:
+            deciding = testCase.attempts.last
+        }
+        let isFailure = status == .failed || status == .error
+        let durations = testCase.attempts.compactMap(\.duration)
+        let links = testCase.traceLinks
+        self.init(
+            key: TestKey.of(testCase), suitePath: testCase.identity.suitePath, classname: testCase.identity.classname,
+            name: testCase.identity.name, file: testCase.identity.file, occurrence: testCase.occurrence,
+            reportFile: reportFile, reportLine: testCase.reportLine, status: status.rawValue,
+            duration: durations.isEmpty ? nil : durations.reduce(0, +), message: deciding?.message,
+            failureType: deciding?.type, fingerprint: isFailure ? deciding?.fingerprint?.fine : nil,
+            coarseFingerprint: isFailure ? deciding?.fingerprint?.coarse : nil,
+            attempts: testCase.attempts.map(TestAttemptRecord.init),
+            links: links.rules.map { TestLink(.rule, $0) } + links.scenarios.map { TestLink(.scenario, $0) }
+                + links.records.map { TestLink(.record, $0) } + links.datasets.map { TestLink(.dataset, $0) })
+    }
+}
+
+extension TestAttemptRecord {
+    init(_ attempt: Attempt) {
+        self.init(
+            outcome: attempt.outcome.rawValue, origin: attempt.origin.rawValue, duration: attempt.duration,
+            message: attempt.message, failureType: attempt.type, fingerprint: attempt.fingerprint?.fine,
+            coarseFingerprint: attempt.fingerprint?.coarse, normalizedMessage: attempt.fingerprint?.normalizedMessage,
+            frames: attempt.fingerprint?.frames ?? [])
+    }
+}
+
+/// What names a test across runs and dataset versions: FNV-1a 64 over its suite path, class
+/// name, name, file and occurrence (the same hash as fingerprints, so it is stable everywhere).
+public enum TestKey {
+    public static func of(_ testCase: TestCase) -> String {
+        of(testCase.identity, occurrence: testCase.occurrence)
+    }
+
+    public static func of(_ identity: TestIdentity, occurrence: Int) -> String {
+        var hash = FNV1a64()
+        for suite in identity.suitePath {
+            hash.combine(suite)
+            hash.separate()
+        }
+        hash.separate()
+        hash.combine(identity.classname ?? "")
+        hash.separate()
+        hash.combine(identity.name)
+        hash.separate()
+        hash.combine(identity.file ?? "")
+        hash.separate()
+        hash.combine("\(occurrence)")
+        return hash.hex
+    }
+}

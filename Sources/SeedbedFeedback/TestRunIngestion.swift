@@ -1,0 +1,102 @@
+public import FoundationEssentials
+public import SeedbedCatalog
+
+/// Reads JUnit files and stores them in the catalog as one test run of a dataset version.
+///
+/// Files are streamed suite by suite into batches of the catalog's bulk writer, inside one
+/// transaction: a broken file (without `allowPartial`) or a catalog failure stores nothing.
+///
+/// ```swift
+/// let ingestion = TestRunIngestion(dataset: try DatasetReference(parsing: "lending@1.4.0"), runID: "ci-812")
+/// let result = try ingestion.ingest(files: ["build/test-results"], into: catalog)
+/// print(result.total)   // tests, passed, failed, errors, skipped, flaky, partial
+/// ```
+public struct TestRunIngestion: Sendable {
+    public var dataset: DatasetReference
+    /// The CI run's ID; ingesting the same ID again replaces the run.
+    public var runID: String
+    public var commit: String?
+    public var options: JUnitParseOptions
+
+    public init(
+        dataset: DatasetReference, runID: String, commit: String? = nil,
+        options: JUnitParseOptions = JUnitParseOptions()
+    ) {
+        self.dataset = dataset
+        self.runID = runID
+        self.commit = commit
+        self.options = options
+    }
+
+    /// Stores `files` (a folder stands for every `*.xml` under it) as the run.
+    /// - Parameter now: the ingest time, also the run's time when no report has a timestamp.
+    /// - Throws: `JUnitError` for a missing, refused or broken file (naming file:line), and
+    ///   `CatalogError` when the dataset version is not in the catalog or the catalog fails;
+    ///   either way nothing is stored.
+    public func ingest(files paths: [String], into catalog: Catalog, at now: Date = Date()) throws -> IngestResult {
+        let files = try ReportFiles.expand(paths)
+        let parser = JUnitParser(options: options)
+        var ingested: [IngestedFile] = []
+        let start = TestRunRecord(id: runID, dataset: dataset, commit: commit, runAt: now, ingestedAt: now)
+        let recording = try catalog.recordTestRun(start) { writer in
+            var earliest: Date?
+            for file in files {
+                var summary = RunSummary(files: 1)
+                var failure: CatalogError?
+                let run = try parser.stream(file: file) { _, cases in
+                    for testCase in cases {
+                        summary.add(testCase.status)
+                        guard failure == nil else { continue }
+                        do throws(CatalogError) {
+                            try writer.add(TestResultRecord(testCase, reportFile: file))
+                        } catch {
+                            failure = error
+                        }
+                    }
+                }
+                if let failure { throw failure }
+                if run.isPartial { summary.partial = 1 }
+                if let timestamp = run.timestamp { earliest = min(earliest ?? timestamp, timestamp) }
+                ingested.append(
+                    IngestedFile(file: file, summary: summary, partial: run.partial, warnings: run.warnings))
+            }
+            var ended = start
+            ended.runAt = earliest ?? now
+            ended.partial = ingested.contains { $0.partial != nil }
+            ended.files = ingested.map(\.record)
+            return ended
+        }
+        return IngestResult(
+            runID: runID, dataset: dataset, commit: commit, files: ingested, replaced: recording.replaced,
+            stored: recording.results)
+    }
+}
+
+/// What `ingest` stored.
+public struct IngestResult: Sendable {
+    public var runID: String
+    public var dataset: DatasetReference
+    public var commit: String?
+    public var files: [IngestedFile]
+    /// The earlier run with the same ID, now replaced.
+    public var replaced: TestRunRecord?
+    /// Tests stored.
+    public var stored: Int
+
+    public var total: RunSummary { RunSummary.total(files.map(\.summary)) }
+}
+
+/// One JUnit file of an ingested run.
+public struct IngestedFile: Sendable {
+    public var file: String
+    public var summary: RunSummary
+    /// Why reading stopped early, for a file kept with `allowPartial`.
+    public var partial: JUnitError?
+    public var warnings: [JUnitWarning]
+
+    var record: TestFileRecord {
+        TestFileRecord(
+            path: file, tests: summary.tests, passed: summary.passed, failed: summary.failed, errors: summary.errors,
+            skipped: summary.skipped, flaky: summary.flaky, partial: partial?.description)
+    }
+}

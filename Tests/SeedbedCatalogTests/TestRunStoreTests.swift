@@ -1,0 +1,135 @@
+import Foundation
+import SeedbedCatalog
+import SeedbedStores
+import SeedbedTestSupport
+import Testing
+
+@Suite("Test runs in the catalog")
+struct TestRunStoreTests {
+    struct Broken: Error {}
+
+    static func result(_ index: Int, status: String = "passed") -> TestResultRecord {
+        let failed = status == "failed"
+        return TestResultRecord(
+            key: "key-\(index)", suitePath: ["Suite \"A\"", "B"], classname: "C", name: "test\(index)", file: nil,
+            occurrence: 0, reportFile: "r.xml", reportLine: index + 3, status: status, duration: 0.001_5,
+            message: failed ? "boom \(index)" : nil, failureType: failed ? "E" : nil,
+            fingerprint: failed ? "v1:f" : nil, coarseFingerprint: failed ? "v1:c" : nil,
+            attempts: [
+                TestAttemptRecord(
+                    outcome: status, origin: "testCase", duration: 0.001_5, message: nil, failureType: nil,
+                    fingerprint: failed ? "v1:f" : nil, coarseFingerprint: nil, normalizedMessage: nil,
+                    frames: failed ? ["f a.swift", "g b.swift"] : [])
+            ],
+            links: index % 100 == 0 ? [TestLink(.rule, "R-1"), TestLink(.rule, "R-1"), TestLink(.scenario, "S")] : [])
+    }
+
+    static func run(_ id: String = "ci-1") throws -> TestRunRecord {
+        TestRunRecord(
+            id: id, dataset: try DatasetReference(parsing: "shop@1.0.0"), commit: "abc",
+            runAt: Date(timeIntervalSince1970: 1_767_225_600), ingestedAt: Date(timeIntervalSince1970: 1_767_225_700))
+    }
+
+    /// Writes `count` tests (every tenth failed) and returns the run as ended.
+    static func record(_ count: Int, into catalog: Catalog, id: String = "ci-1") throws -> TestRunRecording {
+        try catalog.recordTestRun(try run(id)) { writer in
+            for index in 0..<count { try writer.add(result(index, status: index % 10 == 9 ? "failed" : "passed")) }
+            var ended = try run(id)
+            ended.files = [
+                TestFileRecord(
+                    path: "r.xml", tests: count, passed: count - count / 10, failed: count / 10, errors: 0, skipped: 0,
+                    flaky: 0)
+            ]
+            return ended
+        }
+    }
+
+    @Test func storesARunLargerThanOneBatchAndReadsItBack() throws {
+        let folder = try TemporaryDirectory()
+        let path = folder.url.appendingPathComponent("catalog.sqlite").path
+        let catalog = try Catalog.open(path, create: true)
+        try catalog.register(try CatalogStoreTests.registration())
+        let recording = try Self.record(4_500, into: catalog)
+        #expect(recording.results == 4_500)
+        #expect(recording.replaced == nil)
+        let database = try SQLiteDatabase(path: path, create: false)
+        #expect(try database.query("SELECT count(*) FROM test_result", parameters: []) == [["4500"]])
+        #expect(try database.query("SELECT count(*) FROM test_attempt", parameters: []) == [["4500"]])
+        // Repeated links are stored once.
+        #expect(try database.query("SELECT count(*) FROM test_link", parameters: []) == [["90"]])
+        let run = try #require(try catalog.testRun(id: "ci-1"))
+        #expect(run.commit == "abc")
+        #expect(run.files.map(\.failed) == [450])
+        let failing = try catalog.failingResults(of: try DatasetReference(parsing: "shop@1.0.0"))
+        #expect(failing.count == 450)
+        let stored = try catalog.testResults(ofRun: "ci-1", failuresOnly: true)
+        #expect(stored.first?.result == Self.result(9, status: "failed"))
+        let linked = try catalog.testResults(named: "test100")
+        #expect(linked.first?.result.links == [TestLink(.rule, "R-1"), TestLink(.scenario, "S")])
+        #expect(linked.first?.result.suitePath == ["Suite \"A\"", "B"])
+        #expect(try catalog.testResults(named: "C.test100").count == 1)
+    }
+
+    @Test func theSameIDReplacesAndAFailingBodyStoresNothing() throws {
+        let folder = try TemporaryDirectory()
+        let path = folder.url.appendingPathComponent("catalog.sqlite").path
+        let catalog = try Catalog.open(path, create: true)
+        try catalog.register(try CatalogStoreTests.registration())
+        _ = try Self.record(30, into: catalog)
+        let again = try Self.record(20, into: catalog)
+        #expect(again.replaced?.files.map(\.tests) == [30])
+        let database = try SQLiteDatabase(path: path, create: false)
+        #expect(try database.query("SELECT count(*) FROM test_result", parameters: []) == [["20"]])
+        #expect {
+            try catalog.recordTestRun(try Self.run("ci-2")) { writer in
+                for index in 0..<2_500 { try writer.add(Self.result(index)) }
+                throw Broken()
+            }
+        } throws: { $0 is Broken }
+        #expect(try database.query("SELECT count(*) FROM test_run", parameters: []) == [["1"]])
+        #expect(try database.query("SELECT count(*) FROM test_result", parameters: []) == [["20"]])
+    }
+
+    @Test func aRunOfAnUnknownVersionIsRefused() throws {
+        let folder = try TemporaryDirectory()
+        let catalog = try Catalog.open(folder.url.appendingPathComponent("catalog.sqlite").path, create: true)
+        #expect {
+            try Self.record(1, into: catalog)
+        } throws: { error in
+            let error = try #require(error as? CatalogError)
+            return error.kind == .notFound
+                && error.message.hasPrefix("shop@1.0.0 is not in the catalog: the catalog (sqlite:")
+        }
+    }
+
+    @Test func aVersion1CatalogIsMigratedKeepingItsRecords() throws {
+        let folder = try TemporaryDirectory()
+        let path = folder.url.appendingPathComponent("catalog.sqlite").path
+        try Catalog.open(path, create: true).register(try CatalogStoreTests.registration())
+        // Back to what a Seedbed with one migration left.
+        let database = try SQLiteDatabase(path: path, create: false)
+        for table in ["test_link", "test_attempt", "test_result", "test_run"] {
+            try database.execute("DROP TABLE \(table)")
+        }
+        try database.execute("DELETE FROM schema_version WHERE version = 2")
+        let catalog = try Catalog.open(path, create: false)
+        #expect(
+            try database.query("SELECT version FROM schema_version ORDER BY version", parameters: []) == [["1"], ["2"]])
+        #expect(try catalog.versions().map(\.reference.description) == ["shop@1.0.0"])
+        #expect(try Self.record(3, into: catalog).results == 3)
+    }
+
+    @Test func storesARunInPostgreSQLThroughCopy() throws {
+        let server = try PostgresTestDatabase()
+        let catalog = try Catalog.open(server.uri, create: true)
+        try catalog.register(try CatalogStoreTests.registration())
+        #expect(try Self.record(2_100, into: catalog).results == 2_100)
+        #expect(try server.rows("SELECT count(*) FROM test_result") == ["2100"])
+        #expect(try server.rows("SELECT count(*) FROM test_link") == ["42"])
+        let stored = try catalog.testResults(ofRun: "ci-1", failuresOnly: true)
+        #expect(stored.count == 210)
+        #expect(stored.first?.result == Self.result(9, status: "failed"))
+        #expect(try Self.record(5, into: catalog).replaced?.files.map(\.tests) == [2_100])
+        #expect(try server.rows("SELECT count(*) FROM test_attempt") == ["5"])
+    }
+}
