@@ -1,9 +1,10 @@
 import Foundation
 import SeedbedCatalog
+import SeedbedFeedback
 
 /// The report as Markdown, for a pull-request comment or `$GITHUB_STEP_SUMMARY`: each dataset's
 /// latest version with its verdict and figures, the gates that fail, and (where tests ran) the
-/// defect-detection trend.
+/// defect-detection trend as a table.
 public struct MarkdownSummary: Sendable {
     public var data: ReportData
     /// `YYYY-MM-DD` (UTC): the day certificates' expiry is judged on.
@@ -50,6 +51,21 @@ public struct MarkdownSummary: Sendable {
                 out +=
                     "- **\(Self.escaped(version))**: `\(Self.code(gate.name)) \(Self.code(gate.comparison ?? "")) \(Figures.gateValue(gate.threshold))` is \(value)\(why)"
                 out += gate.location.map { " (\(Self.escaped($0)))\n" } ?? "\n"
+            }
+        }
+        for dataset in data.effectiveness {
+            out += "\n### Defect detection: \(Self.escaped(dataset.name))\n\n"
+            out += "| Version | Runs | Tests | Failing | Flaky | Revealed | Rules tested | Rules without a test |\n"
+            out += "|---|--:|--:|--:|--:|--:|---|---|\n"
+            for entry in dataset.trend {
+                out += row([
+                    entry.dataset.version.description,
+                    Figures.integer(entry.runs) + (entry.partialRuns > 0 ? " (\(entry.partialRuns) partial)" : ""),
+                    Figures.integer(entry.tests), Figures.integer(entry.failingTests),
+                    Figures.integer(entry.flakyTests),
+                    entry.revealed.map { Figures.integer($0.count) } ?? "–", "\(entry.rulesLinked) of \(entry.rules)",
+                    entry.rulesUntested.isEmpty ? "none" : entry.rulesUntested.joined(separator: ", "),
+                ])
             }
         }
         return out

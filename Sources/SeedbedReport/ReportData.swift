@@ -1,7 +1,8 @@
 public import SeedbedCatalog
 
 /// What the report shows, read from a catalog once: every dataset with its versions (runs,
-/// scorecards, certificates, spec text), sorted so the same catalog renders the same bytes.
+/// scorecards, certificates, spec text) and the effectiveness of their test runs, sorted so the
+/// same catalog renders the same bytes.
 public struct ReportData: Sendable {
     /// A dataset name and its versions, oldest first by semantic-version precedence.
     public struct Dataset: Sendable {
@@ -16,12 +17,20 @@ public struct ReportData: Sendable {
 
     /// Datasets by name.
     public var datasets: [Dataset]
+    /// The datasets with ingested test runs, by name.
+    public var effectiveness: [DatasetEffectiveness]
     /// Where the catalog is (a PostgreSQL password redacted), shown in the page footers.
     public var catalog: String
 
-    public init(datasets: [Dataset], catalog: String) {
+    public init(datasets: [Dataset], effectiveness: [DatasetEffectiveness] = [], catalog: String) {
         self.datasets = datasets.sorted { $0.name < $1.name }
+        self.effectiveness = effectiveness.sorted { $0.name < $1.name }
         self.catalog = catalog
+    }
+
+    /// The effectiveness of the dataset `name`, when it has test runs.
+    func effectiveness(of name: String) -> DatasetEffectiveness? {
+        effectiveness.first { $0.name == name }
     }
 
     /// Reads every version of every dataset in `catalog`.
@@ -33,6 +42,7 @@ public struct ReportData: Sendable {
             byName[summary.reference.name, default: []].append(try catalog.version(summary.reference))
         }
         return ReportData(
-            datasets: byName.map { Dataset(name: $0.key, versions: $0.value) }, catalog: catalog.location)
+            datasets: byName.map { Dataset(name: $0.key, versions: $0.value) },
+            effectiveness: try DatasetEffectiveness.load(from: catalog), catalog: catalog.location)
     }
 }

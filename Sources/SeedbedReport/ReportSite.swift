@@ -1,5 +1,6 @@
 public import Foundation
 import SeedbedCatalog
+import SeedbedFeedback
 
 /// The static HTML site `seedbed report` writes: an index, a page per dataset version and, for
 /// datasets with test runs, an effectiveness page. It needs no server, no network and no file
@@ -28,7 +29,7 @@ public struct ReportSite: Sendable {
     /// - Throws: `ReportError` when Seedbed's templates are missing (a packaging bug).
     public func pages() throws(ReportError) -> [Page] {
         let templates = try ReportTemplates.load()
-        let effectiveness = Set<String>()
+        let effectiveness = Set(data.effectiveness.map(\.name))
         var pages = [
             Page(
                 path: PagePaths.index,
@@ -40,10 +41,22 @@ public struct ReportSite: Sendable {
             for version in dataset.versions {
                 let view = VersionPage(
                     summary: VersionSummary(version, asOf: asOf), versions: dataset.versions,
-                    catalog: data.catalog, asOf: asOf, hasEffectiveness: effectiveness.contains(dataset.name))
+                    catalog: data.catalog, asOf: asOf,
+                    tests: data.effectiveness(of: dataset.name)?.trend.first { $0.dataset == version.reference })
                 versionPages.append(
                     Page(path: PagePaths.version(version.reference), html: try templates.render(view, page: "version")))
             }
+        }
+        for dataset in data.effectiveness {
+            let view = EffectivenessPage(
+                effectiveness: dataset,
+                versions: data.datasets.first { $0.name == dataset.name }?.versions ?? [], catalog: data.catalog,
+                asOf: asOf)
+            versionPages.append(
+                Page(
+                    path: PagePaths.effectiveness(dataset.name), html: try templates.render(view, page: "effectiveness")
+                )
+            )
         }
         pages += versionPages.sorted { $0.path < $1.path }
         return pages

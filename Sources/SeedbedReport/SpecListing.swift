@@ -17,6 +17,8 @@ struct SpecListing {
     /// database's CHECK constraints).
     var rules: [String: String]
     var scenarios: [String: String]
+    /// The rules' IDs in the order the spec declares them.
+    var ruleIDs: [String]
 
     init(text: String) {
         let source = SourceFile(name: "spec", text: text)
@@ -24,10 +26,12 @@ struct SpecListing {
         var declarations: [Int: String] = [:]
         var rules: [String: String] = [:]
         var scenarios: [String: String] = [:]
+        var ruleIDs: [String] = []
         // The parser recovers from errors, so a spec that no longer checks still gets its anchors.
         for rule in parsed.syntax.rules where rules[rule.id.name] == nil {
             let anchor = PagePaths.ruleAnchor(rule.id.name)
             rules[rule.id.name] = anchor
+            ruleIDs.append(rule.id.name)
             declarations[source.line(of: rule.headerRange.start)] = anchor
         }
         for scenario in parsed.syntax.scenarios where scenarios[scenario.id.name] == nil {
@@ -47,5 +51,6 @@ struct SpecListing {
         }
         self.rules = rules
         self.scenarios = scenarios
+        self.ruleIDs = ruleIDs
     }
 }

@@ -1,4 +1,5 @@
 import SeedbedCatalog
+import SeedbedFeedback
 
 /// A dataset version's page: its latest scorecard, lineage, certificates and spec.
 struct VersionPage {
@@ -46,11 +47,17 @@ struct VersionPage {
         var sha: String
     }
 
+    /// The version's test runs, in brief, with a link to the dataset's effectiveness page.
+    struct Tests {
+        var figures: [HeadlineFigure]
+        var pageLink: String
+    }
+
     var head: PageHead
     var title: String
     var verdict: Badge
+    var tests: Tests?
     var neighbours: Neighbours?
-    var effectivenessLink: String?
     var noScorecard: String
     var scorecard: ScorecardSection?
     var facts: [Fact]
@@ -64,8 +71,10 @@ struct VersionPage {
 
     /// - Parameters:
     ///   - versions: every version of the dataset, oldest first, for the previous and next links.
+    ///   - tests: the version's test runs measured, when it has some.
     init(
-        summary: VersionSummary, versions: [DatasetVersion], catalog: String, asOf: String, hasEffectiveness: Bool
+        summary: VersionSummary, versions: [DatasetVersion], catalog: String, asOf: String,
+        tests effectiveness: VersionEffectiveness?
     ) {
         let version = summary.version
         let reference = version.reference
@@ -81,7 +90,18 @@ struct VersionPage {
                 PageHead.Crumb(label: reference.version.description, link: link(path)),
             ], catalog: catalog, asOf: asOf)
         verdict = summary.verdict
-        effectivenessLink = hasEffectiveness ? link(PagePaths.effectiveness(reference.name)) : nil
+        tests = effectiveness.map { entry in
+            Tests(
+                figures: [
+                    HeadlineFigure(label: "runs", value: Figures.integer(entry.runs)),
+                    HeadlineFigure(label: "tests", value: Figures.integer(entry.tests)),
+                    HeadlineFigure(label: "failing", value: Figures.integer(entry.failingTests)),
+                    HeadlineFigure(label: "flaky", value: Figures.integer(entry.flakyTests)),
+                    HeadlineFigure(
+                        label: "defects revealed", value: entry.revealed.map { Figures.integer($0.count) } ?? "–"),
+                    HeadlineFigure(label: "rules tested", value: "\(entry.rulesLinked) of \(entry.rules)"),
+                ], pageLink: link(PagePaths.effectiveness(reference.name)))
+        }
 
         let position = versions.firstIndex { $0.reference == reference }
         if let position {

@@ -4,8 +4,9 @@ import SeedbedReport
 import SeedbedTestSupport
 import Testing
 
-/// Names from the catalog are data: a rule title, a column, a spec line, a certificate's
-/// purpose or a note spelled as markup must show as text in the written files, in HTML and SVG.
+/// Names from the catalog are data: a test name, a failure message, a rule title, a column, a
+/// spec line, a certificate's purpose or a note spelled as markup must show as text in the
+/// written files, in HTML and SVG.
 @Suite("Hostile names in the report")
 struct HostileNameTests {
     static let script = "<script>alert(1)</script>"
@@ -34,6 +35,19 @@ struct HostileNameTests {
             .replacingOccurrences(of: "\"version\": \"1.5.0\"", with: "\"version\": \"6.6.6\"")
             .replacingOccurrences(of: "\"purpose\": \"regression suite\"", with: "\"purpose\": \"\(script)\"")
         try catalog.record(try Certificate(parsing: certificate), document: certificate)
+        // A test named as a script, failing with an image as its message, in a JUnit file (so the
+        // XML escapes the name and the parser restores it).
+        let junit = try folder.write(
+            "hostile.xml",
+            """
+            <?xml version="1.0" encoding="UTF-8"?>
+            <testsuite name="&lt;b&gt;Suite" timestamp="2026-11-02T09:00:00Z">
+              <testcase classname="Hostile" name="&lt;script&gt;alert(1)&lt;/script&gt; [rule:ELIG-001]" time="0.1">
+                <failure message="&lt;img src=x onerror=alert(2)&gt;" type="AssertionError"/>
+              </testcase>
+            </testsuite>
+            """)
+        try ReportFixture.ingest(catalog, file: junit, version: "6.6.6", run: "ci-hostile", at: ReportFixture.day(2))
         return try ReportData.load(from: catalog)
     }
 
@@ -59,6 +73,13 @@ struct HostileNameTests {
         #expect(page.contains("<th scope=\"row\">\(escapedImage)</th>"))
         #expect(page.contains("<title>\(escapedImage): "))
         #expect(page.contains("<title>age × \(escapedImage): "))
+
+        // The test's name and message on the effectiveness page: failures, matrix, comparison.
+        let effectiveness = try String(
+            contentsOf: site.appendingPathComponent("effectiveness/lending.html"), encoding: .utf8)
+        #expect(effectiveness.contains("<td>Hostile.\(escapedScript) [rule:ELIG-001]</td><td class=\"num\">1</td>"))
+        #expect(effectiveness.contains("<th scope=\"row\">Hostile.\(escapedScript) [rule:ELIG-001]</th><td><span"))
+        #expect(effectiveness.contains("<td>\(escapedImage)</td>"))
     }
 
     @Test func markupInTheCatalogIsEscapedInTheMarkdownSummary() throws {

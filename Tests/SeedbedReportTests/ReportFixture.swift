@@ -1,5 +1,6 @@
 import Foundation
 import SeedbedCatalog
+import SeedbedFeedback
 import SeedbedReport
 import SeedbedTestSupport
 
@@ -12,6 +13,10 @@ import SeedbedTestSupport
 /// - lending 1.5.0: another seed, scored (2 gates fail), certified until 2027-06-30;
 /// - insurance 1.0.0: scored without a baseline (no fidelity);
 /// - shop 0.1.0: registered only, never scored.
+///
+/// Test runs (JUnit fixtures, all at commit c1): ci-1 on lending 1.4.0 (CO-003's test and an
+/// unlinked one fail; one passes on a retry), ci-2 and ci-3 on lending 1.5.0 (ELIG-002's and
+/// EDGE-LTV's tests fail anew; schedulesPayments passes in ci-2 and errors in ci-3).
 enum ReportFixture {
     static let folder = Repository.root().appendingPathComponent("Tests/SeedbedReportTests/Fixtures")
     static let snapshots = Repository.root().appendingPathComponent("Tests/SeedbedReportTests/Snapshots")
@@ -62,6 +67,13 @@ enum ReportFixture {
             let document = try text(file)
             try catalog.record(try Certificate(parsing: document), document: document)
         }
+        for (file, version, run, hours) in [
+            ("lending-1.4.0.junit.xml", "1.4.0", "ci-1", 2.0), ("lending-1.5.0.junit.xml", "1.5.0", "ci-2", 27),
+            ("lending-1.5.0-rerun.junit.xml", "1.5.0", "ci-3", 28),
+        ] {
+            try ingest(
+                catalog, file: folder.appendingPathComponent(file).path, version: version, run: run, at: day(hours))
+        }
         return catalog
     }
 
@@ -108,6 +120,11 @@ enum ReportFixture {
                 id: "run-\(name)-\(version)", dataset: reference(name, version), command: .generate,
                 location: "/repo/out/\(name)-\(version)", format: "csv", registeredAt: date,
                 source: facts(spec: spec, name: name, seed: seed), tables: tables))
+    }
+
+    static func ingest(_ catalog: Catalog, file: String, version: String, run: String, at date: Date) throws {
+        _ = try TestRunIngestion(dataset: reference("lending", version), runID: run, commit: "c1")
+            .ingest(files: [file], into: catalog, at: date)
     }
 
     static func record(

@@ -17,6 +17,7 @@ struct ReportSiteTests {
             ("versions/lending@1.5.0.html", "version-lending-1.5.0.html"),
             ("versions/insurance@1.0.0.html", "version-insurance-1.0.0.html"),
             ("versions/shop@0.1.0.html", "version-shop-0.1.0.html"),
+            ("effectiveness/lending.html", "effectiveness-lending.html"),
         ])
     func pageMatchesSnapshot(path: String, snapshot: String) throws {
         let folder = try TemporaryDirectory()
@@ -30,7 +31,8 @@ struct ReportSiteTests {
         let pages = try ReportSite(data: try ReportFixture.data(in: folder), asOf: ReportFixture.asOf).pages()
         #expect(
             pages.map(\.path) == [
-                "index.html", "versions/insurance@1.0.0.html", "versions/lending@1.4.0.html",
+                "index.html", "effectiveness/lending.html", "versions/insurance@1.0.0.html",
+                "versions/lending@1.4.0.html",
                 "versions/lending@1.5.0.html", "versions/shop@0.1.0.html",
             ])
     }
@@ -101,8 +103,8 @@ struct ReportSiteTests {
             }
         }
         // lending 1.4.0 and 1.5.0: two tables' columns, correlations and heatmaps each, and rule
-        // coverage; insurance: rule coverage only.
-        #expect(charts == 2 * 7 + 1)
+        // coverage; insurance: rule coverage only; lending's effectiveness: three trends.
+        #expect(charts == 2 * 7 + 1 + 3)
     }
 
     @Test func theMarkdownSummaryMatchesItsSnapshot() throws {
