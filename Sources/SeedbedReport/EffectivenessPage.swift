@@ -106,8 +106,10 @@ struct EffectivenessPage {
         var aLink: String
         var bLink: String
         var failing: [Failing]
+        var failingNote: String?
         var hasFailing: Bool
         var fingerprints: [Fingerprint]
+        var fingerprintsNote: String?
         var hasFingerprints: Bool
         var added: [Added]
         var hasAdded: Bool
@@ -119,6 +121,7 @@ struct EffectivenessPage {
     var charts: [Chart]
     var trend: [TrendRow]
     var revealed: [Revealed]
+    var revealedNote: String?
     var hasRevealed: Bool
     var flaky: [Flaky]
     var hasFlaky: Bool
@@ -187,11 +190,12 @@ struct EffectivenessPage {
                 revealed.append(
                     Revealed(
                         version: entry.dataset.version.description, fingerprint: fingerprint,
-                        tests: Self.distinct(matching.map(\.result.displayName)).joined(separator: ", "),
+                        tests: Self.listed(Self.distinct(matching.map(\.result.displayName)), noun: "tests"),
                         message: matching.first?.result.message ?? "–"))
             }
         }
-        self.revealed = revealed
+        self.revealed = Array(revealed.prefix(Self.matrixRows))
+        revealedNote = Self.cutNote(revealed.count, "defects")
         hasRevealed = !revealed.isEmpty
         flaky = effectiveness.flaky.map { test in
             let how = [
@@ -221,7 +225,8 @@ struct EffectivenessPage {
     private static func charts(_ trend: [VersionEffectiveness]) -> [Chart] {
         let labels = trend.map(\.dataset.version.description)
         let revealed = trend.map { $0.revealed.map { Double($0.count) } }
-        let most = max(1, revealed.compactMap(\.self).max() ?? 1)
+        // An even maximum, so the middle tick is a whole number of defects.
+        let most = max(2, ((revealed.compactMap(\.self).max() ?? 0) / 2).rounded(.up) * 2)
         return [
             Chart(
                 chart: SVGChart.trend(
@@ -277,9 +282,9 @@ struct EffectivenessPage {
             return Group(
                 target: target.map { "\($0.kind.rawValue) \($0.value)" } ?? "no rule or scenario named",
                 targetLink: target.flatMap(anchor),
-                tests: distinct(results.map(\.result.displayName)).joined(separator: ", "),
+                tests: listed(distinct(results.map(\.result.displayName)), noun: "tests"),
                 results: Figures.integer(results.count),
-                fingerprints: distinct(results.compactMap(\.result.fingerprint)).joined(separator: ", "),
+                fingerprints: listed(distinct(results.compactMap(\.result.fingerprint)), noun: "fingerprints"),
                 message: results.first?.result.message ?? "–")
         }
     }
@@ -293,7 +298,7 @@ struct EffectivenessPage {
             for rule in test.links(.rule) where !rules.contains(rule) { rules.append(rule) }
         }
         let linked = tests.filter { !$0.links(.rule).isEmpty }
-        let rows = linked.map { test in
+        let rows = linked.prefix(matrixRows).map { test in
             let named = Set(test.links(.rule))
             return Matrix.Row(
                 test: test.displayName,
@@ -311,7 +316,10 @@ struct EffectivenessPage {
             rules: rules.map { Matrix.Header(id: $0, ruleLink: spec?.rules[$0].map { link(version) + "#" + $0 }) },
             rows: rows, hasRows: !rows.isEmpty, totals: totals,
             untested: untested.isEmpty ? "none" : untested.joined(separator: ", "),
-            unlinked: unlinked == 1 ? "1 test names no rule" : "\(Figures.integer(unlinked)) tests name no rule")
+            unlinked: (unlinked == 1 ? "1 test names no rule" : "\(Figures.integer(unlinked)) tests name no rule")
+                + (linked.count > matrixRows
+                    ? "; the first \(matrixRows) of the \(Figures.integer(linked.count)) that name one are shown, by name"
+                    : ""))
     }
 
     /// A test's status in a matrix cell, as an icon and a word.
@@ -341,19 +349,38 @@ struct EffectivenessPage {
             + rows(comparison.failingOnlyOnA, "only on \(a)")
         let fingerprints = comparison.newFingerprints.map {
             Comparison.Fingerprint(
-                fingerprint: $0.fingerprint, message: $0.message ?? "–", tests: $0.tests.joined(separator: ", "))
+                fingerprint: $0.fingerprint, message: $0.message ?? "–", tests: listed($0.tests, noun: "tests"))
         }
         let added =
             comparison.rulesAdded.map { ($0, TestLink.Kind.rule) }
             + comparison.scenariosAdded.map { ($0, TestLink.Kind.scenario) }
         return Comparison(
-            a: a.description, b: b.description, aLink: link(a), bLink: link(b), failing: failing,
-            hasFailing: !failing.isEmpty, fingerprints: fingerprints, hasFingerprints: !fingerprints.isEmpty,
+            a: a.description, b: b.description, aLink: link(a), bLink: link(b),
+            failing: Array(failing.prefix(matrixRows)), failingNote: cutNote(failing.count, "tests"),
+            hasFailing: !failing.isEmpty, fingerprints: Array(fingerprints.prefix(matrixRows)),
+            fingerprintsNote: cutNote(fingerprints.count, "fingerprints"), hasFingerprints: !fingerprints.isEmpty,
             added: added.map { target, kind in
                 Comparison.Added(
                     kind: kind.rawValue, id: target.id, addedLink: anchor(TestLink(kind, target.id), b),
                     tests: Figures.integer(target.tests), failing: Figures.integer(target.failingTests))
             }, hasAdded: !added.isEmpty)
+    }
+
+    /// The most tests the matrix shows, and names a cell lists: past a few hundred rows a page
+    /// stops being read (and printed); `seedbed trace` and `compare` give the rest.
+    static let matrixRows = 300
+    static let listedNames = 20
+
+    /// What a table cut at `matrixRows` rows says under it; nil when nothing was cut.
+    static func cutNote(_ count: Int, _ noun: String) -> String? {
+        count > matrixRows ? "The first \(matrixRows) of \(Figures.integer(count)) \(noun) are shown." : nil
+    }
+
+    /// Names joined, the first `listedNames` of them, then how many more.
+    static func listed(_ names: [String], noun: String) -> String {
+        guard names.count > listedNames else { return names.joined(separator: ", ") }
+        return names.prefix(listedNames).joined(separator: ", ")
+            + " and \(Figures.integer(names.count - listedNames)) more \(noun)"
     }
 
     static func distinct(_ values: [String]) -> [String] {

@@ -77,6 +77,6 @@ struct IndexPage {
             runs: Figures.integer(version.registrations.count),
             certificate: summary.certificateBadge,
             expires: summary.certificate.map { $0.expires ?? "never" } ?? "–",
-            registered: Figures.time(version.registeredAt))
+            registered: Figures.day(version.registeredAt))
     }
 }
