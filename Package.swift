@@ -19,12 +19,14 @@ let package = Package(
         .library(name: "SeedbedScore", targets: ["SeedbedScore"]),
         .library(name: "SeedbedCatalog", targets: ["SeedbedCatalog"]),
         .library(name: "SeedbedFeedback", targets: ["SeedbedFeedback"]),
+        .library(name: "SeedbedReport", targets: ["SeedbedReport"]),
         .library(name: "SeedbedCommands", targets: ["SeedbedCommands"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/x-sheep/swift-property-based", from: "2.0.1"),
         .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
+        .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
     ],
     targets: [
         // MARK: - C libraries (pkg-config names; only SeedbedStores and SeedbedFeedback import them)
@@ -63,11 +65,21 @@ let package = Package(
         .target(
             name: "SeedbedFeedback", dependencies: ["CLibXML2", "SeedbedCatalog", "SeedbedSpec"],
             swiftSettings: upcoming),
+        // The static report site (HTML through Mustache templates, inline SVG) and Markdown summaries,
+        // read from the catalog and SeedbedFeedback's analyses of its test runs.
+        .target(
+            name: "SeedbedReport",
+            dependencies: [
+                "SeedbedSpec", "SeedbedCatalog", "SeedbedFeedback",
+                .product(name: "Mustache", package: "swift-mustache"),
+            ],
+            resources: [.copy("Templates")],
+            swiftSettings: upcoming),
         .target(
             name: "SeedbedCommands",
             dependencies: [
                 "SeedbedSpec", "SeedbedEngine", "SeedbedStores", "SeedbedProfile", "SeedbedScore", "SeedbedCatalog",
-                "SeedbedFeedback", .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                "SeedbedFeedback", "SeedbedReport", .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: upcoming),
         .executableTarget(
@@ -132,6 +144,11 @@ let package = Package(
                 "SeedbedCommands", "SeedbedSpec", "SeedbedEngine", "SeedbedStores", "SeedbedProfile", "SeedbedCatalog",
                 "SeedbedFeedback", "SeedbedTestSupport",
             ],
+            swiftSettings: upcoming),
+        .testTarget(
+            name: "SeedbedReportTests",
+            dependencies: ["SeedbedReport", "SeedbedCatalog", "SeedbedFeedback", "SeedbedSpec", "SeedbedTestSupport"],
+            exclude: ["Snapshots", "Fixtures"],
             swiftSettings: upcoming),
     ],
     swiftLanguageModes: [.v6]

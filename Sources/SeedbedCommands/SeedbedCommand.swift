@@ -24,7 +24,7 @@ public struct SeedbedCommand: AsyncParsableCommand {
             CheckCommand.self, FormatCommand.self, GenerateCommand.self, SeedCommand.self, ProfileCommand.self,
             InitCommand.self, ScoreCommand.self,
             KeygenCommand.self, CertifyCommand.self, VerifyCommand.self, CatalogCommand.self, RevalidateCommand.self,
-            IngestCommand.self, EffectivenessCommand.self, TraceCommand.self, CompareCommand.self,
+            IngestCommand.self, EffectivenessCommand.self, TraceCommand.self, CompareCommand.self, ReportCommand.self,
         ]
     )
 
