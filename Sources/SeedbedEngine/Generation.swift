@@ -61,7 +61,7 @@ public final class Generation {
             let extra = options.negative ? table.rules.count * options.negativeRowsPerRule : 0
             try makers[tableIndex].prepare(rowCount: rows, extraRows: extra)
             // Parents first: a child's pilot reads parent rows, which must already be final.
-            makers[tableIndex].balanceChoices(using: self)
+            makers[tableIndex].balance(using: self)
             caches[tableIndex].removeAll()
         }
     }

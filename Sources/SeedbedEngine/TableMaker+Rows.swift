@@ -33,9 +33,12 @@ struct RowWorkspace {
     /// Whether a numeric draw of this attempt fell outside its narrowed set (a grid point
     /// beyond the exact range of doubles): the row is then checked against every constraint.
     var drewOutside = false
-    /// While a pilot runs (see `TableMaker.balanceChoices`), the values each categorical
+    /// While a pilot runs (see `TableMaker.balance`), the values each categorical
     /// column was allowed, one bit mask per draw.
     var allowedMasks: [[UInt64]]? = nil
+    /// While a pilot runs, each numeric column's draws: where in its distribution the value fell
+    /// (F(x)), and whether the rules narrowed that row's draw.
+    var numericDraws: [[(narrowed: Bool, position: Double)]]? = nil
 }
 
 /// What a row is made for.
@@ -336,10 +339,18 @@ extension TableMaker {
             if nullable && (prepared.allowed.values.isEmpty || nullDraw(index, rowKey) < nullShares[index]) {
                 return .null
             }
-            let u = uniform ?? random.nextOpenUnit()
+            var u = uniform ?? random.nextOpenUnit()
+            // Rows the rules leave alone make up for the ones they narrow (see `balanceNumbers`).
+            let narrowed = prepared.allowed.values != baseSets[index]
+            if !narrowed, let reweighting = balancedQuantiles[index] {
+                u = min(max(reweighting.quantile(u), 0x1p-64), 1 - 0x1p-53)
+            }
             let value = prepared.value(of: distribution, at: u, gridScale: gridScales[index])
             if let value {
                 if !prepared.admits(value) { workspace.drewOutside = true }
+                if workspace.numericDraws != nil {
+                    workspace.numericDraws?[index].append((narrowed, distribution.cdf(value)))
+                }
                 return .number(value)
             }
             if purpose.brokenRule != nil,

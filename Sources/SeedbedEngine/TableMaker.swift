@@ -50,8 +50,13 @@ final class TableMaker {
     let gridScales: [Int?]
 
     /// Categorical weights raised for values the rules often rule out, so the column's share
-    /// over all rows stays close to what the spec asks (see `balanceChoices`).
+    /// over all rows stays close to what the spec asks (see `balance`).
     var balancedWeights: [[Double]?] = []
+    /// Per numeric column narrowed by rules, the map from a uniform to the probability the rows
+    /// the rules leave alone draw at (see `balanceNumbers`).
+    var balancedQuantiles: [EmpiricalQuantiles?] = []
+    /// Per numeric column, what `min` and `max` allow: a draw narrowed further is a rule's.
+    var baseSets: [IntervalSet?] = []
 
     /// How often a row had to be made again because a rule or scenario was not met, by ID.
     var retries: [String: Int] = [:]
@@ -150,6 +155,11 @@ final class TableMaker {
         self.textChecks = textChecks
         self.memoSize = memoSize
         balancedWeights = Array(repeating: nil, count: table.columns.count)
+        balancedQuantiles = Array(repeating: nil, count: table.columns.count)
+        baseSets = samplers.map { sampler in
+            if case .numeric(_, let base, _) = sampler { return base }
+            return nil
+        }
         nullShares = table.columns.map(\.nullShare)
         isUnique = table.columns.map(\.isUnique)
         checked = Self.checkedConstraints(
