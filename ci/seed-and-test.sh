@@ -123,8 +123,10 @@ step "3/6 score $dataset against the gates of $policy"
 status=$?
 # The scorecard's JUnit (one test case per gate, rule and scenario) is for the CI's test view;
 # here, one line per gate.
-sed -n 's/.*classname="seedbed.gates" name="\([^"]*\)".*/  gate \1/p' "$results/scorecard.xml" 2>/dev/null
-grep -o 'failure message="[^"]*"' "$results/scorecard.xml" 2>/dev/null | sed 's/^failure message="\(.*\)"$/  FAILED: \1/'
+{
+    sed -n 's/.*classname="seedbed.gates" name="\([^"]*\)".*/  gate \1/p' "$results/scorecard.xml"
+    grep -o 'failure message="[^"]*"' "$results/scorecard.xml" | sed 's/^failure message="\(.*\)"$/  FAILED: \1/'
+} 2>/dev/null | sed -e 's/&lt;/</g' -e 's/&gt;/>/g' -e 's/&quot;/"/g' -e "s/&apos;/'/g" -e 's/&amp;/\&/g'
 case "$status" in
     0) ;;
     1)
