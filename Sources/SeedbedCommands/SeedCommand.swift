@@ -143,7 +143,10 @@ public struct SeedCommand: AsyncParsableCommand {
                 if showProgress { console.write("\r\u{1B}[K  \(table): \(rows) rows", to: .error) }
             }
             if showProgress { console.write("\r\u{1B}[K", to: .error) }
-            console.write(SeedReport(summary: summary, target: target.redacted, format: format).text())
+            let version = catalogOptions.datasetVersion ?? parsed.syntax.dataset?.version?.value
+            let dataset = parsed.syntax.dataset.flatMap { declared in version.map { "\(declared.name.name)@\($0)" } }
+            console.write(
+                SeedReport(summary: summary, target: target.redacted, dataset: dataset, format: format).text())
             // The catalog records this dataset version (docs/catalog.md).
             try catalogOptions.registerSeed(
                 specPath: spec, syntax: parsed.syntax, model: generation.model, target: target.redacted,

@@ -7,6 +7,8 @@ struct SeedReport {
     var summary: Seeder.Summary
     /// The target without its password.
     var target: String
+    /// `NAME@VERSION` when the spec (or `--version`) gives a version.
+    var dataset: String?
     var format: OutputFormat
 
     func text() -> String {
@@ -26,7 +28,7 @@ struct SeedReport {
             )
             return lines.joined(separator: "\n") + "\n"
         case .json:
-            let object: [String: Any] = [
+            var object: [String: Any] = [
                 "target": target, "rows": summary.rows, "seconds": summary.seconds, "lineageRows": summary.lineageRows,
                 "tables": summary.tables.map { table in
                     [
@@ -35,6 +37,7 @@ struct SeedReport {
                     ]
                 },
             ]
+            if let dataset { object["dataset"] = dataset }
             let data =
                 (try? JSONSerialization.data(withJSONObject: object, options: [.prettyPrinted, .sortedKeys])) ?? Data()
             return String(decoding: data, as: UTF8.self) + "\n"

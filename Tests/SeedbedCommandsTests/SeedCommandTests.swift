@@ -136,6 +136,14 @@ struct SeedCommandTests {
         let summary = try JSONSerialization.jsonObject(with: Data(created.output.utf8)) as! [String: Any]
         #expect(summary["target"] as? String == "sqlite:\(fixture.database)")
         #expect(summary["lineageRows"] as? Int == 5)
+        // The spec has no version: nothing to name (the catalog notes it on stderr).
+        #expect(summary["dataset"] == nil)
+        let versioned = await seedbed(
+            "seed", fixture.spec, "--target", fixture.database, "--version", "2.1.0", "--format", "json", "--catalog",
+            fixture.folder.url.appendingPathComponent("catalog.sqlite").path)
+        let named = try JSONSerialization.jsonObject(with: Data(versioned.output.utf8)) as! [String: Any]
+        #expect(named["dataset"] as? String == "shop@2.1.0")
+        #expect(versioned.error.contains("seedbed: recorded shop@2.1.0 in "))
         #expect(try fixture.rows("customer") == 300)
     }
 

@@ -45,6 +45,9 @@ final class PostgresConnection {
             let reason = lastError
             throw StoreError(.unreachable, "cannot connect to PostgreSQL at '\(redactedTarget)': \(reason)")
         }
+        // The server's notices ("relation … already exists, skipping") are not Seedbed's output;
+        // libpq's default prints them on stderr. Warnings and errors still arrive as results.
+        PQsetNoticeProcessor(handle, { _, _ in }, nil)
         // Fixed session settings make the text forms exact: ISO dates, UTC timestamps, shortest
         // round-trip floats, whatever the server's or the role's defaults.
         try execute("SET DateStyle = 'ISO, YMD'; SET TimeZone = 'UTC'; SET extra_float_digits = 1")
