@@ -1,2 +1,8 @@
+#include <libxml/xmlversion.h>
+// Debian's libxml2 is built with ICU, so encoding.h would include <unicode/ucnv.h> for two
+// members of a converter struct Seedbed never touches. That ICU clashes with the one Foundation
+// bundles (_FoundationICU) wherever both reach one Swift module, as they do in SeedbedFeedback
+// through SeedbedCatalog; without the ICU part the headers declare everything else the same.
+#undef LIBXML_ICU_ENABLED
 #include <libxml/parser.h>
 #include <libxml/xmlreader.h>
