@@ -1,9 +1,9 @@
 /// Equal-width bins for a numeric column in a mixed pair, as SDMetrics' column pair trends
-/// makes them: `numpy.histogram_bin_edges` (10 bins over the real range) then `numpy.digitize`.
+/// makes them: `numpy.histogram_bin_edges` (10 bins over the column's range) then
+/// `numpy.digitize`.
 ///
-/// Both sides use the real data's edges. (SDMetrics' report bins each table with its own
-/// edges; its standalone metric uses the real ones. With the real edges, a synthetic value
-/// outside the real range lands outside the real bins, which is the difference to measure.)
+/// SDMetrics 0.32.0's report (`ColumnPairTrends._get_processed_data`) bins the real and the
+/// synthetic table each over its own range, so the caller computes edges once per side.
 enum Binning {
     /// The edges of `binCount` equal-width bins over the non-null values; numpy's conventions:
     /// a range of (0, 1) when there are none, widened by 0.5 each way when it is a single value.

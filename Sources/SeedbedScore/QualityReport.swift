@@ -107,9 +107,13 @@ private struct EncodedColumn {
         case (.numeric(let r), .numeric(let s)):
             values = .numeric(
                 real: r, synthetic: s, sortedReal: KSComplement.prepared(r), sortedSynthetic: KSComplement.prepared(s))
-            let edges = Binning.edges(of: r, binCount: options.binCount)
-            codes = (Binning.codes(r, edges: edges), Binning.codes(s, edges: edges))
-            codeCount = edges.count + 1
+            // SDMetrics 0.32's report bins each table with its own edges (`_get_processed_data`
+            // runs on the real and the synthetic table apart), so bin i means a different range on
+            // each side when the ranges differ.
+            let realEdges = Binning.edges(of: r, binCount: options.binCount)
+            let syntheticEdges = Binning.edges(of: s, binCount: options.binCount)
+            codes = (Binning.codes(r, edges: realEdges), Binning.codes(s, edges: syntheticEdges))
+            codeCount = realEdges.count + 1
         case (.categorical, .categorical):
             var codebook = ValueCodebook()
             let r = codebook.encode(real)
