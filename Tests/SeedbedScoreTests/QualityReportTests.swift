@@ -102,6 +102,20 @@ struct QualityReportTests {
         #expect(report.overall.map { abs($0 - 0.675) < 1e-12 } == true)
     }
 
+    @Test("category adherence from the report's codes is SDMetrics CategoryAdherence")
+    func categoryAdherenceFromCodes() throws {
+        let real = try MetricTable(["c": .categorical(["a", "b", nil])])
+        let synthetic = try MetricTable(["c": .categorical(["a", "c", nil, "b"])])
+        let report = try QualityReport(real: real, synthetic: synthetic)
+        // SDMetrics 0.32.0: 0.75 (SDMetricsReference.py); the null adheres, "c" does not.
+        #expect(report.categoryAdherence["c"] == 0.75)
+        let many = (0..<40).map { "v\($0)" }
+        let wide = try QualityReport(
+            real: try MetricTable(["c": .categorical(many + [nil])]),
+            synthetic: try MetricTable(["c": .categorical(many.map { $0 + "x" } + many + [nil, "v3"])]))
+        #expect(wide.categoryAdherence["c"] == 42.0 / 82.0)
+    }
+
     @Test("without thresholds every pair counts, as before SDMetrics 0.27")
     func noThresholds() throws {
         var options = QualityReport.Options()
