@@ -72,6 +72,9 @@ public struct ScoreCommand: AsyncParsableCommand {
         help: ArgumentHelp("The dataset version scored (default: the spec's 'version').", valueName: "semver"))
     var datasetVersion: String?
 
+    @Flag(help: "Print the wall time of each phase on standard error (for benchmarks).")
+    var timings = false
+
     public init() {}
 
     public func validate() throws {
@@ -88,7 +91,10 @@ public struct ScoreCommand: AsyncParsableCommand {
         let runner = ScoreRunner(
             specPath: spec, target: target, data: data, profile: profile, baseline: baseline,
             privacyAgainst: privacyAgainst, policy: policy, seed: seed,
-            progress: console.isTerminal(.error) ? { console.write("\r\u{1B}[K  \($0)", to: .error) } : nil)
+            progress: console.isTerminal(.error) ? { console.write("\r\u{1B}[K  \($0)", to: .error) } : nil,
+            timed: timings
+                ? { console.write((console.isTerminal(.error) ? "\r\u{1B}[K" : "") + Self.timing($0, $1), to: .error) }
+                : nil)
         let scorecard: Scorecard
         do {
             scorecard = try runner.run()
@@ -120,5 +126,10 @@ public struct ScoreCommand: AsyncParsableCommand {
         }
         record(scorecard, console: console)
         if !scorecard.passed { throw ExitCode.checkFailed }
+    }
+
+    static func timing(_ phase: String, _ duration: Duration) -> String {
+        let seconds = Double(duration.components.seconds) + Double(duration.components.attoseconds) / 1e18
+        return "timing: \(phase): \(String(format: "%.3f", seconds)) s\n"
     }
 }

@@ -1,4 +1,4 @@
-public import ArgumentParser
+import ArgumentParser
 import Foundation
 import SeedbedEngine
 import SeedbedProfile
@@ -24,6 +24,8 @@ struct ScoreRunner {
     var policy: String?
     var seed: UInt64?
     var progress: ((String) -> Void)?
+    /// Called with each phase's name and wall time (`--timings`).
+    var timed: ((String, Duration) -> Void)?
 
     static let batchSize = 4096
 
@@ -47,15 +49,20 @@ struct ScoreRunner {
         }
         let spec = checked.syntax
 
+        // The baseline is read on another thread meanwhile; a failure here still waits for it.
+        let background = baseline.map { ScoreBackgroundRead($0, tables: spec.tables) }
+        defer { background?.finish() }
         let conformance = RuleConformance(spec: spec)
         var tables: [ScorecardTable] = []
         var counts: [(name: String, rows: Int)] = []
+        var clock = ContinuousClock.now
         for name in conformance.tableOrder {
             guard let declaration = spec.tables.first(where: { $0.name.name == name }) else { continue }
             let table = try read(declaration, from: dataset, into: conformance)
             tables.append(table)
             counts.append((name, table.data.rowCount))
         }
+        lap("reading the data and checking the rules", since: &clock)
         let lineage: [LineageEntry]
         do {
             lineage = try dataset.lineage()
@@ -72,6 +79,7 @@ struct ScoreRunner {
         scorecard.tables = counts
         do {
             try scorecard.measureDiagnostics(tables)
+            lap("diagnostics", since: &clock)
             if let profileFile {
                 progress?("fidelity against \(profile ?? "")")
                 scorecard.measureFidelity(
@@ -80,17 +88,21 @@ struct ScoreRunner {
                 scorecard.privacy.epsilon = profileFile.privacy.epsilon
                 scorecard.privacy.epsilonSpent =
                     profileFile.privacy.epsilon == nil ? nil : profileFile.privacy.epsilonSpent
-            } else if let baseline {
+            } else if let baseline, let background {
                 progress?("reading \(baseline)")
-                let real = try readReal(baseline, spec: spec)
+                let real = try background.value()
+                lap("waiting for the baseline", since: &clock)
+                timed?("reading the baseline (alongside)", background.duration)
                 progress?("fidelity against \(baseline)")
                 try scorecard.measureFidelity(tables, real: real, baseline: baseline)
             }
-            let real = try privacyAgainst.map { (text) throws(Failure) in try readReal(text, spec: spec) }
+            lap("fidelity", since: &clock)
+            let real = try privacyAgainst.map { (text) throws(Failure) in try Self.readReal(text, tables: spec.tables) }
             progress?("privacy")
             try scorecard.measurePrivacy(
                 tables, real: real, against: privacyAgainst,
                 seed: seed ?? spec.dataset?.seed.map { UInt64(max(0, $0.value)) } ?? 0)
+            lap("privacy", since: &clock)
         } catch let error as Failure {
             throw error
         } catch {
@@ -146,9 +158,15 @@ struct ScoreRunner {
         }
     }
 
-    private func readReal(_ text: String, spec: SpecFile) throws(Failure) -> [String: MetricTable] {
+    private func lap(_ phase: String, since start: inout ContinuousClock.Instant) {
+        let now = ContinuousClock.now
+        timed?(phase, now - start)
+        start = now
+    }
+
+    static func readReal(_ text: String, tables: [TableDecl]) throws(Failure) -> [String: MetricTable] {
         do {
-            return try ScoreRealSource(text: text).read(tables: spec.tables)
+            return try ScoreRealSource(text: text).read(tables: tables)
         } catch {
             throw Failure(
                 message: error.message, exitCode: error.code == .environment ? .environmentError : .inputError)

@@ -1,9 +1,9 @@
 /// Equal-width bins for a numeric column in a mixed pair, as SDMetrics' column pair trends
-/// makes them: `numpy.histogram_bin_edges` (10 bins over the real range) then `numpy.digitize`.
+/// makes them: `numpy.histogram_bin_edges` (10 bins over the column's range) then
+/// `numpy.digitize`.
 ///
-/// Both sides use the real data's edges. (SDMetrics' report bins each table with its own
-/// edges; its standalone metric uses the real ones. With the real edges, a synthetic value
-/// outside the real range lands outside the real bins, which is the difference to measure.)
+/// SDMetrics 0.32.0's report (`ColumnPairTrends._get_processed_data`) bins the real and the
+/// synthetic table each over its own range, so the caller computes edges once per side.
 enum Binning {
     /// The edges of `binCount` equal-width bins over the non-null values; numpy's conventions:
     /// a range of (0, 1) when there are none, widened by 0.5 each way when it is a single value.
@@ -30,15 +30,31 @@ enum Binning {
     /// `numpy.digitize`: the number of edges at or below the value, so the real maximum shares
     /// the top code with values above it; null gets `edges.count` too, as numpy gives NaN.
     static func codes(_ values: [Double?], edges: [Double]) -> [Int32] {
-        values.map { value in
-            guard let value, !value.isNaN else { return Int32(edges.count) }
-            var low = 0
-            var high = edges.count
-            while low < high {
-                let mid = (low + high) / 2
-                if edges[mid] <= value { low = mid + 1 } else { high = mid }
+        guard let first = edges.first, let last = edges.last, edges.count > 1, last > first else {
+            return edges.withUnsafeBufferPointer { edges in
+                values.map { value in value.map { code(of: $0, edges: edges, guess: 0) } ?? Int32(edges.count) }
             }
-            return Int32(low)
         }
+        // The edges are equally spaced, so the bin is a division away; the guess is then
+        // corrected against the edges themselves, so rounding never moves a value across one.
+        let scale = Double(edges.count - 1) / (last - first)
+        let top = Double(edges.count)
+        return edges.withUnsafeBufferPointer { edges in
+            values.map { value in
+                guard let value, !value.isNaN else { return Int32(edges.count) }
+                let estimate = ((value - first) * scale).rounded(.down)
+                let guess = estimate.isFinite ? Int(Swift.max(0, Swift.min(top, estimate + 1))) : 0
+                return code(of: value, edges: edges, guess: guess)
+            }
+        }
+    }
+
+    /// The number of edges at or below `value`, walking from `guess` (usually already right).
+    @inline(__always)
+    private static func code(of value: Double, edges: UnsafeBufferPointer<Double>, guess: Int) -> Int32 {
+        var code = guess
+        while code > 0, edges[code - 1] > value { code -= 1 }
+        while code < edges.count, edges[code] <= value { code += 1 }
+        return Int32(code)
     }
 }

@@ -14,4 +14,14 @@ public enum CategoryAdherence {
         let adhering = synthetic.count { value in value.map(categories.contains) ?? realHasNull }
         return Double(adhering) / Double(synthetic.count)
     }
+
+    /// The score over codes in `0..<codeCount` shared by both sides (null has a code of its
+    /// own), as the quality report has them already: no string is hashed again.
+    static func score(real: [Int32], synthetic: [Int32], codeCount: Int) -> Double? {
+        guard !synthetic.isEmpty else { return nil }
+        var isReal = [Bool](repeating: false, count: codeCount)
+        for code in real { isReal[Int(code)] = true }
+        let adhering = synthetic.count { isReal[Int($0)] }
+        return Double(adhering) / Double(synthetic.count)
+    }
 }

@@ -89,8 +89,8 @@ struct JointCounts {
         {
             var realCounts = [Int](repeating: 0, count: firstCodeCount * width)
             var syntheticCounts = realCounts
-            for (a, b) in zip(real.0, real.1) { realCounts[Int(a) * width + Int(b)] += 1 }
-            for (a, b) in zip(synthetic.0, synthetic.1) { syntheticCounts[Int(a) * width + Int(b)] += 1 }
+            Self.count(real, width: width, into: &realCounts)
+            Self.count(synthetic, width: width, into: &syntheticCounts)
             for index in realCounts.indices where realCounts[index] > 0 || syntheticCounts[index] > 0 {
                 cells.append(
                     Cell(
@@ -109,6 +109,20 @@ struct JointCounts {
                     Cell(
                         first: Int32(key / wide), second: Int32(key % wide), real: count.real,
                         synthetic: count.synthetic))
+            }
+        }
+    }
+
+    /// Adds each row's cell to `counts`, a flat table `width` codes wide: the inner loop of
+    /// every contingency table, over buffers so it runs without bounds checks.
+    private static func count(_ codes: ([Int32], [Int32]), width: Int, into counts: inout [Int]) {
+        codes.0.withUnsafeBufferPointer { first in
+            codes.1.withUnsafeBufferPointer { second in
+                counts.withUnsafeMutableBufferPointer { counts in
+                    for row in 0..<Swift.min(first.count, second.count) {
+                        counts[Int(first[row]) &* width &+ Int(second[row])] += 1
+                    }
+                }
             }
         }
     }

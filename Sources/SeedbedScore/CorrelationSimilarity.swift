@@ -22,10 +22,20 @@ public enum CorrelationSimilarity {
         real: (x: [Double?], y: [Double?]), synthetic: (x: [Double?], y: [Double?]),
         realCorrelationThreshold: Double = 0
     ) -> Breakdown {
+        breakdown(
+            real: real, synthetic: synthetic, realCorrelationThreshold: realCorrelationThreshold,
+            anyConstant: isConstant(real.x) || isConstant(real.y) || isConstant(synthetic.x)
+                || isConstant(synthetic.y))
+    }
+
+    /// `breakdown`, told whether any of the four columns is constant (a report knows that of
+    /// each column once, rather than once per pair).
+    static func breakdown(
+        real: (x: [Double?], y: [Double?]), synthetic: (x: [Double?], y: [Double?]),
+        realCorrelationThreshold: Double, anyConstant: Bool
+    ) -> Breakdown {
         // SDMetrics refuses constant input before dropping incomplete rows.
-        if isConstant(real.x) || isConstant(real.y) || isConstant(synthetic.x) || isConstant(synthetic.y) {
-            return Breakdown(score: nil, real: nil, synthetic: nil)
-        }
+        if anyConstant { return Breakdown(score: nil, real: nil, synthetic: nil) }
         let realCorrelation = pearson(real.x, real.y)
         if let realCorrelation, abs(realCorrelation) <= realCorrelationThreshold {
             return Breakdown(score: nil, real: realCorrelation, synthetic: nil)

@@ -11,12 +11,17 @@ public enum KSComplement {
         score(sortedReal: prepared(real), sortedSynthetic: prepared(synthetic))
     }
 
-    /// The non-null values, rounded as SDMetrics rounds them, in ascending order.
-    static func prepared(_ values: [Double?]) -> [Double] {
-        var result: [Double] = []
+    /// The non-null values, rounded as SDMetrics rounds them, as sort keys in ascending order
+    /// (`RadixSort.key`: the statistic needs only order and equality, which the keys keep once
+    /// -0.0 is made 0.0, so the values are never turned back into doubles).
+    static func prepared(_ values: [Double?]) -> [UInt64] {
+        var result: [UInt64] = []
         result.reserveCapacity(values.count)
-        for case let value? in values where !value.isNaN { result.append(rounded(value)) }
-        result.sort()
+        for case let value? in values where !value.isNaN {
+            let rounded = rounded(value)
+            result.append(RadixSort.key(rounded == 0 ? 0 : rounded))
+        }
+        RadixSort.sort(keys: &result)
         return result
     }
 
@@ -26,7 +31,7 @@ public enum KSComplement {
     }
 
     /// `1 - sup |F_real - F_synthetic|` over two sorted samples.
-    static func score(sortedReal a: [Double], sortedSynthetic b: [Double]) -> Double? {
+    static func score<Value: Comparable>(sortedReal a: [Value], sortedSynthetic b: [Value]) -> Double? {
         guard !a.isEmpty, !b.isEmpty else { return nil }
         let n = Double(a.count)
         let m = Double(b.count)

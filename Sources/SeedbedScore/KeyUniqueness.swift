@@ -7,6 +7,7 @@ public enum KeyUniqueness {
     /// - Complexity: O(n k) expected for k key columns.
     public static func score(keys: [MetricColumn]) throws(MetricError) -> Double? {
         guard !keys.isEmpty else { throw MetricError(.invalidArgument, "a key needs at least one column") }
+        if keys.count == 1, case .numeric(let values) = keys[0] { return score(numbers: values) }
         let names = keys.indices.map { "key\($0 + 1)" }
         let table = try MetricTable(names: names, columns: keys)
         guard table.rowCount > 0 else { return nil }
@@ -26,5 +27,18 @@ public enum KeyUniqueness {
             bad += 1
         }
         return 1 - Double(bad) / Double(table.rowCount)
+    }
+
+    /// A single numeric key, the usual case, without hashing: every null and every repeat of
+    /// a value is a bad row, so the bad rows are the rows less the distinct values.
+    static func score(numbers values: [Double?]) -> Double? {
+        guard !values.isEmpty else { return nil }
+        var present: [Double] = []
+        present.reserveCapacity(values.count)
+        for case let value? in values where !value.isNaN { present.append(value) }
+        RadixSort.sort(&present)
+        var distinct = 0
+        for index in present.indices where index == 0 || present[index] != present[index - 1] { distinct += 1 }
+        return 1 - Double(values.count - distinct) / Double(values.count)
     }
 }

@@ -49,6 +49,9 @@ public struct QualityReport: Sendable, Hashable {
 
     public private(set) var columns: [ColumnScore] = []
     public private(set) var pairs: [PairScore] = []
+    /// SDMetrics CategoryAdherence of each categorical column, by name, from the codes the
+    /// report made anyway (the diagnostic report's metric, so not part of the quality score).
+    private(set) var categoryAdherence: [String: Double?] = [:]
 
     /// The mean of the column scores that exist.
     public var columnShapes: Double? { Self.mean(columns.compactMap(\.score)) }
@@ -67,17 +70,34 @@ public struct QualityReport: Sendable, Hashable {
     ///   different kind.
     /// - Complexity: O(d (n + m) log(n + m) + d² (n + m)) for d columns.
     public init(real: MetricTable, synthetic: MetricTable, options: Options = Options()) throws(MetricError) {
-        var encoded: [EncodedColumn] = []
+        var inputs: [(name: String, real: MetricColumn, synthetic: MetricColumn)] = []
         for (name, realColumn) in zip(real.names, real.columns) {
             let syntheticColumn = try synthetic.column(name, role: "synthetic")
-            encoded.append(
-                try EncodedColumn(name: name, real: realColumn, synthetic: syntheticColumn, options: options))
-        }
-        columns = encoded.map { $0.shape() }
-        for i in encoded.indices {
-            for j in encoded.indices where j > i {
-                pairs.append(encoded[i].trend(with: encoded[j], options: options))
+            guard realColumn.isNumeric == syntheticColumn.isNumeric else {
+                throw .kindMismatch(name, expected: realColumn.kindName, found: syntheticColumn.kindName)
             }
+            inputs.append((name, realColumn, syntheticColumn))
+        }
+        // Columns, then pairs, are independent of one another: at a million rows each is a
+        // pass or a sort over the data, so they are spread over the cores.
+        let encoded = ParallelMap.map(inputs.count) { [inputs] index in
+            EncodedColumn(
+                name: inputs[index].name, real: inputs[index].real, synthetic: inputs[index].synthetic, options: options
+            )
+        }
+        columns = ParallelMap.map(encoded.count) { encoded[$0].shape() }
+        for column in encoded {
+            if case .categorical(let real, let synthetic, _) = column.values {
+                categoryAdherence[column.name] = CategoryAdherence.score(
+                    real: real, synthetic: synthetic, codeCount: column.codeCount)
+            }
+        }
+        var pairIndices: [(Int, Int)] = []
+        for i in encoded.indices {
+            for j in encoded.indices where j > i { pairIndices.append((i, j)) }
+        }
+        pairs = ParallelMap.map(pairIndices.count) { [pairIndices] index in
+            encoded[pairIndices[index].0].trend(with: encoded[pairIndices[index].1], options: options)
         }
     }
 
@@ -89,7 +109,8 @@ public struct QualityReport: Sendable, Hashable {
 /// A column prepared once for every metric that reads it.
 private struct EncodedColumn {
     enum Values {
-        case numeric(real: [Double?], synthetic: [Double?], sortedReal: [Double], sortedSynthetic: [Double])
+        /// The KSComplement is computed at once, so the sorted copies are not kept.
+        case numeric(real: [Double?], synthetic: [Double?], ksComplement: Double?, isConstant: Bool)
         case categorical(real: [Int32], synthetic: [Int32], null: Int32?)
     }
 
@@ -99,35 +120,37 @@ private struct EncodedColumn {
     let codes: (real: [Int32], synthetic: [Int32])
     let codeCount: Int
 
-    init(name: String, real: MetricColumn, synthetic: MetricColumn, options: QualityReport.Options)
-        throws(MetricError)
-    {
+    /// - Precondition: `real` and `synthetic` are of the same kind.
+    init(name: String, real: MetricColumn, synthetic: MetricColumn, options: QualityReport.Options) {
         self.name = name
         switch (real, synthetic) {
         case (.numeric(let r), .numeric(let s)):
             values = .numeric(
-                real: r, synthetic: s, sortedReal: KSComplement.prepared(r), sortedSynthetic: KSComplement.prepared(s))
-            let edges = Binning.edges(of: r, binCount: options.binCount)
-            codes = (Binning.codes(r, edges: edges), Binning.codes(s, edges: edges))
-            codeCount = edges.count + 1
-        case (.categorical, .categorical):
+                real: r, synthetic: s,
+                ksComplement: KSComplement.score(
+                    sortedReal: KSComplement.prepared(r), sortedSynthetic: KSComplement.prepared(s)),
+                isConstant: CorrelationSimilarity.isConstant(r) || CorrelationSimilarity.isConstant(s))
+            // SDMetrics 0.32's report bins each table with its own edges (`_get_processed_data`
+            // runs on the real and the synthetic table apart), so bin i means a different range on
+            // each side when the ranges differ.
+            let realEdges = Binning.edges(of: r, binCount: options.binCount)
+            let syntheticEdges = Binning.edges(of: s, binCount: options.binCount)
+            codes = (Binning.codes(r, edges: realEdges), Binning.codes(s, edges: syntheticEdges))
+            codeCount = realEdges.count + 1
+        default:
+            // Categorical on both sides (the caller checked the kinds match).
             var codebook = ValueCodebook()
             let r = codebook.encode(real)
             let s = codebook.encode(synthetic)
             values = .categorical(real: r, synthetic: s, null: codebook.null)
             codes = (r, s)
             codeCount = Int(codebook.count)
-        default:
-            throw .kindMismatch(name, expected: real.kindName, found: synthetic.kindName)
         }
     }
 
     func shape() -> QualityReport.ColumnScore {
         switch values {
-        case .numeric(_, _, let sortedReal, let sortedSynthetic):
-            .init(
-                column: name, metric: .ksComplement,
-                score: KSComplement.score(sortedReal: sortedReal, sortedSynthetic: sortedSynthetic))
+        case .numeric(_, _, let score, _): .init(column: name, metric: .ksComplement, score: score)
         case .categorical(let real, let synthetic, let null):
             .init(
                 column: name, metric: .tvComplement,
@@ -136,12 +159,13 @@ private struct EncodedColumn {
     }
 
     func trend(with other: EncodedColumn, options: QualityReport.Options) -> QualityReport.PairScore {
-        if case .numeric(let realX, let syntheticX, _, _) = values,
-            case .numeric(let realY, let syntheticY, _, _) = other.values
+        if case .numeric(let realX, let syntheticX, _, let constantX) = values,
+            case .numeric(let realY, let syntheticY, _, let constantY) = other.values
         {
             let threshold = options.realCorrelationThreshold
             let result = CorrelationSimilarity.breakdown(
-                real: (realX, realY), synthetic: (syntheticX, syntheticY), realCorrelationThreshold: threshold)
+                real: (realX, realY), synthetic: (syntheticX, syntheticY), realCorrelationThreshold: threshold,
+                anyConstant: constantX || constantY)
             let meets = threshold <= 0 || (result.real.map { abs($0) > threshold } ?? false)
             return .init(
                 first: name, second: other.name, metric: .correlationSimilarity, score: result.score,

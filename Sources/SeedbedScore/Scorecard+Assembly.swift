@@ -59,8 +59,8 @@ extension Scorecard {
                     diagnostics.boundaryAdherence.append(
                         .init(table: table.name, column: name, score: BoundaryAdherence.score(real: a, synthetic: b)))
                 case (.categorical(let a), .categorical(let b)):
-                    diagnostics.categoryAdherence.append(
-                        .init(table: table.name, column: name, score: CategoryAdherence.score(real: a, synthetic: b)))
+                    let score = report.categoryAdherence[name] ?? CategoryAdherence.score(real: a, synthetic: b)
+                    diagnostics.categoryAdherence.append(.init(table: table.name, column: name, score: score))
                 default: continue
                 }
             }

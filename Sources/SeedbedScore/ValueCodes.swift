@@ -4,6 +4,12 @@
 /// Null is a value of its own (SDMetrics groups with `dropna=False`, ARX treats a missing
 /// value as one more value), with its own code. A numeric NaN counts as null.
 struct ValueCodebook {
+    /// How many strings are looked up by comparison before the dictionary: most categorical
+    /// columns have a handful of values, and comparing short strings costs far less than
+    /// hashing them (hashing was most of encoding a million-row column).
+    static let recentLimit = 16
+
+    private var recent: [(value: String, code: Int32)] = []
     private var strings: [String: Int32] = [:]
     private var numbers: [UInt64: Int32] = [:]
     private var nullCode: Int32?
@@ -20,6 +26,16 @@ struct ValueCodebook {
 
     mutating func code(of value: String?) -> Int32 {
         guard let value else { return codeOfNull() }
+        if strings.isEmpty {
+            for entry in recent where entry.value == value { return entry.code }
+            if recent.count < Self.recentLimit {
+                defer { count += 1 }
+                recent.append((value, count))
+                return count
+            }
+            // Too many values to compare one by one: every string so far moves to the dictionary.
+            for entry in recent { strings[entry.value] = entry.code }
+        }
         if let code = strings[value] { return code }
         defer { count += 1 }
         strings[value] = count

@@ -21,6 +21,25 @@ struct FidelityTests {
         #expect(KSComplement.score(real: [0.1 + 0.2], synthetic: [0.3]) == 1)
     }
 
+    @Test("the radix sort behind KSComplement orders like sort(), negatives, zeros and infinities included")
+    func radixSort() {
+        var generator = SplitMix64(seed: 11)
+        var values: [Double] = [-0.0, 0.0, .infinity, -.infinity, .greatestFiniteMagnitude, -.leastNonzeroMagnitude]
+        for _ in 0..<(RadixSort.threshold * 3) {
+            switch generator.next() % 4 {
+            case 0: values.append(Double(Int64(bitPattern: generator.next()) % 1_000))
+            case 1: values.append(Double.random(in: -1e6...1e6, using: &generator))
+            case 2: values.append(Double.random(in: -1e-300...1e-300, using: &generator))
+            default: values.append(Double(bitPattern: generator.next() & ~(0x7FF << 52)))
+            }
+        }
+        var sorted = values
+        RadixSort.sort(&sorted)
+        #expect(sorted == values.sorted())
+        #expect(sorted.first == -.infinity)
+        #expect(sorted.last == .infinity)
+    }
+
     @Test("KSComplement of an empty side is not computable")
     func ksComplementEmpty() {
         #expect(KSComplement.score(real: [nil, nil], synthetic: [1]) == nil)
@@ -113,5 +132,19 @@ struct FidelityTests {
         #expect(Binning.codes([nil, 10, 1, 0, 11], edges: edges) == [11, 11, 1, 0, 11])
         #expect(Binning.edges(of: [4, 4], binCount: 10).first == 3.5)
         #expect(Binning.edges(of: [nil], binCount: 10).last == 1)
+    }
+
+    @Test("binning by division gives the codes digitize gives: the edges at or below each value")
+    func binningByDivision() {
+        var generator = SplitMix64(seed: 5)
+        for (low, high) in [(0.0, 1.0), (-3.7, 1e9), (0.1, 0.30000000000000004), (17, 17)] {
+            let data: [Double?] = [low, high] + (0..<200).map { _ in Double.random(in: low...high, using: &generator) }
+            let edges = Binning.edges(of: data, binCount: 10)
+            // Values on and just beside every edge, outside the range, and infinite.
+            var probes: [Double?] = data + [nil, -.infinity, .infinity, low - 1, high + 1]
+            for edge in edges { probes += [edge, edge.nextDown, edge.nextUp] }
+            let expected = probes.map { value in value.map { v in Int32(edges.count { $0 <= v }) } ?? 11 }
+            #expect(Binning.codes(probes, edges: edges) == expected, "\(low)...\(high)")
+        }
     }
 }

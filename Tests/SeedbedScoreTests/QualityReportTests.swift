@@ -4,8 +4,6 @@ import Testing
 
 /// The whole report on one small table. Every expected value below was computed by SDMetrics
 /// 0.32.0 (`QualityReport` with its default thresholds 0.5 and 0.3) with SDMetricsReference.py.
-/// Real and synthetic numeric columns share their ranges here, so SDMetrics' per-table bins and
-/// our real-data bins coincide.
 @Suite("Quality report")
 struct QualityReportTests {
     static func real() throws -> MetricTable {
@@ -81,6 +79,41 @@ struct QualityReportTests {
             let measured = pair.metric == .correlationSimilarity ? pair.realCorrelation : pair.realAssociation
             #expect(measured.map { abs($0 - trend) < 1e-12 } == true, "\(first)/\(second)")
         }
+    }
+
+    @Test("a mixed pair bins each table with its own edges, as SDMetrics 0.32.0's report does")
+    func ownEdges() throws {
+        // The synthetic ages are the real ones plus 100: with the real edges every synthetic age
+        // would fall above the top bin and the pair would score 0.1; with their own edges the
+        // bins line up and only the fifth row's segment differs. (SDMetricsReference.py)
+        let real = try MetricTable([
+            "age": .numeric([0, 10, 20, 30, 40, 50, 60, 70, 80, 90]),
+            "segment": .categorical(["a", "a", "a", "a", "a", "b", "b", "b", "b", "b"]),
+        ])
+        let synthetic = try MetricTable([
+            "age": .numeric([100, 110, 120, 130, 140, 150, 160, 170, 180, 190]),
+            "segment": .categorical(["a", "a", "a", "a", "b", "b", "b", "b", "b", "b"]),
+        ])
+        let report = try QualityReport(real: real, synthetic: synthetic)
+        let pair = try #require(report.pairs.first)
+        #expect(pair.metric == .contingencySimilarity)
+        #expect(pair.score.map { abs($0 - 0.9) < 1e-12 } == true)
+        #expect(pair.realAssociation.map { abs($0 - 1) < 1e-12 } == true)
+        #expect(report.overall.map { abs($0 - 0.675) < 1e-12 } == true)
+    }
+
+    @Test("category adherence from the report's codes is SDMetrics CategoryAdherence")
+    func categoryAdherenceFromCodes() throws {
+        let real = try MetricTable(["c": .categorical(["a", "b", nil])])
+        let synthetic = try MetricTable(["c": .categorical(["a", "c", nil, "b"])])
+        let report = try QualityReport(real: real, synthetic: synthetic)
+        // SDMetrics 0.32.0: 0.75 (SDMetricsReference.py); the null adheres, "c" does not.
+        #expect(report.categoryAdherence["c"] == 0.75)
+        let many = (0..<40).map { "v\($0)" }
+        let wide = try QualityReport(
+            real: try MetricTable(["c": .categorical(many + [nil])]),
+            synthetic: try MetricTable(["c": .categorical(many.map { $0 + "x" } + many + [nil, "v3"])]))
+        #expect(wide.categoryAdherence["c"] == 42.0 / 82.0)
     }
 
     @Test("without thresholds every pair counts, as before SDMetrics 0.27")

@@ -65,3 +65,17 @@ dcr_syn = pd.DataFrame({"age": [20.0, 26.0, nan, 50.0], "segment": ["a", "a", "b
 print("dcr", [float(x) for x in calculate_dcr(dcr_syn, dcr_real, dcr_meta)])
 holdout = pd.DataFrame({"age": [21.0, 34.0, 44.0, 50.0], "segment": ["a", "a", "b", "c"]})
 print("overfitting", DCROverfittingProtection.compute_breakdown(dcr_real, dcr_syn, holdout, {"tables": {"t": dcr_meta}}, "t"))
+
+# A mixed pair whose synthetic range differs from the real one: the report bins each table with
+# its own edges (QualityReportTests.ownEdges).
+shifted_real = pd.DataFrame({"age": [0, 10, 20, 30, 40, 50, 60, 70, 80, 90.0],
+                             "segment": ["a"] * 5 + ["b"] * 5})
+shifted_synthetic = pd.DataFrame({"age": [100, 110, 120, 130, 140, 150, 160, 170, 180, 190.0],
+                                  "segment": ["a", "a", "a", "a", "b", "b", "b", "b", "b", "b"]})
+shifted = QualityReport()
+shifted.generate({"t": shifted_real}, {"t": shifted_synthetic},
+                 {"tables": {"t": {"columns": {"age": {"sdtype": "numerical"},
+                                               "segment": {"sdtype": "categorical"}}}}},
+                 verbose=False)
+print(shifted.get_details("Column Pair Trends"))
+print("shifted overall", r(shifted.get_score()))
