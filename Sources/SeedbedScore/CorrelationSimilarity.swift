@@ -28,19 +28,45 @@ public enum CorrelationSimilarity {
                 || isConstant(synthetic.y))
     }
 
-    /// `breakdown`, told whether any of the four columns is constant (a report knows that of
-    /// each column once, rather than once per pair).
+    /// The mean and the sum of squared deviations of a column without nulls: what Pearson's r
+    /// needs of each column alone, found once per column by a report rather than per pair.
+    struct Moments: Sendable {
+        var mean: Double
+        var squares: Double
+
+        /// `nil` when a value is null or NaN (then each pair has its own complete rows) or
+        /// there are fewer than two values.
+        init?(_ values: [Double?]) {
+            var sum = 0.0
+            for value in values {
+                guard let value, !value.isNaN else { return nil }
+                sum += value
+            }
+            guard values.count >= 2 else { return nil }
+            // The same sums in the same order as `pearson`, so the result is the same to the bit.
+            mean = sum / Double(values.count)
+            squares = 0
+            for case let value? in values {
+                let deviation = value - mean
+                squares += deviation * deviation
+            }
+        }
+    }
+
+    /// `breakdown`, told whether any of the four columns is constant and, where known, each
+    /// column's moments (a report knows both of each column once, rather than once per pair).
     static func breakdown(
         real: (x: [Double?], y: [Double?]), synthetic: (x: [Double?], y: [Double?]),
-        realCorrelationThreshold: Double, anyConstant: Bool
+        realCorrelationThreshold: Double, anyConstant: Bool,
+        moments: (real: (x: Moments?, y: Moments?), synthetic: (x: Moments?, y: Moments?)) = ((nil, nil), (nil, nil))
     ) -> Breakdown {
         // SDMetrics refuses constant input before dropping incomplete rows.
         if anyConstant { return Breakdown(score: nil, real: nil, synthetic: nil) }
-        let realCorrelation = pearson(real.x, real.y)
+        let realCorrelation = pearson(real.x, real.y, moments: moments.real)
         if let realCorrelation, abs(realCorrelation) <= realCorrelationThreshold {
             return Breakdown(score: nil, real: realCorrelation, synthetic: nil)
         }
-        let syntheticCorrelation = pearson(synthetic.x, synthetic.y)
+        let syntheticCorrelation = pearson(synthetic.x, synthetic.y, moments: moments.synthetic)
         guard let realCorrelation, let syntheticCorrelation else {
             return Breakdown(score: nil, real: realCorrelation, synthetic: syntheticCorrelation)
         }
@@ -68,6 +94,18 @@ public enum CorrelationSimilarity {
             if seen != value { return false }
         }
         return first != nil
+    }
+
+    /// `pearson`, in one pass when both columns' moments are known (neither has a null).
+    static func pearson(_ x: [Double?], _ y: [Double?], moments: (x: Moments?, y: Moments?)) -> Double? {
+        guard let mx = moments.x, let my = moments.y, x.count == y.count else { return pearson(x, y) }
+        guard mx.squares > 0, my.squares > 0 else { return nil }
+        var sxy = 0.0
+        for (a, b) in zip(x, y) {
+            guard let a, let b else { continue }
+            sxy += (a - mx.mean) * (b - my.mean)
+        }
+        return Swift.min(1, Swift.max(-1, sxy / (mx.squares.squareRoot() * my.squares.squareRoot())))
     }
 
     /// Pearson's r over the rows where both values are present; `nil` below two such rows or

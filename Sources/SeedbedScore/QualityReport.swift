@@ -110,7 +110,9 @@ public struct QualityReport: Sendable, Hashable {
 private struct EncodedColumn {
     enum Values {
         /// The KSComplement is computed at once, so the sorted copies are not kept.
-        case numeric(real: [Double?], synthetic: [Double?], ksComplement: Double?, isConstant: Bool)
+        case numeric(
+            real: [Double?], synthetic: [Double?], ksComplement: Double?, isConstant: Bool,
+            moments: (real: CorrelationSimilarity.Moments?, synthetic: CorrelationSimilarity.Moments?))
         case categorical(real: [Int32], synthetic: [Int32], null: Int32?)
     }
 
@@ -129,7 +131,8 @@ private struct EncodedColumn {
                 real: r, synthetic: s,
                 ksComplement: KSComplement.score(
                     sortedReal: KSComplement.prepared(r), sortedSynthetic: KSComplement.prepared(s)),
-                isConstant: CorrelationSimilarity.isConstant(r) || CorrelationSimilarity.isConstant(s))
+                isConstant: CorrelationSimilarity.isConstant(r) || CorrelationSimilarity.isConstant(s),
+                moments: (CorrelationSimilarity.Moments(r), CorrelationSimilarity.Moments(s)))
             // SDMetrics 0.32's report bins each table with its own edges (`_get_processed_data`
             // runs on the real and the synthetic table apart), so bin i means a different range on
             // each side when the ranges differ.
@@ -150,7 +153,7 @@ private struct EncodedColumn {
 
     func shape() -> QualityReport.ColumnScore {
         switch values {
-        case .numeric(_, _, let score, _): .init(column: name, metric: .ksComplement, score: score)
+        case .numeric(_, _, let score, _, _): .init(column: name, metric: .ksComplement, score: score)
         case .categorical(let real, let synthetic, let null):
             .init(
                 column: name, metric: .tvComplement,
@@ -159,13 +162,14 @@ private struct EncodedColumn {
     }
 
     func trend(with other: EncodedColumn, options: QualityReport.Options) -> QualityReport.PairScore {
-        if case .numeric(let realX, let syntheticX, _, let constantX) = values,
-            case .numeric(let realY, let syntheticY, _, let constantY) = other.values
+        if case .numeric(let realX, let syntheticX, _, let constantX, let momentsX) = values,
+            case .numeric(let realY, let syntheticY, _, let constantY, let momentsY) = other.values
         {
             let threshold = options.realCorrelationThreshold
             let result = CorrelationSimilarity.breakdown(
                 real: (realX, realY), synthetic: (syntheticX, syntheticY), realCorrelationThreshold: threshold,
-                anyConstant: constantX || constantY)
+                anyConstant: constantX || constantY,
+                moments: ((momentsX.real, momentsY.real), (momentsX.synthetic, momentsY.synthetic)))
             let meets = threshold <= 0 || (result.real.map { abs($0) > threshold } ?? false)
             return .init(
                 first: name, second: other.name, metric: .correlationSimilarity, score: result.score,

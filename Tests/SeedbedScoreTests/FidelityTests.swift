@@ -77,6 +77,19 @@ struct FidelityTests {
         #expect(abs(score - 0.162_701_665_379_258_34) < 1e-15)
     }
 
+    @Test("Pearson's r from per-column moments is the pairwise computation to the bit")
+    func pearsonFromMoments() throws {
+        var generator = SplitMix64(seed: 9)
+        let x: [Double?] = (0..<5_000).map { _ in Double.random(in: -1e3...1e6, using: &generator) }
+        let y: [Double?] = x.map { $0.map { $0 * 0.3 + Double.random(in: 0...1e5, using: &generator) } }
+        let moments = (CorrelationSimilarity.Moments(x), CorrelationSimilarity.Moments(y))
+        #expect(moments.0 != nil && moments.1 != nil)
+        let fast = try #require(CorrelationSimilarity.pearson(x, y, moments: moments))
+        #expect(fast == CorrelationSimilarity.pearson(x, y))
+        #expect(CorrelationSimilarity.Moments([1, nil, 3]) == nil)
+        #expect(CorrelationSimilarity.Moments([1]) == nil)
+    }
+
     @Test("CorrelationSimilarity drops incomplete rows and refuses constant columns")
     func correlationSimilarityEdges() {
         let dropped = CorrelationSimilarity.score(
