@@ -70,7 +70,7 @@ let package = Package(
         .target(
             name: "SeedbedReport",
             dependencies: [
-                "SeedbedSpec", "SeedbedCatalog", "SeedbedFeedback",
+                "SeedbedSpec", "SeedbedScore", "SeedbedCatalog", "SeedbedFeedback",
                 .product(name: "Mustache", package: "swift-mustache"),
             ],
             resources: [.copy("Templates")],

@@ -1,3 +1,5 @@
+import SeedbedScore
+
 /// A fragment of HTML or SVG the report's own code built, with every text inside it escaped.
 ///
 /// Templates escape `{{value}}` by default; the only values inserted raw (`{{{chart}}}`) are
@@ -57,22 +59,5 @@ struct MarkupBuilder {
 enum Escaping {
     /// Text escaped for element content and attribute values in HTML and XML alike; characters
     /// XML 1.0 cannot hold (most control characters) become U+FFFD, so an SVG stays well-formed.
-    static func html(_ text: String) -> String {
-        var out = ""
-        out.reserveCapacity(text.utf8.count)
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "&": out += "&amp;"
-            case "<": out += "&lt;"
-            case ">": out += "&gt;"
-            case "\"": out += "&quot;"
-            case "'": out += "&#39;"
-            case "\t", "\n", "\r": out.unicodeScalars.append(scalar)
-            case _ where scalar.value < 0x20 || scalar.value == 0x7F || (0xFFFE...0xFFFF).contains(scalar.value):
-                out += "\u{FFFD}"
-            default: out.unicodeScalars.append(scalar)
-            }
-        }
-        return out
-    }
+    static func html(_ text: String) -> String { XMLText.escaped(text) }
 }

@@ -1,26 +1,7 @@
 import SeedbedSpec
 
 extension Scorecard {
-    /// Text escaped for XML and HTML content and attribute values; characters XML 1.0 cannot
-    /// hold at all (most control characters) are replaced by U+FFFD.
-    static func escaped(_ text: String) -> String {
-        var out = ""
-        out.reserveCapacity(text.utf8.count)
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "&": out += "&amp;"
-            case "<": out += "&lt;"
-            case ">": out += "&gt;"
-            case "\"": out += "&quot;"
-            case "'": out += "&#39;"
-            case "\t", "\n", "\r": out.unicodeScalars.append(scalar)
-            case _ where scalar.value < 0x20 || (0xFFFE...0xFFFF).contains(scalar.value):
-                out += "\u{FFFD}"
-            default: out.unicodeScalars.append(scalar)
-            }
-        }
-        return out
-    }
+    static func escaped(_ text: String) -> String { XMLText.escaped(text) }
 
     /// JUnit XML: a suite of gates, one of rules (a violated rule fails, a coverage gap is
     /// skipped) and one of scenarios, so any CI shows them beside the tests.
