@@ -69,20 +69,7 @@ extension ReportBuilder {
             skipped: count("skipped") ?? count("skips") ?? count("disabled"))
     }
 
-    static func hash(_ identity: TestIdentity) -> UInt64 {
-        var hash = FNV1a64()
-        for part in identity.suitePath {
-            hash.combine(part)
-            hash.separate()
-        }
-        hash.separate()
-        hash.combine(identity.classname ?? "")
-        hash.separate()
-        hash.combine(identity.name)
-        hash.separate()
-        hash.combine(identity.file ?? "")
-        return hash.value
-    }
+    static func hash(_ identity: TestIdentity) -> UInt64 { identity.hasher.value }
 
     // MARK: - Test cases
 

@@ -48,17 +48,7 @@ public enum TestKey {
     }
 
     public static func of(_ identity: TestIdentity, occurrence: Int) -> String {
-        var hash = FNV1a64()
-        for suite in identity.suitePath {
-            hash.combine(suite)
-            hash.separate()
-        }
-        hash.separate()
-        hash.combine(identity.classname ?? "")
-        hash.separate()
-        hash.combine(identity.name)
-        hash.separate()
-        hash.combine(identity.file ?? "")
+        var hash = identity.hasher
         hash.separate()
         hash.combine("\(occurrence)")
         return hash.hex
