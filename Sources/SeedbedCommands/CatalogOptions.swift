@@ -83,15 +83,9 @@ public struct CatalogOptions: ParsableArguments {
         return (registration.dataset, outcome)
     }
 
-    /// The spec's `profile "…"` file, relative to the spec's folder (else the working folder),
-    /// hashed when it exists.
+    /// The spec's `profile "…"` file (see `SpecInput.profilePath`), hashed when it exists.
     static func profileDigest(syntax: SpecFile, specPath: String) -> String? {
-        guard let profile = syntax.dataset?.profile?.value else { return nil }
-        let besideSpec = ((specPath as NSString).deletingLastPathComponent as NSString).appendingPathComponent(profile)
-        let path =
-            profile.hasPrefix("/")
-            ? profile : (FileManager.default.fileExists(atPath: besideSpec) ? besideSpec : profile)
-        return try? Digest.sha256(ofFile: path)
+        SpecInput.profilePath(of: syntax, specPath: specPath).flatMap { try? Digest.sha256(ofFile: $0) }
     }
 
     static func absolute(_ path: String) -> String {

@@ -70,16 +70,11 @@ extension ProfileMarginals {
         return CivilDate.days(year: parts[0], month: parts[1], day: parts[2])
     }
 
-    /// The profile a spec's columns follow: `--profile`, else the spec's `profile "FILE"` (relative
-    /// to the spec's folder) when that file exists. Without one, `from profile` columns are an error
+    /// The profile a spec's columns follow: `--profile`, else the spec's `profile "FILE"` when that
+    /// file exists (see `SpecInput.profilePath`). Without one, `from profile` columns are an error
     /// the engine names.
     static func load(option: String?, spec: SpecFile, specPath: String) throws(ProfileError) -> ProfileMarginals? {
-        if let option { return ProfileMarginals(try Profile.load(path: option)) }
-        guard let named = spec.dataset?.profile?.value else { return nil }
-        let path =
-            named.hasPrefix("/")
-            ? named : ((specPath as NSString).deletingLastPathComponent as NSString).appendingPathComponent(named)
-        guard FileManager.default.fileExists(atPath: path) else { return nil }
+        guard let path = option ?? SpecInput.profilePath(of: spec, specPath: specPath) else { return nil }
         return ProfileMarginals(try Profile.load(path: path))
     }
 }

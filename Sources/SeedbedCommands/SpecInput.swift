@@ -47,4 +47,13 @@ struct SpecInput {
         }
         return SourceFile(name: path, bytes: [UInt8](data))
     }
+
+    /// The file a spec's `profile "FILE"` names: relative to the spec's folder, else to the
+    /// working folder; `nil` when the spec names none or the file does not exist.
+    static func profilePath(of spec: SpecFile, specPath: String) -> String? {
+        guard let named = spec.dataset?.profile?.value else { return nil }
+        let besideSpec = ((specPath as NSString).deletingLastPathComponent as NSString).appendingPathComponent(named)
+        let candidates = named.hasPrefix("/") ? [named] : [besideSpec, named]
+        return candidates.first { FileManager.default.fileExists(atPath: $0) }
+    }
 }

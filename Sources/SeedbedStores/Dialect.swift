@@ -33,8 +33,7 @@ public enum Dialect: String, Sendable {
     public func valueType(forDeclared declared: String) -> ValueType? {
         let lowered = declared.lowercased().trimmingCharacters(in: .whitespaces)
         let base = lowered.prefix { $0 != "(" }.trimmingCharacters(in: .whitespaces)
-        let arguments = lowered.drop { $0 != "(" }.dropFirst().prefix { $0 != ")" }
-            .split(separator: ",").map { Int($0.trimmingCharacters(in: .whitespaces)) }
+        let arguments = Self.typeArguments(lowered)
         switch base {
         case "int", "integer", "int2", "int4", "int8", "smallint", "bigint", "tinyint", "mediumint", "serial",
             "bigserial", "smallserial", "unsigned big int":
@@ -66,6 +65,12 @@ public enum Dialect: String, Sendable {
             if base.isEmpty || base.contains("blob") { return nil }
             return .decimal(scale: ValueType.defaultDecimalScale)
         }
+    }
+
+    /// The numbers in a declared type's parentheses: `numeric(12, 2)` → [12, 2]; empty without any.
+    static func typeArguments(_ declared: String) -> [Int?] {
+        declared.drop { $0 != "(" }.dropFirst().prefix { $0 != ")" }
+            .split(separator: ",").map { Int($0.trimmingCharacters(in: .whitespaces)) }
     }
 
     /// The longest text a declared type holds (`varchar(40)` → 40), so generated text fits.

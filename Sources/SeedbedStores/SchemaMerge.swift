@@ -234,7 +234,9 @@ public struct SchemaMerge: Sendable {
         switch type {
         case .decimal(let scale):
             // numeric(p, s) holds |x| < 10^(p-s): keep generated values inside it.
-            if let precision = numericPrecision(column.declaredType), precision > scale, precision - scale < 18 {
+            if let precision = Dialect.typeArguments(column.declaredType).first ?? nil, precision > scale,
+                precision - scale < 18
+            {
                 let bound = pow10(precision - scale)
                 let step = 1 / Double(pow10(scale))
                 modifiers.append(Located(.min(.number(.integer(0)))))
@@ -264,12 +266,6 @@ public struct SchemaMerge: Sendable {
         case .decimal(let scale): TypeName(name: Identifier("decimal"), scale: Located(scale))
         default: TypeName(name: Identifier(type.description))
         }
-    }
-
-    static func numericPrecision(_ declared: String) -> Int? {
-        guard let open = declared.firstIndex(of: "("), let close = declared.firstIndex(of: ")") else { return nil }
-        let inside = declared[declared.index(after: open)..<close]
-        return Int(inside.split(separator: ",").first?.trimmingCharacters(in: .whitespaces) ?? "")
     }
 
     private static func pow10(_ exponent: Int) -> Int {

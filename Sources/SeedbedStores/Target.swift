@@ -11,7 +11,7 @@ public enum Target: Sendable, Equatable {
     static let sqliteExtensions = [".db", ".sqlite", ".sqlite3"]
 
     public init(parsing text: String) throws(StoreError) {
-        let trimmed = text.trimmingWhitespace
+        let trimmed = text.trimmingCharacters(in: .whitespacesAndNewlines)
         if trimmed.hasPrefix("sqlite:") {
             var path = String(trimmed.dropFirst("sqlite:".count))
             // `sqlite:///abs/path` and `sqlite://rel` are common spellings of the same thing.
@@ -94,11 +94,5 @@ public enum Target: Sendable, Equatable {
             rest = rest[end...]
         }
         return result + rest
-    }
-}
-
-extension String {
-    var trimmingWhitespace: String {
-        String(drop(while: \.isWhitespace).reversed().drop(while: \.isWhitespace).reversed())
     }
 }

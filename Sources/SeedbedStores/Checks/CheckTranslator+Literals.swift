@@ -1,3 +1,4 @@
+import Foundation
 import SeedbedSpec
 
 // MARK: - Constants typed to the column they meet
@@ -71,7 +72,7 @@ extension CheckTranslator.Scope {
 
     /// An integer when the text is one that fits, otherwise a decimal; `nil` for no number.
     static func number(_ text: String) -> NumberLiteral? {
-        let trimmed = text.trimmingWhitespace
+        let trimmed = text.trimmingCharacters(in: .whitespacesAndNewlines)
         let lowered = trimmed.lowercased()
         if lowered.hasPrefix("0x") {
             return Int(lowered.dropFirst(2), radix: 16).map(NumberLiteral.integer)
@@ -123,7 +124,7 @@ extension CheckTranslator.Scope {
                     "n": false, "no": false, "off": false, "0": false,
                 ]
                 : ["1": true, "0": false]
-            guard let truth = spellings[text.trimmingWhitespace.lowercased()] else {
+            guard let truth = spellings[text.trimmingCharacters(in: .whitespacesAndNewlines).lowercased()] else {
                 throw CheckUnsupported("compares a boolean with the text \(quoted)")
             }
             return made(.bool(truth), .bool)
