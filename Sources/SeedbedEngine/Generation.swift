@@ -119,22 +119,33 @@ public final class Generation {
         assignments[table] = .empty
         var workspace = maker.makeWorkspace(model: model)
         var made = MadeRow(columns: maker.model.columns.count)
-        let assignment = ScenarioAssignment(
-            rows: maker.rowCount, quotas: maker.model.scenarios.map { $0.rowCount(of: maker.rowCount) },
-            key: StreamKey.column(seed: model.seed, table: maker.model.name, column: "", purpose: "scenarios")
-        ) { row, scenario in
+        func canMake(_ row: Int, as scenario: Int?) -> Bool {
             var purpose = RowPurpose()
             purpose.parent = parentSlot(of: table, row: row)
             purpose.scenario = scenario
             do {
                 // Where the parent rows allow the scenario, narrowing finds a row at once; a few
-                // attempts tell a row that cannot be one from an unlucky draw.
+                // attempts tell a row that cannot be one from an unlucky draw. An ordinary row is
+                // tried exactly as generation will try it.
                 try maker.make(
-                    row: row, purpose: purpose, generation: self, workspace: &workspace, into: &made, attempts: 8)
+                    row: row, purpose: purpose, generation: self, workspace: &workspace, into: &made,
+                    attempts: scenario == nil ? TableMaker.maximumAttempts : 8)
                 return true
             } catch {
                 return false
             }
+        }
+        let scenarios = maker.model.scenarios
+        var assignment = ScenarioAssignment(
+            rows: maker.rowCount, quotas: scenarios.map { $0.rowCount(of: maker.rowCount) },
+            key: StreamKey.column(seed: model.seed, table: maker.model.name, column: "", purpose: "scenarios")
+        ) { canMake($0, as: $1) }
+        // Children of a parent that allows none are left out, so a share of a `rows per` table
+        // is settled against the rows written: one more pass over the table, only here.
+        if case .perParent = maker.model.rowCount {
+            assignment.settleShares(
+                scenarios.map { if case .share(let share) = $0.quota { share.value } else { nil } },
+                canMake: { canMake($0, as: $1) }, isMakeable: { canMake($0, as: nil) })
         }
         maker.retries.removeAll()
         assignments[table] = assignment
