@@ -4,15 +4,20 @@ public import Foundation
 /// path (its rules and scenarios), the certificates' expiry, the version's scorecard, and a
 /// newer production profile.
 ///
-/// It does not re-read the data or re-score it: a changed profile is reported as possible drift,
-/// which `seedbed score --profile NEWER` then measures.
+/// It reads the catalog and the spec only; `seedbed revalidate` then re-scores the rows
+/// themselves (SeedbedCommands' `Rescoring`), which turns a changed profile from possible drift
+/// into a measured one.
 public struct Revalidation: Sendable {
     public struct Finding: Sendable, Equatable {
         public var reference: DatasetReference
         /// Rows made under the old rules or profile may no longer be right.
-        public var needsRegeneration: Bool { !reasons.isEmpty }
+        public var needsRegeneration: Bool { !reasons.isEmpty || profileChange != nil }
         /// Why it needs regenerating.
         public var reasons: [String] = []
+        /// The version was made from another profile than the newer one (`made from profile …,
+        /// and P is …`): production may have drifted. Measuring fidelity against the newer
+        /// profile settles it.
+        public var profileChange: String?
         /// What else is worth knowing (expired certificates, a spec that cannot be read).
         public var notes: [String] = []
     }
@@ -47,9 +52,8 @@ public struct Revalidation: Sendable {
                 finding.notes.append("cannot read the spec \(path) to re-check its rules")
             }
             if let newerProfile, let made = version.source.profileSHA256, made != newerProfile.sha256 {
-                finding.reasons.append(
-                    "made from profile \(Digest.short(made)), and \(newerProfile.path) is \(Digest.short(newerProfile.sha256)): production may have drifted (measure with seedbed score --profile \(newerProfile.path))"
-                )
+                finding.profileChange =
+                    "made from profile \(Digest.short(made)), and \(newerProfile.path) is \(Digest.short(newerProfile.sha256))"
             }
             if let scorecard = version.scorecards.last, scorecard.verdict == "fail" {
                 finding.reasons.append("its latest scorecard failed its gate")

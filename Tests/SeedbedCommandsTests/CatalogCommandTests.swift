@@ -144,19 +144,35 @@ struct CatalogCommandTests {
         #expect(runs.map { $0["location"] as? String } == ["sqlite:\(database)"])
         #expect(runs.map { $0["command"] as? String } == ["seed"])
 
+        let rescored = "  re-scored 54 rows at sqlite:\(database): 0 rule violations\n"
         let current = await seedbed("revalidate", "--catalog", catalog)
         #expect(current.exitCode == 0)
-        #expect(current.output == "shop@1.0.0: current\n")
+        #expect(current.output == "shop@1.0.0: current\n" + rescored)
         try folder.write("shop.seed", Self.spec.replacingOccurrences(of: "amount < 300", with: "amount < 200"))
+        let metadata = await seedbed("revalidate", "shop", "--catalog", catalog, "--metadata-only")
+        #expect(metadata.exitCode == 1)
+        #expect(
+            metadata.output
+                == "shop@1.0.0: REGENERATE\n  - the rule set changed in \(spec): rules changed: AMT-1\n")
+        // Re-scoring finds the rows the tightened rule breaks: as many as `seedbed score` counts.
+        let score = await seedbed("score", spec, "--target", "sqlite:\(database)", "--format", "json")
+        let card = try #require(JSONSerialization.jsonObject(with: Data(score.output.utf8)) as? [String: Any])
+        let rules = try #require((card["conformance"] as? [String: Any])?["rules"] as? [[String: Any]])
+        let broken = try #require(rules.first { $0["id"] as? String == "AMT-1" }?["violations"] as? Int)
+        #expect(broken > 0)
         let stale = await seedbed("revalidate", "shop", "--catalog", catalog)
         #expect(stale.exitCode == 1)
         #expect(
             stale.output
-                == "shop@1.0.0: REGENERATE\n  - the rule set changed in \(spec): rules changed: AMT-1\n")
+                == "shop@1.0.0: REGENERATE\n  - the rule set changed in \(spec): rules changed: AMT-1\n"
+                + "  - rows break the current rules: AMT-1 (\(broken))\n"
+                + "  re-scored 54 rows at sqlite:\(database): \(broken) rule violations\n")
         let layoutOnly = Self.spec.replacingOccurrences(of: "seed 7", with: "seed 7   # the default seed")
         try folder.write("shop.seed", layoutOnly)
         let comments = await seedbed("revalidate", "--catalog", catalog)
         #expect(comments.exitCode == 0)
-        #expect(comments.output == "shop@1.0.0: current\n  note: \(spec) changed, but not its rules or scenarios\n")
+        #expect(
+            comments.output
+                == "shop@1.0.0: current\n  note: \(spec) changed, but not its rules or scenarios\n" + rescored)
     }
 }
