@@ -68,10 +68,12 @@ struct ScenarioAssignment {
         var written = rows.count
         for row in 0..<count where rows[row] == nil && isMakeable(row) { written += 1 }
         var moved = true
+        var passes = 0
         // Each pass moves rows toward every quota; the bound only guards against a pathological
         // back-and-forth between several scenarios.
-        for _ in 0..<64 where moved {
+        while moved, passes < 64 {
             moved = false
+            passes += 1
             for (scenario, share) in shares.enumerated() {
                 guard let share else { continue }
                 func wanted() -> Int { Int((share * Double(written)).rounded()) }
