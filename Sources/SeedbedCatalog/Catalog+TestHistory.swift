@@ -137,3 +137,64 @@ extension Catalog {
         }
     }
 }
+
+extension Catalog {
+    /// A test of a version, with whether it failed or errored in some run: what links from a
+    /// side-car file are matched against.
+    public struct VersionTest: Sendable, Hashable {
+        public var version: SemanticVersion
+        public var key: String
+        public var classname: String?
+        public var name: String
+        /// Failed or errored in some run of the version.
+        public var failed: Bool
+    }
+
+    /// Every distinct test of each version of `name`.
+    public func versionTests(named name: String) throws(CatalogError) -> [VersionTest] {
+        try rows(
+            """
+            SELECT run.version, res.test_key, res.classname, res.name,
+                max(CASE WHEN res.status IN ('failed', 'error') THEN 1 ELSE 0 END)
+            FROM test_result res JOIN test_run run ON run.id = res.run_id
+            WHERE run.name = $1
+            GROUP BY run.version, res.test_key, res.classname, res.name
+            """, [name]
+        ).compactMap { row in
+            guard row.count == 5, let version = row[0].flatMap({ try? SemanticVersion(parsing: $0) }),
+                let key = row[1], let testName = row[3]
+            else { return nil }
+            return VersionTest(version: version, key: key, classname: row[2], name: testName, failed: row[4] == "1")
+        }
+    }
+
+    /// A stored link of a test of a version, with whether the test failed or errored in some run.
+    public struct LinkedTest: Sendable, Hashable {
+        public var version: SemanticVersion
+        public var kind: TestLink.Kind
+        public var value: String
+        public var key: String
+        public var failed: Bool
+    }
+
+    /// Every stored link of `name`'s tests, per version and test (a test linked in several runs
+    /// once, failed when it failed in any).
+    public func linkedTests(named name: String) throws(CatalogError) -> [LinkedTest] {
+        try rows(
+            """
+            SELECT run.version, link.kind, link.value, res.test_key,
+                max(CASE WHEN res.status IN ('failed', 'error') THEN 1 ELSE 0 END)
+            FROM test_link link
+                JOIN test_result res ON res.run_id = link.run_id AND res.seq = link.seq
+                JOIN test_run run ON run.id = link.run_id
+            WHERE run.name = $1
+            GROUP BY run.version, link.kind, link.value, res.test_key
+            """, [name]
+        ).compactMap { row in
+            guard row.count == 5, let version = row[0].flatMap({ try? SemanticVersion(parsing: $0) }),
+                let kind = row[1].flatMap(TestLink.Kind.init), let value = row[2], let key = row[3]
+            else { return nil }
+            return LinkedTest(version: version, kind: kind, value: value, key: key, failed: row[4] == "1")
+        }
+    }
+}

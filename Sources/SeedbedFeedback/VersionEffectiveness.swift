@@ -1,10 +1,11 @@
 public import SeedbedCatalog
 
-/// How well one dataset version's test runs found defects (see docs/feedback.md for each
+/// How well one dataset version's test runs found defects (see docs/effectiveness.md for each
 /// definition).
 public struct VersionEffectiveness: Sendable, Equatable {
     public var dataset: DatasetReference
-    /// The previous version of the same name with runs: what `revealed` compares with.
+    /// The previous version of the same name with runs, not made of negative data: what
+    /// `revealed` compares with. Nil for a negative version.
     public var previous: DatasetReference?
     public var runs: Int
     /// Runs with a file read only up to a break.
@@ -19,7 +20,7 @@ public struct VersionEffectiveness: Sendable, Equatable {
     public var fingerprints: Int
     /// Fingerprints failing on this version and never on `previous`, sorted, leaving out the
     /// failures of tests flaky on this version; nil for the first version with runs (nothing to
-    /// compare with).
+    /// compare with) and for a negative version (its failures are the point).
     public var revealed: [String]?
     /// Of `revealed`, those seen on a commit `previous` also ran on: the code was the same, only
     /// the data changed.
@@ -35,12 +36,14 @@ public struct VersionEffectiveness: Sendable, Equatable {
     public var rulesFailing: Int
     /// Rules no test links to, in spec order.
     public var rulesUntested: [String]
+    /// For a version made with `generate --negative`, its rules caught, missed and untested.
+    public var negative: NegativeCatch?
 
     public init(
         dataset: DatasetReference, previous: DatasetReference?, runs: Int, partialRuns: Int, tests: Int,
         outcomes: [String: Int], failingTests: Int, fingerprints: Int, revealed: [String]?,
         revealedOnSameCommit: [String]?, flakyTests: Int, rules: Int, rulesLinked: Int, rulesFailing: Int,
-        rulesUntested: [String]
+        rulesUntested: [String], negative: NegativeCatch? = nil
     ) {
         self.dataset = dataset
         self.previous = previous
@@ -57,14 +60,18 @@ public struct VersionEffectiveness: Sendable, Equatable {
         self.rulesLinked = rulesLinked
         self.rulesFailing = rulesFailing
         self.rulesUntested = rulesUntested
+        self.negative = negative
     }
 }
 
 extension VersionEffectiveness {
     /// The trend of every version of `name` (of every dataset with runs when nil), by name and
     /// then by semantic version. Versions without runs are left out.
+    /// - Parameter links: a side-car links file whose `test` lines add rule links.
     /// - Throws: `.notFound` when `name` has no test runs.
-    public static func measure(in catalog: Catalog, name: String?) throws(CatalogError) -> [VersionEffectiveness] {
+    public static func measure(in catalog: Catalog, name: String?, links: LinkMap = LinkMap()) throws(CatalogError)
+        -> [VersionEffectiveness]
+    {
         let names: [String]
         if let name {
             names = [name]
@@ -73,7 +80,7 @@ extension VersionEffectiveness {
         }
         var trend: [VersionEffectiveness] = []
         for name in names {
-            trend += try measure(in: catalog, dataset: name)
+            trend += try measure(in: catalog, dataset: name, links: links)
         }
         if let name, trend.isEmpty {
             throw CatalogError(
@@ -82,13 +89,13 @@ extension VersionEffectiveness {
         return trend
     }
 
-    private static func measure(in catalog: Catalog, dataset name: String) throws(CatalogError)
+    private static func measure(in catalog: Catalog, dataset name: String, links map: LinkMap) throws(CatalogError)
         -> [VersionEffectiveness]
     {
         let counts = try catalog.testVersionCounts(named: name)
         let sightings = try catalog.failureSightings(named: name)
         let tests = try catalog.testSightings(named: name)
-        let links = try catalog.linkedTargets(named: name).filter { $0.kind == .rule }
+        let ruleTests = try Self.ruleTests(in: catalog, named: name, map: map)
         var commits: [SemanticVersion: Set<String>] = [:]
         for run in try catalog.testRuns(named: name) {
             if let commit = run.commit { commits[run.dataset.version, default: []].insert(commit) }
@@ -98,6 +105,8 @@ extension VersionEffectiveness {
         for count in counts {
             let version = count.version
             let reference = DatasetReference(name: name, version: version)
+            let stored = try catalog.version(reference)
+            let isNegative = NegativeCatch.isNegative(stored)
             let flaky = Set(
                 tests.filter {
                     $0.version == version && ($0.flakyInRun || ($0.commit != nil && $0.passed && $0.failed))
@@ -107,7 +116,7 @@ extension VersionEffectiveness {
             let fingerprints = Set(here.map(\.fingerprint))
             var revealed: [String]?
             var sameCommit: [String]?
-            if let previous {
+            if let previous, !isNegative {
                 let before = Set(sightings.filter { $0.version == previous }.map(\.fingerprint))
                 // A failure of a test that is flaky on this version says nothing about the data.
                 let steady = here.filter { !flaky.contains($0.key) && !before.contains($0.fingerprint) }
@@ -116,20 +125,51 @@ extension VersionEffectiveness {
                 sameCommit = Set(steady.filter { $0.commit.map(previousCommits.contains) == true }.map(\.fingerprint))
                     .sorted()
             }
-            let spec = SpecIndex(text: try catalog.version(reference).source.specText, path: "")
+            let spec = SpecIndex(text: stored.source.specText, path: "")
             let ruleIDs = spec.rules.map(\.id)
-            let linked = links.filter { $0.version == version && ruleIDs.contains($0.value) }
+            let linked = ruleTests[version] ?? [:]
             trend.append(
                 VersionEffectiveness(
-                    dataset: reference, previous: previous.map { DatasetReference(name: name, version: $0) },
+                    dataset: reference,
+                    previous: isNegative ? nil : previous.map { DatasetReference(name: name, version: $0) },
                     runs: count.runs, partialRuns: count.partialRuns, tests: count.tests, outcomes: count.outcomes,
                     failingTests: count.failingTests, fingerprints: fingerprints.count, revealed: revealed,
                     revealedOnSameCommit: sameCommit, flakyTests: flaky.count, rules: ruleIDs.count,
-                    rulesLinked: Set(linked.map(\.value)).count,
-                    rulesFailing: Set(linked.filter { $0.failingTests > 0 }.map(\.value)).count,
-                    rulesUntested: ruleIDs.filter { id in !linked.contains { $0.value == id } }))
-            previous = version
+                    rulesLinked: ruleIDs.count(where: { linked[$0] != nil }),
+                    rulesFailing: ruleIDs.count(where: { linked[$0]?.failing.isEmpty == false }),
+                    rulesUntested: ruleIDs.filter { linked[$0] == nil },
+                    negative: NegativeCatch.measure(stored, spec: spec, ruleTests: linked)))
+            // Negative data fails tests by design: the next version is compared with real data.
+            if !isNegative { previous = version }
         }
         return trend
+    }
+}
+
+extension VersionEffectiveness {
+    typealias LinkedKeys = (tests: Set<String>, failing: Set<String>)
+
+    /// Per version and rule ID: the tests linked to the rule (in the report, or by a `test` line
+    /// of the links file) and those of them that failed or errored.
+    static func ruleTests(in catalog: Catalog, named name: String, map: LinkMap) throws(CatalogError)
+        -> [SemanticVersion: [String: LinkedKeys]]
+    {
+        var found: [SemanticVersion: [String: LinkedKeys]] = [:]
+        func add(_ version: SemanticVersion, _ rule: String, _ key: String, failed: Bool) {
+            found[version, default: [:]][rule, default: ([], [])].tests.insert(key)
+            if failed { found[version, default: [:]][rule, default: ([], [])].failing.insert(key) }
+        }
+        for link in try catalog.linkedTests(named: name) where link.kind == .rule {
+            add(link.version, link.value, link.key, failed: link.failed)
+        }
+        if map.tests.contains(where: { $0.links.contains { $0.kind == .rule } }) {
+            for test in try catalog.versionTests(named: name) {
+                for link in map.links(forTest: test.key, classname: test.classname, name: test.name)
+                where link.kind == .rule {
+                    add(test.version, link.value, test.key, failed: test.failed)
+                }
+            }
+        }
+        return found
     }
 }
