@@ -13,11 +13,11 @@ struct EffectivenessCommand: ParsableCommand {
             tests, failing tests, distinct failure fingerprints, fingerprints revealed (failing on
             this version, never on the previous one; SAME COMMIT: of those, seen on a commit the
             previous version also ran, so only the data changed), flaky tests, rules with a linked
-            test, rules whose linked tests failed, and for a version made with generate --negative
-            (give it its own version, such as --version 2.0.0-negative) the negative-data catch
-            rate: rules whose linked tests failed on its rule-breaking rows, over the rules it has
-            such rows for, with each rule caught, missed or untested. Definitions:
-            docs/effectiveness.md.
+            test, rules whose linked tests failed; and for a version with runs ingested with
+            --negative (tests run on generate --negative rows), the negative-data catch rate:
+            rules whose linked tests failed in those runs, over the rules the negative rows break,
+            each rule caught, missed or untested. Runs on negative data count only there.
+            Definitions: docs/effectiveness.md.
 
             Exit codes: 0 done, 2 no runs of NAME or no catalog, 3 the catalog cannot be read.
             """)
@@ -80,7 +80,9 @@ struct EffectivenessCommand: ParsableCommand {
         }
         for version in trend {
             guard let negative = version.negative else { continue }
-            text += "\n\(version.dataset) negative data: \(negative.caught) of \(negative.rules.count) rules caught"
+            let runs = "\(negative.runs) \(negative.runs == 1 ? "run" : "runs")"
+            text += "\n\(version.dataset) negative data (\(runs)): "
+            text += "\(negative.caught) of \(negative.rules.count) rules caught"
             text += " (\(negative.missed) missed, \(negative.untested) untested)\n"
             var rows = [["RULE", "NEGATIVE ROWS", "TESTS", "FAILED", "VERDICT"]]
             for rule in negative.rules {
@@ -133,6 +135,7 @@ struct MeasuredVersion: Encodable {
             var verdict: String
         }
 
+        var runs: Int
         var catchRate: Double?
         var caught: Int
         var missed: Int
@@ -141,6 +144,7 @@ struct MeasuredVersion: Encodable {
         var rulesWithoutNegativeRows: [String]
 
         init(_ negative: NegativeCatch) {
+            runs = negative.runs
             catchRate = negative.rate
             caught = negative.caught
             missed = negative.missed
@@ -155,6 +159,7 @@ struct MeasuredVersion: Encodable {
 
         func encode(to encoder: any Encoder) throws {
             var container = encoder.container(keyedBy: CodingKeys.self)
+            try container.encode(runs, forKey: .runs)
             try container.encode(catchRate, forKey: .catchRate)
             try container.encode(caught, forKey: .caught)
             try container.encode(missed, forKey: .missed)
@@ -164,7 +169,7 @@ struct MeasuredVersion: Encodable {
         }
 
         enum CodingKeys: String, CodingKey {
-            case catchRate, caught, missed, untested, rules, rulesWithoutNegativeRows
+            case runs, catchRate, caught, missed, untested, rules, rulesWithoutNegativeRows
         }
     }
 

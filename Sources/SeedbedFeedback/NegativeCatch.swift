@@ -1,8 +1,9 @@
-public import SeedbedCatalog
+import SeedbedCatalog
 
-/// The negative-data catch rate of a dataset version made with `generate --negative`: of the
-/// rules it made rule-breaking rows for, the share whose linked tests failed on it, as tests
-/// written for valid data should when a row breaks their rule (docs/effectiveness.md).
+/// The negative-data catch rate of a dataset version's runs on negative data (`ingest
+/// --negative`): of the rules its `generate --negative` rows break, the share whose linked tests
+/// failed, as tests written for valid data should when a row breaks their rule
+/// (docs/effectiveness.md).
 public struct NegativeCatch: Sendable, Equatable {
     public enum Verdict: String, Sendable {
         /// Some test linked to the rule failed or errored on the version.
@@ -13,14 +14,15 @@ public struct NegativeCatch: Sendable, Equatable {
         case untested
     }
 
-    /// A rule the version has negative rows for.
+    /// A rule of the rate.
     public struct Rule: Sendable, Equatable {
         public var id: String
-        /// Rows made to break it, over the version's registrations.
+        /// Rows made to break it, over the version's registrations (0 when the catalog knows of
+        /// no negative rows for the version, and every rule is in the rate).
         public var negativeRows: Int
-        /// Distinct tests linked to it.
+        /// Distinct tests linked to it in the runs on negative data.
         public var tests: Int
-        /// Of those, the ones that failed or errored in some run.
+        /// Of those, the ones that failed or errored in some of those runs.
         public var failingTests: Int
 
         public init(id: String, negativeRows: Int, tests: Int, failingTests: Int) {
@@ -33,13 +35,16 @@ public struct NegativeCatch: Sendable, Equatable {
         public var verdict: Verdict { failingTests > 0 ? .caught : tests > 0 ? .missed : .untested }
     }
 
-    /// In spec order.
+    /// Runs on negative data.
+    public var runs: Int
+    /// The rules of the rate, in spec order.
     public var rules: [Rule]
     /// Rules of the spec with no negative row (the generator could not break them alone, such as
     /// a `db:` rule): outside the rate.
     public var rulesWithoutNegativeRows: [String]
 
-    public init(rules: [Rule], rulesWithoutNegativeRows: [String]) {
+    public init(runs: Int, rules: [Rule], rulesWithoutNegativeRows: [String]) {
+        self.runs = runs
         self.rules = rules
         self.rulesWithoutNegativeRows = rulesWithoutNegativeRows
     }
@@ -53,25 +58,16 @@ public struct NegativeCatch: Sendable, Equatable {
 }
 
 extension NegativeCatch {
-    /// Whether every run of `version` is a run on negative data: each of its registrations is a
-    /// `generate --negative` that made rule-breaking rows. A version also seeded or generated
-    /// without `--negative` is not, since its runs cannot be told apart.
-    public static func isNegative(_ version: DatasetVersion) -> Bool {
-        !version.registrations.isEmpty
-            && version.registrations.allSatisfy { registration in
-                registration.tables.contains { $0.negativeRows.values.contains { $0 > 0 } }
-            }
-    }
-
-    /// The catch of a negative version; nil for any other.
+    /// The catch of a version's runs on negative data.
     /// - Parameters:
-    ///   - ruleTests: per rule ID, the keys of the tests linked to it on the version and of
-    ///     those that failed or errored.
+    ///   - runs: the version's runs on negative data (at least one).
+    ///   - ruleTests: per rule ID, the keys of the tests linked to it in those runs and of those
+    ///     that failed or errored.
     ///   - spec: the version's spec, for the rules' order.
     static func measure(
-        _ version: DatasetVersion, spec: SpecIndex, ruleTests: [String: (tests: Set<String>, failing: Set<String>)]
-    ) -> NegativeCatch? {
-        guard isNegative(version) else { return nil }
+        _ version: DatasetVersion, runs: Int, spec: SpecIndex,
+        ruleTests: [String: (tests: Set<String>, failing: Set<String>)]
+    ) -> NegativeCatch {
         // A folder generated again replaces its rows: the latest registration of each location
         // counts, and shards in separate folders add up.
         var latest: [String: Registration] = [:]
@@ -79,19 +75,21 @@ extension NegativeCatch {
         var rows: [String: Int] = [:]
         for registration in latest.values {
             for table in registration.tables {
-                for (rule, count) in table.negativeRows { rows[rule, default: 0] += count }
+                for (rule, count) in table.negativeRows where count > 0 { rows[rule, default: 0] += count }
             }
         }
         let ids = spec.rules.map(\.id)
-        let ordered =
-            ids.filter { (rows[$0] ?? 0) > 0 } + rows.keys.filter { !ids.contains($0) && rows[$0] ?? 0 > 0 }.sorted()
+        // Negative data the catalog did not see made (another tool's): every rule is in the rate.
+        let unknown = rows.keys.filter { !ids.contains($0) }.sorted()
+        let inRate = rows.isEmpty ? ids : ids.filter { rows[$0] != nil } + unknown
         return NegativeCatch(
-            rules: ordered.map { id in
+            runs: runs,
+            rules: inRate.map { id in
                 let linked = ruleTests[id]
                 return Rule(
                     id: id, negativeRows: rows[id] ?? 0, tests: linked?.tests.count ?? 0,
                     failingTests: linked?.failing.count ?? 0)
             },
-            rulesWithoutNegativeRows: ids.filter { (rows[$0] ?? 0) == 0 })
+            rulesWithoutNegativeRows: rows.isEmpty ? [] : ids.filter { rows[$0] == nil })
     }
 }

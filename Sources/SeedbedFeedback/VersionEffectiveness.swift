@@ -4,9 +4,10 @@ public import SeedbedCatalog
 /// definition).
 public struct VersionEffectiveness: Sendable, Equatable {
     public var dataset: DatasetReference
-    /// The previous version of the same name with runs, not made of negative data: what
-    /// `revealed` compares with. Nil for a negative version.
+    /// The previous version of the same name with runs: what `revealed` compares with.
     public var previous: DatasetReference?
+    /// Runs, not counting those on negative data (`negative`): every figure below but
+    /// `negative` is over these.
     public var runs: Int
     /// Runs with a file read only up to a break.
     public var partialRuns: Int
@@ -20,7 +21,7 @@ public struct VersionEffectiveness: Sendable, Equatable {
     public var fingerprints: Int
     /// Fingerprints failing on this version and never on `previous`, sorted, leaving out the
     /// failures of tests flaky on this version; nil for the first version with runs (nothing to
-    /// compare with) and for a negative version (its failures are the point).
+    /// compare with).
     public var revealed: [String]?
     /// Of `revealed`, those seen on a commit `previous` also ran on: the code was the same, only
     /// the data changed.
@@ -36,7 +37,8 @@ public struct VersionEffectiveness: Sendable, Equatable {
     public var rulesFailing: Int
     /// Rules no test links to, in spec order.
     public var rulesUntested: [String]
-    /// For a version made with `generate --negative`, its rules caught, missed and untested.
+    /// For a version with runs on negative data (`ingest --negative`), its rules caught, missed
+    /// and untested there.
     public var negative: NegativeCatch?
 
     public init(
@@ -95,9 +97,11 @@ extension VersionEffectiveness {
         let counts = try catalog.testVersionCounts(named: name)
         let sightings = try catalog.failureSightings(named: name)
         let tests = try catalog.testSightings(named: name)
-        let ruleTests = try Self.ruleTests(in: catalog, named: name, map: map)
+        let ruleTests = try Self.ruleTests(in: catalog, named: name, map: map, negative: false)
+        let negativeRuleTests = try Self.ruleTests(in: catalog, named: name, map: map, negative: true)
+        let negativeRuns = try catalog.negativeRunIDs(named: name)
         var commits: [SemanticVersion: Set<String>] = [:]
-        for run in try catalog.testRuns(named: name) {
+        for run in try catalog.testRuns(named: name) where !negativeRuns.contains(run.id) {
             if let commit = run.commit { commits[run.dataset.version, default: []].insert(commit) }
         }
         var trend: [VersionEffectiveness] = []
@@ -106,7 +110,6 @@ extension VersionEffectiveness {
             let version = count.version
             let reference = DatasetReference(name: name, version: version)
             let stored = try catalog.version(reference)
-            let isNegative = NegativeCatch.isNegative(stored)
             let flaky = Set(
                 tests.filter {
                     $0.version == version && ($0.flakyInRun || ($0.commit != nil && $0.passed && $0.failed))
@@ -116,7 +119,7 @@ extension VersionEffectiveness {
             let fingerprints = Set(here.map(\.fingerprint))
             var revealed: [String]?
             var sameCommit: [String]?
-            if let previous, !isNegative {
+            if let previous {
                 let before = Set(sightings.filter { $0.version == previous }.map(\.fingerprint))
                 // A failure of a test that is flaky on this version says nothing about the data.
                 let steady = here.filter { !flaky.contains($0.key) && !before.contains($0.fingerprint) }
@@ -130,17 +133,20 @@ extension VersionEffectiveness {
             let linked = ruleTests[version] ?? [:]
             trend.append(
                 VersionEffectiveness(
-                    dataset: reference,
-                    previous: isNegative ? nil : previous.map { DatasetReference(name: name, version: $0) },
+                    dataset: reference, previous: previous.map { DatasetReference(name: name, version: $0) },
                     runs: count.runs, partialRuns: count.partialRuns, tests: count.tests, outcomes: count.outcomes,
                     failingTests: count.failingTests, fingerprints: fingerprints.count, revealed: revealed,
                     revealedOnSameCommit: sameCommit, flakyTests: flaky.count, rules: ruleIDs.count,
                     rulesLinked: ruleIDs.count(where: { linked[$0] != nil }),
                     rulesFailing: ruleIDs.count(where: { linked[$0]?.failing.isEmpty == false }),
                     rulesUntested: ruleIDs.filter { linked[$0] == nil },
-                    negative: NegativeCatch.measure(stored, spec: spec, ruleTests: linked)))
-            // Negative data fails tests by design: the next version is compared with real data.
-            if !isNegative { previous = version }
+                    negative: count.negativeRuns == 0
+                        ? nil
+                        : NegativeCatch.measure(
+                            stored, runs: count.negativeRuns, spec: spec,
+                            ruleTests: negativeRuleTests[version] ?? [:])))
+            // A version whose only runs were on negative data has nothing to compare with.
+            if count.runs > 0 { previous = version }
         }
         return trend
     }
@@ -150,8 +156,9 @@ extension VersionEffectiveness {
     typealias LinkedKeys = (tests: Set<String>, failing: Set<String>)
 
     /// Per version and rule ID: the tests linked to the rule (in the report, or by a `test` line
-    /// of the links file) and those of them that failed or errored.
-    static func ruleTests(in catalog: Catalog, named name: String, map: LinkMap) throws(CatalogError)
+    /// of the links file) in the runs on negative data or in the others, and those of them that
+    /// failed or errored.
+    static func ruleTests(in catalog: Catalog, named name: String, map: LinkMap, negative: Bool) throws(CatalogError)
         -> [SemanticVersion: [String: LinkedKeys]]
     {
         var found: [SemanticVersion: [String: LinkedKeys]] = [:]
@@ -159,11 +166,11 @@ extension VersionEffectiveness {
             found[version, default: [:]][rule, default: ([], [])].tests.insert(key)
             if failed { found[version, default: [:]][rule, default: ([], [])].failing.insert(key) }
         }
-        for link in try catalog.linkedTests(named: name) where link.kind == .rule {
+        for link in try catalog.linkedTests(named: name, negative: negative) where link.kind == .rule {
             add(link.version, link.value, link.key, failed: link.failed)
         }
         if map.tests.contains(where: { $0.links.contains { $0.kind == .rule } }) {
-            for test in try catalog.versionTests(named: name) {
+            for test in try catalog.versionTests(named: name, negative: negative) {
                 for link in map.links(forTest: test.key, classname: test.classname, name: test.name)
                 where link.kind == .rule {
                     add(test.version, link.value, test.key, failed: test.failed)

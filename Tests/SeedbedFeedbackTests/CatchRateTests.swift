@@ -4,9 +4,9 @@ import SeedbedFeedback
 import SeedbedTestSupport
 import Testing
 
-/// The negative-data catch rate on a constructed history: shop 1.0.0 (real data, one run),
-/// shop 2.0.0-negative (made only by `generate --negative`, two runs) and shop 2.0.0 (real data
-/// again, also with a `--negative` registration, so not a negative version).
+/// The negative-data catch rate on a constructed history: shop 1.0.0 (seeded, one run) and
+/// shop 2.0.0 (seeded, and generated with `--negative` in two shard folders; one run on the
+/// valid data and two runs on the negative rows, marked as `ingest --negative` marks them).
 @Suite("Negative-data catch rate")
 struct CatchRateTests {
     static let spec = """
@@ -52,27 +52,28 @@ struct CatchRateTests {
                     ]))
         }
         try register("1.0.0", negative: nil, location: "sqlite:/ci/app.db")
-        // Two shards in two folders: their negative rows add up; CAP-2 has none (outside the rate).
-        try register("2.0.0-negative", negative: ["AGE-1": 6, "INC-3": 5, "TAX-5": 5], location: "/ci/neg/1")
-        try register("2.0.0-negative", negative: ["AGE-1": 4, "INC-3": 5, "TAX-5": 5], location: "/ci/neg/2")
         try register("2.0.0", negative: nil, location: "sqlite:/ci/app.db")
-        try register("2.0.0", negative: ["AGE-1": 10], location: "/ci/neg2")
+        // Two shards in two folders: their negative rows add up; the first folder generated
+        // again counts once. CAP-2 and REF-4 have none (outside the rate).
+        try register("2.0.0", negative: ["AGE-1": 6, "INC-3": 5, "TAX-5": 5], location: "/ci/neg/1")
+        try register("2.0.0", negative: ["AGE-1": 4, "INC-3": 5, "TAX-5": 5], location: "/ci/neg/2")
+        try register("2.0.0", negative: ["AGE-1": 6, "INC-3": 5, "TAX-5": 5], location: "/ci/neg/1")
         return catalog
     }
 
     static func ingest(
-        _ cases: [String], _ version: String, run: String, into catalog: Catalog, folder: borrowing TemporaryDirectory
-    )
-        throws
-    {
+        _ cases: [String], _ version: String, run: String, negative: Bool = false, into catalog: Catalog,
+        folder: borrowing TemporaryDirectory
+    ) throws {
         let file = try folder.write("\(run).xml", report(cases))
         _ = try TestRunIngestion(
             dataset: DatasetReference(name: "shop", version: try SemanticVersion(parsing: version)), runID: run,
             commit: "c1"
         ).ingest(files: [file], into: catalog, at: Date(timeIntervalSince1970: 1_772_000_000))
+        if negative { try catalog.markNegative(run: run) }
     }
 
-    @Test func rulesAreCaughtMissedOrUntestedOnTheNegativeVersionOnly() throws {
+    @Test func rulesAreCaughtMissedOrUntestedInTheRunsOnNegativeData() throws {
         let folder = try TemporaryDirectory()
         let catalog = try Self.history(in: folder)
         try Self.ingest(
@@ -81,30 +82,31 @@ struct CatchRateTests {
                 Self.testcase("income", rule: "INC-3", failed: false),
             ], "1.0.0", run: "ci-1", into: catalog, folder: folder)
         // AGE-1: two tests, one fails in the second run only → caught (1 of 2 failing).
-        // INC-3: one test, passes in both runs → missed. TAX-5: no test → untested.
-        // CAP-2 has a test but no negative row: outside the rate.
+        // INC-3: one test, passes in both runs → missed (though it fails on the valid data).
+        // TAX-5: no test → untested. CAP-2 has a failing test but no negative row: outside.
         try Self.ingest(
             [
                 Self.testcase("adults [row 1]", rule: "AGE-1", failed: false),
                 Self.testcase("adults [row 2]", rule: "AGE-1", failed: false),
                 Self.testcase("income", rule: "INC-3", failed: false),
                 Self.testcase("cap", rule: "CAP-2", failed: true),
-            ], "2.0.0-negative", run: "neg-1", into: catalog, folder: folder)
+            ], "2.0.0", run: "neg-1", negative: true, into: catalog, folder: folder)
         try Self.ingest(
             [
                 Self.testcase("adults [row 1]", rule: "AGE-1", failed: false),
                 Self.testcase("adults [row 2]", rule: "AGE-1", failed: true),
                 Self.testcase("income", rule: "INC-3", failed: false),
-            ], "2.0.0-negative", run: "neg-2", into: catalog, folder: folder)
+            ], "2.0.0", run: "neg-2", negative: true, into: catalog, folder: folder)
         try Self.ingest(
             [
-                Self.testcase("adults", rule: "AGE-1", failed: true),
-                Self.testcase("income", rule: "INC-3", failed: false),
+                Self.testcase("adults", rule: "AGE-1", failed: false),
+                Self.testcase("income", rule: "INC-3", failed: true),
             ], "2.0.0", run: "ci-2", into: catalog, folder: folder)
 
         let trend = try VersionEffectiveness.measure(in: catalog, name: "shop")
-        #expect(trend.map(\.dataset.description) == ["shop@1.0.0", "shop@2.0.0-negative", "shop@2.0.0"])
+        #expect(trend.map(\.dataset.description) == ["shop@1.0.0", "shop@2.0.0"])
         let negative = try #require(trend[1].negative)
+        #expect(negative.runs == 2)
         #expect(
             negative.rules == [
                 NegativeCatch.Rule(id: "AGE-1", negativeRows: 10, tests: 2, failingTests: 1),
@@ -115,13 +117,31 @@ struct CatchRateTests {
         #expect([negative.caught, negative.missed, negative.untested] as [Int] == [1, 1, 1])
         #expect(negative.rate == 1.0 / 3.0)
         #expect(negative.rulesWithoutNegativeRows == ["CAP-2", "REF-4"])
-        // Only a version every registration of which made negative rows is a negative version.
         #expect(trend[0].negative == nil)
-        #expect(trend[2].negative == nil)
-        // The negative version is nobody's previous: 2.0.0's failure is compared with 1.0.0's runs.
-        #expect(trend[1].previous == nil && trend[1].revealed == nil)
-        #expect(trend[2].previous?.description == "shop@1.0.0")
-        #expect(trend[2].revealed?.count == 1)
+        // The runs on negative data count nowhere else: 2.0.0 has one run, two tests, one of
+        // them failing (INC-3's, revealed against 1.0.0), and CAP-2 is not failing on it.
+        #expect(trend[1].runs == 1 && trend[1].tests == 2 && trend[1].failingTests == 1)
+        #expect(trend[1].outcomes == ["passed": 1, "failed": 1, "error": 0, "skipped": 0, "flaky": 0])
+        #expect(trend[1].previous?.description == "shop@1.0.0")
+        #expect(trend[1].revealed?.count == 1)
+        #expect(trend[1].rulesFailing == 1)
+        #expect(trend[1].rulesUntested == ["CAP-2", "REF-4", "TAX-5"])
+    }
+
+    @Test func withoutNegativeRowsInTheCatalogEveryRuleIsInTheRate() throws {
+        let folder = try TemporaryDirectory()
+        let catalog = try Self.history(in: folder)
+        try Self.ingest(
+            [Self.testcase("adults", rule: "AGE-1", failed: true)], "1.0.0", run: "neg", negative: true, into: catalog,
+            folder: folder)
+        let trend = try VersionEffectiveness.measure(in: catalog, name: "shop")
+        // Only runs on negative data: no other figure, and nothing to be a previous version.
+        #expect(trend.map(\.runs) == [0])
+        let negative = try #require(trend.first?.negative)
+        #expect(negative.rules.map(\.id) == ["AGE-1", "CAP-2", "INC-3", "REF-4", "TAX-5"])
+        #expect(negative.rules.map(\.negativeRows) == [0, 0, 0, 0, 0])
+        #expect(negative.rate == 0.2)
+        #expect(negative.rulesWithoutNegativeRows.isEmpty)
     }
 
     @Test func aLinksFileAddsRuleLinksToTheCatch() throws {
@@ -131,15 +151,21 @@ struct CatchRateTests {
             [
                 Self.testcase("taxCheck", rule: nil, failed: true),
                 Self.testcase("income", rule: "INC-3", failed: false),
-            ], "2.0.0-negative", run: "neg-1", into: catalog, folder: folder)
+            ], "2.0.0", run: "neg-1", negative: true, into: catalog, folder: folder)
         let without = try #require(try VersionEffectiveness.measure(in: catalog, name: "shop").first?.negative)
         #expect(without.rules.map(\.verdict) == [.untested, .missed, .untested])
         let map = try LinkMap(text: "test Intake.tax* rule=TAX-5\ntest income rule=AGE-1\n", path: "links")
         let with = try #require(try VersionEffectiveness.measure(in: catalog, name: "shop", links: map).first)
         #expect(with.negative?.rules.map(\.verdict) == [.missed, .missed, .caught])
         #expect(with.negative?.rate == 1.0 / 3.0)
-        #expect(with.rulesLinked == 3)
-        #expect(with.rulesFailing == 1)
+        // No run on valid data: no rule tested there.
+        #expect(with.rulesLinked == 0)
+    }
+
+    @Test func markingAnUnknownRunIsRefused() throws {
+        let folder = try TemporaryDirectory()
+        let catalog = try Self.history(in: folder)
+        #expect(throws: CatalogError.self) { try catalog.markNegative(run: "nope") }
     }
 
     // MARK: - The links file
