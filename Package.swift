@@ -63,7 +63,7 @@ let package = Package(
         // JUnit XML through libxml2's streaming reader (FoundationEssentials only, see docs/junit.md),
         // stored in and analysed from the catalog (the catalog knows no JUnit, so no libxml2).
         .target(
-            name: "SeedbedFeedback", dependencies: ["CLibXML2", "SeedbedCatalog", "SeedbedSpec"],
+            name: "SeedbedFeedback", dependencies: ["CLibXML2", "SeedbedCatalog", "SeedbedSpec", "SeedbedEngine", "SeedbedStores"],
             swiftSettings: upcoming),
         // The static report site (HTML through Mustache templates, inline SVG) and Markdown summaries,
         // read from the catalog and SeedbedFeedback's analyses of its test runs.

@@ -7,8 +7,10 @@
 #      commit) fails one test, and the run is ingested;
 #   3. `seedbed effectiveness` shows version 2 revealed a defect version 1 missed;
 #   4. `seedbed trace` leads from the failing test to the scenario, the rule and the spec lines;
-#   5. `seedbed generate --negative` rows run through the app's intake validation show which
-#      rules the app fails to reject.
+#   5. `seedbed generate --negative` rows of version 2 run through the app's intake validation
+#      as one JUnit test per row; ingested with --negative, `seedbed effectiveness` gives the
+#      negative-data catch rate (IMP-004 missed: intake does not check it) and `seedbed trace`
+#      leads from a rejected row through _lineage.csv to the rule it breaks.
 #
 # Everything happens in a temporary folder with its own catalog and SQLite database; the
 # transcript is printed, and any step that does not show what it should stops the script with
@@ -100,9 +102,9 @@ expect 'EDGE-AGE' "the catalog diff should show the EDGE-AGE scenario version 2 
 # ---- 3. effectiveness ----
 banner "3. effectiveness: version 2 revealed a defect version 1 missed"
 show "$seedbed" effectiveness lending || fail "seedbed effectiveness failed"
-# VERSION RUNS TESTS FAILING FINGERPRINTS REVEALED SAME-COMMIT FLAKY RULES-TESTED RULES-FAILING
-expect '^lending@1\.0\.0 +1 +4 +0 +0 +- +- +0 +4/4 +0$' "version 1 should show 4 tests, none failing"
-expect '^lending@2\.0\.0 +1 +4 +1 +1 +1 +1 +0 +4/4 +1$' \
+# VERSION RUNS TESTS FAILING FINGERPRINTS REVEALED SAME-COMMIT FLAKY RULES-TESTED RULES-FAILING CATCH-RATE
+expect '^lending@1\.0\.0 +1 +4 +0 +0 +- +- +0 +4/4 +0 +-$' "version 1 should show 4 tests, none failing"
+expect '^lending@2\.0\.0 +1 +4 +1 +1 +1 +1 +0 +4/4 +1 +-$' \
     "version 2 should show 1 failing test and 1 fingerprint revealed on the same commit"
 expect '^lending@2\.0\.0 revealed \(not failing on lending@1\.0\.0\): v1:[0-9a-f]{16}' \
     "the revealed fingerprint should be listed"
@@ -123,13 +125,36 @@ expect '^  passed on +lending@1\.0\.0$' "the trace should say the test passed on
 banner "5. negative data: rows that each break one rule, through the app's intake validation"
 show "$seedbed" generate specs/lending-v2.seed --out negative --negative || fail "seedbed generate --negative failed"
 status=0
-show python3 "$app/check_negative.py" negative || status=$?
+show python3 "$app/check_negative.py" negative --junit "$work/negative-results/intake.xml" || status=$?
 [ "$status" -eq 1 ] || fail "the app should let some negative rows through (check_negative.py exit $status)"
 expect '^CO-003 +10 +10 +0 ' "every student loan to a 35+ applicant should be rejected"
 expect '^ELIG-002 +10 +10 +0 ' "every home loan over 95% LTV should be rejected"
 expect '^IMP-004 +10 +0 +10 ' "no declined-and-disbursed loan should be rejected: intake does not check IMP-004"
 expect '^ELIG-001 +10 +[0-9] +[1-9][0-9]* ' \
     "some minors should get through: the calendar-year age makes a 17-year-old born late in 2008 18"
+# --negative: the tests ran on rule-breaking rows, so their failures are expected and count only
+# towards the catch rate, not as failures of version 2.
+show "$seedbed" ingest "$work/negative-results" --dataset lending@2.0.0 --run ci-run-negative --negative \
+    --commit "$SEEDBED_COMMIT" || fail "ingesting the negative run failed"
+expect 'stored run ci-run-negative of lending@2\.0\.0' "the negative run should be ingested"
+expect '^a run on negative data' "the run should be marked as a run on negative data"
+show "$seedbed" effectiveness lending || fail "seedbed effectiveness failed"
+expect '^lending@2\.0\.0 +1 +4 +1 +1 +1 +1 +0 +4/4 +1 +3/4 \(75%\)$' \
+    "version 2 should keep its figures and gain a catch rate of 3 of its 4 rules"
+# RULE NEGATIVE-ROWS TESTS FAILED VERDICT
+expect '^CO-003 +10 +10 +10 +caught$' "every CO-003 row should make its test fail"
+expect '^ELIG-002 +10 +10 +10 +caught$' "every ELIG-002 row should make its test fail"
+expect '^IMP-004 +10 +10 +0 +missed$' "no IMP-004 row should make its test fail: intake does not check it"
+catch_line="$(grep -E '^lending@2\.0\.0 negative data' <<<"$out")" ||
+    fail "effectiveness should summarise the negative data"
+show "$seedbed" effectiveness lending --format json || fail "seedbed effectiveness --format json failed"
+expect '"catchRate" : 0\.[0-9]+' "the JSON should carry the catch rate"
+record="$(grep -o 'test_intake_accepts\[loan:[0-9]*\]' "$work/negative-results/intake.xml" | head -1)"
+[ -n "$record" ] || fail "the negative report should have a loan test"
+show "$seedbed" trace "$record" || fail "seedbed trace of a negative row failed"
+expect "^  record loan:[0-9]+ +a negative row breaking rule [A-Z]+-[0-9]+ \(.*negative/_lineage\.csv\)$" \
+    "the trace should find the row in the negative folder's lineage"
+expect "^    .*specs/lending-v2\.seed:[0-9]+ +rule [A-Z]+-[0-9]+ " "the trace should lead to the rule's spec line"
 
-printf '\ne2e: the loop works: version 2 revealed the defect version 1 missed, traced to EDGE-AGE and CO-003; negative data shows IMP-004 and ELIG-001 not rejected (%ss)\n' \
-    "$((SECONDS - started))"
+printf '\ne2e: the loop works: version 2 revealed the defect version 1 missed, traced to EDGE-AGE and CO-003; %s (%ss)\n' \
+    "${catch_line#lending@2.0.0 }" "$((SECONDS - started))"

@@ -1,8 +1,11 @@
 extension Catalog {
-    /// The counts of one dataset version's runs: what the effectiveness table starts from.
+    /// The counts of one dataset version's runs: what the effectiveness table starts from. Runs
+    /// on negative data count only in `negativeRuns`.
     public struct TestVersionCounts: Sendable, Equatable {
         public var version: SemanticVersion
         public var runs: Int
+        /// Runs ingested with `--negative`.
+        public var negativeRuns: Int
         public var partialRuns: Int
         /// Distinct tests (by key) over all runs.
         public var tests: Int
@@ -12,33 +15,34 @@ extension Catalog {
         public var outcomes: [String: Int]
     }
 
-    /// Per version of `name` that has runs, in semantic-version order.
+    /// Per version of `name` that has runs (on negative data or not), in semantic-version order.
     public func testVersionCounts(named name: String) throws(CatalogError) -> [TestVersionCounts] {
         let found = try rows(
             """
-            SELECT run.version, count(DISTINCT run.id),
-                count(DISTINCT CASE WHEN run.partial = 1 THEN run.id END),
-                count(DISTINCT res.test_key),
-                count(DISTINCT CASE WHEN res.status IN ('failed', 'error') THEN res.test_key END),
-                sum(CASE WHEN res.status = 'passed' THEN 1 ELSE 0 END),
-                sum(CASE WHEN res.status = 'failed' THEN 1 ELSE 0 END),
-                sum(CASE WHEN res.status = 'error' THEN 1 ELSE 0 END),
-                sum(CASE WHEN res.status = 'skipped' THEN 1 ELSE 0 END),
-                sum(CASE WHEN res.status = 'flaky' THEN 1 ELSE 0 END)
+            SELECT run.version, count(DISTINCT CASE WHEN run.negative = 0 THEN run.id END),
+                count(DISTINCT CASE WHEN run.negative = 0 AND run.partial = 1 THEN run.id END),
+                count(DISTINCT CASE WHEN run.negative = 0 THEN res.test_key END),
+                count(DISTINCT CASE WHEN run.negative = 0 AND res.status IN ('failed', 'error') THEN res.test_key END),
+                sum(CASE WHEN run.negative = 0 AND res.status = 'passed' THEN 1 ELSE 0 END),
+                sum(CASE WHEN run.negative = 0 AND res.status = 'failed' THEN 1 ELSE 0 END),
+                sum(CASE WHEN run.negative = 0 AND res.status = 'error' THEN 1 ELSE 0 END),
+                sum(CASE WHEN run.negative = 0 AND res.status = 'skipped' THEN 1 ELSE 0 END),
+                sum(CASE WHEN run.negative = 0 AND res.status = 'flaky' THEN 1 ELSE 0 END),
+                count(DISTINCT CASE WHEN run.negative = 1 THEN run.id END)
             FROM test_run run LEFT JOIN test_result res ON res.run_id = run.id
             WHERE run.name = $1 GROUP BY run.version
             """, [name])
         let statuses = ["passed", "failed", "error", "skipped", "flaky"]
         return found.compactMap { row -> TestVersionCounts? in
-            guard row.count == 10, let version = row[0].flatMap({ try? SemanticVersion(parsing: $0) }) else {
+            guard row.count == 11, let version = row[0].flatMap({ try? SemanticVersion(parsing: $0) }) else {
                 return nil
             }
             func number(_ index: Int) -> Int { row[index].flatMap { Int($0) } ?? 0 }
             var outcomes: [String: Int] = [:]
             for (offset, status) in statuses.enumerated() { outcomes[status] = number(5 + offset) }
             return TestVersionCounts(
-                version: version, runs: number(1), partialRuns: number(2), tests: number(3), failingTests: number(4),
-                outcomes: outcomes)
+                version: version, runs: number(1), negativeRuns: number(10), partialRuns: number(2), tests: number(3),
+                failingTests: number(4), outcomes: outcomes)
         }.sorted { $0.version < $1.version }
     }
 
@@ -50,13 +54,15 @@ extension Catalog {
         public var fingerprint: String
     }
 
-    /// Where each failure fingerprint of `name`'s failed and errored tests was seen.
+    /// Where each failure fingerprint of `name`'s failed and errored tests was seen (runs on
+    /// negative data left out: their failures are expected).
     public func failureSightings(named name: String) throws(CatalogError) -> [FailureSighting] {
         try rows(
             """
             SELECT DISTINCT run.version, run.commit_sha, res.test_key, res.fingerprint
             FROM test_result res JOIN test_run run ON run.id = res.run_id
-            WHERE run.name = $1 AND res.status IN ('failed', 'error') AND res.fingerprint IS NOT NULL
+            WHERE run.name = $1 AND run.negative = 0 AND res.status IN ('failed', 'error')
+                AND res.fingerprint IS NOT NULL
             """, [name]
         ).compactMap { row in
             guard row.count == 4, let version = row[0].flatMap({ try? SemanticVersion(parsing: $0) }),
@@ -81,7 +87,8 @@ extension Catalog {
     }
 
     /// Per version, commit and test of `name`: whether it passed, failed, or was flaky in a run.
-    /// Tests that only passed and never were flaky are left out (they decide nothing).
+    /// Tests that only passed and never were flaky are left out (they decide nothing), and so are
+    /// runs on negative data.
     public func testSightings(named name: String) throws(CatalogError) -> [TestSighting] {
         try rows(
             """
@@ -90,7 +97,7 @@ extension Catalog {
                 max(CASE WHEN res.status IN ('failed', 'error') THEN 1 ELSE 0 END),
                 max(CASE WHEN res.status = 'flaky' THEN 1 ELSE 0 END)
             FROM test_result res JOIN test_run run ON run.id = res.run_id
-            WHERE run.name = $1
+            WHERE run.name = $1 AND run.negative = 0
             GROUP BY run.version, run.commit_sha, res.test_key
             HAVING max(CASE WHEN res.status IN ('failed', 'error', 'flaky') THEN 1 ELSE 0 END) = 1
             """, [name]
@@ -135,5 +142,87 @@ extension Catalog {
                 version: version, kind: kind, value: value, tests: row[3].flatMap { Int($0) } ?? 0,
                 failingTests: row[4].flatMap { Int($0) } ?? 0)
         }
+    }
+}
+
+extension Catalog {
+    /// A test of a version, with whether it failed or errored in some run: what links from a
+    /// side-car file are matched against.
+    public struct VersionTest: Sendable, Hashable {
+        public var version: SemanticVersion
+        public var key: String
+        public var classname: String?
+        public var name: String
+        /// Failed or errored in some run of the version.
+        public var failed: Bool
+    }
+
+    /// Every distinct test of each version of `name`, in runs on negative data or in the others.
+    public func versionTests(named name: String, negative: Bool) throws(CatalogError) -> [VersionTest] {
+        try rows(
+            """
+            SELECT run.version, res.test_key, res.classname, res.name,
+                max(CASE WHEN res.status IN ('failed', 'error') THEN 1 ELSE 0 END)
+            FROM test_result res JOIN test_run run ON run.id = res.run_id
+            WHERE run.name = $1 AND run.negative = $2
+            GROUP BY run.version, res.test_key, res.classname, res.name
+            """, [name, negative ? "1" : "0"]
+        ).compactMap { row in
+            guard row.count == 5, let version = row[0].flatMap({ try? SemanticVersion(parsing: $0) }),
+                let key = row[1], let testName = row[3]
+            else { return nil }
+            return VersionTest(version: version, key: key, classname: row[2], name: testName, failed: row[4] == "1")
+        }
+    }
+
+    /// A stored link of a test of a version, with whether the test failed or errored in some run.
+    public struct LinkedTest: Sendable, Hashable {
+        public var version: SemanticVersion
+        public var kind: TestLink.Kind
+        public var value: String
+        public var key: String
+        public var failed: Bool
+    }
+
+    /// Every stored link of `name`'s tests, per version and test (a test linked in several runs
+    /// once, failed when it failed in any), in runs on negative data or in the others.
+    public func linkedTests(named name: String, negative: Bool) throws(CatalogError) -> [LinkedTest] {
+        try rows(
+            """
+            SELECT run.version, link.kind, link.value, res.test_key,
+                max(CASE WHEN res.status IN ('failed', 'error') THEN 1 ELSE 0 END)
+            FROM test_link link
+                JOIN test_result res ON res.run_id = link.run_id AND res.seq = link.seq
+                JOIN test_run run ON run.id = link.run_id
+            WHERE run.name = $1 AND run.negative = $2
+            GROUP BY run.version, link.kind, link.value, res.test_key
+            """, [name, negative ? "1" : "0"]
+        ).compactMap { row in
+            guard row.count == 5, let version = row[0].flatMap({ try? SemanticVersion(parsing: $0) }),
+                let kind = row[1].flatMap(TestLink.Kind.init), let value = row[2], let key = row[3]
+            else { return nil }
+            return LinkedTest(version: version, kind: kind, value: value, key: key, failed: row[4] == "1")
+        }
+    }
+}
+
+extension Catalog {
+    // MARK: - Runs on negative data
+
+    /// Marks a stored run as a run on negative data (`ingest --negative`): its failures are
+    /// expected, count towards the catch rate and nowhere else.
+    /// - Throws: `.notFound` when there is no such run.
+    public func markNegative(run id: String) throws(CatalogError) {
+        try transaction { () throws(CatalogError) in
+            guard !(try rows("SELECT 1 FROM test_run WHERE id = $1", [id])).isEmpty else {
+                throw CatalogError(.notFound, "no test run '\(id)' in the catalog (\(location))")
+            }
+            _ = try rows("UPDATE test_run SET negative = 1 WHERE id = $1", [id])
+        }
+    }
+
+    /// The IDs of `name`'s runs on negative data.
+    public func negativeRunIDs(named name: String) throws(CatalogError) -> Set<String> {
+        Set(try rows("SELECT id FROM test_run WHERE name = $1 AND negative = 1", [name]).compactMap { $0.first ?? nil })
     }
 }

@@ -12,7 +12,9 @@ struct IngestCommand: ParsableCommand {
             Reads every JUnit file given (a folder: every *.xml inside), prints what each holds
             (tests, passed, failed, errors, skipped, flaky, partial) and stores the run, its tests,
             attempts, failure fingerprints and trace links in one transaction (docs/feedback.md).
-            The same --run ID again replaces that run.
+            The same --run ID again replaces that run. --negative marks a run of tests on the
+            rule-breaking rows of generate --negative: its failures are expected and count only
+            towards the negative-data catch rate (docs/effectiveness.md).
 
             Exit codes: 0 stored, 1 stored but a file was partial (--allow-partial), 2 a file is
             missing, refused or broken (nothing stored) or the dataset version is unknown,
@@ -40,6 +42,9 @@ struct IngestCommand: ParsableCommand {
     @Flag(help: "Keep what a truncated or malformed file held before the break; the run is marked partial.")
     var allowPartial = false
 
+    @Flag(help: "The tests ran on negative data (generate --negative rows): measure the catch rate from it.")
+    var negative = false
+
     @OptionGroup var options: CatalogReadOptions
 
     func run() throws {
@@ -61,6 +66,11 @@ struct IngestCommand: ParsableCommand {
             console.write("seedbed: error: \(error.message)\nseedbed: nothing was stored\n", to: .error)
             throw error.kind.exitCode
         }
+        if negative {
+            // A second transaction: the ingest path stays one; were this to fail, the run is
+            // stored unmarked, and ingesting it again with --negative replaces it.
+            try reportingCatalogErrors { () throws(CatalogError) in try catalog.markNegative(run: result.runID) }
+        }
         for file in result.files {
             for warning in file.warnings { console.write("\(warning.description)\n", to: .error) }
             if let partial = file.partial {
@@ -68,8 +78,13 @@ struct IngestCommand: ParsableCommand {
             }
         }
         switch options.format {
-        case .json: console.write(CommandJSON.text(IngestedRun(result, catalog: catalog.location)))
-        case .text: console.write(Self.text(result, catalog: catalog.location))
+        case .json:
+            var ingested = IngestedRun(result, catalog: catalog.location)
+            ingested.negative = negative
+            console.write(CommandJSON.text(ingested))
+        case .text:
+            console.write(Self.text(result, catalog: catalog.location))
+            if negative { console.write("a run on negative data: its failures count towards the catch rate\n") }
         }
         if result.total.partial > 0 { throw ExitCode.checkFailed }
     }
@@ -118,6 +133,8 @@ struct IngestedRun: Encodable {
     var files: [File]
     var total: RunSummary
     var green: Bool
+    /// Ingested with `--negative`.
+    var negative = false
 
     init(_ result: IngestResult, catalog: String) {
         run = result.runID

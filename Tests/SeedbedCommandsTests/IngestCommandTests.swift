@@ -134,9 +134,9 @@ struct IngestCommandTests {
         #expect(lines.count == 4)
         #expect(
             Array(lines.prefix(3)) == [
-                "VERSION        RUNS  TESTS  FAILING  FINGERPRINTS  REVEALED  SAME COMMIT  FLAKY  RULES TESTED  RULES FAILING",
-                "lending@1.0.0  1     6      1        1             -         -            1      2/2           0",
-                "lending@1.1.0  2     7      3        3             1         1            1      3/3           1",
+                "VERSION        RUNS  TESTS  FAILING  FINGERPRINTS  REVEALED  SAME COMMIT  FLAKY  RULES TESTED  RULES FAILING  CATCH RATE",
+                "lending@1.0.0  1     6      1        1             -         -            1      2/2           0              -",
+                "lending@1.1.0  2     7      3        3             1         1            1      3/3           1              -",
             ])
         #expect(lines[3].hasPrefix("lending@1.1.0 revealed (not failing on lending@1.0.0): v1:"))
 
@@ -144,6 +144,8 @@ struct IngestCommandTests {
         let versions = try #require(try JSONSerialization.jsonObject(with: Data(json.output.utf8)) as? [[String: Any]])
         #expect(versions.map { $0["dataset"] as? String } == ["lending@1.0.0", "lending@1.1.0"])
         #expect(versions[0]["revealed"] is NSNull)
+        // Neither version was made with generate --negative.
+        #expect(versions.allSatisfy { $0["negative"] is NSNull })
         #expect((versions[1]["revealed"] as? [String])?.count == 1)
         #expect(versions[1]["revealed"] as? [String] == versions[1]["revealedOnSameCommit"] as? [String])
         #expect(versions.map { $0["flakyTests"] as? Int } == [1, 1])
