@@ -3,6 +3,7 @@ import Foundation
 import SeedbedCatalog
 import SeedbedEngine
 import SeedbedSpec
+import SeedbedStores
 
 /// The catalog options `generate` and `seed` share, and the registration they end with.
 public struct CatalogOptions: ParsableArguments {
@@ -130,12 +131,19 @@ extension CatalogOptions {
             tables: Self.tables(model: model, made: summary.tables, negative: summary.negative))
     }
 
-    /// Records a `seed` run (tables by their spec names, as `DatabaseDataset` reads them).
-    func registerSeed(specPath: String, syntax: SpecFile, model: GenerationModel, target: String, made: [TableSummary])
+    /// Records a `seed` run (tables by their spec names, as `DatabaseDataset` reads them). A SQLite
+    /// file is recorded by its absolute path, so certify, trace and revalidate find it from any
+    /// folder; a server by its connection without the password.
+    func registerSeed(specPath: String, syntax: SpecFile, model: GenerationModel, target: Target, made: [TableSummary])
         throws
     {
+        let location =
+            switch target {
+            case .sqlite(let path): "sqlite:" + Self.absolute(path)
+            case .postgres: target.redacted
+            }
         try register(
-            command: .seed, specPath: specPath, syntax: syntax, seed: model.seed, location: target, format: nil,
+            command: .seed, specPath: specPath, syntax: syntax, seed: model.seed, location: location, format: nil,
             shard: nil, tables: Self.tables(model: model, made: made))
     }
 }

@@ -149,7 +149,7 @@ public struct SeedCommand: AsyncParsableCommand {
                 SeedReport(summary: summary, target: target.redacted, dataset: dataset, format: format).text())
             // The catalog records this dataset version (docs/catalog.md).
             try catalogOptions.registerSeed(
-                specPath: spec, syntax: parsed.syntax, model: generation.model, target: target.redacted,
+                specPath: spec, syntax: parsed.syntax, model: generation.model, target: target,
                 made: summary.tables)
         } catch let error as StoreError {
             throw fail(error.message, error.kind.exitCode)

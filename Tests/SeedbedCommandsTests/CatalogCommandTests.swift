@@ -176,3 +176,31 @@ struct CatalogCommandTests {
                 == "shop@1.0.0: current\n  note: \(spec) changed, but not its rules or scenarios\n" + rescored)
     }
 }
+
+@Suite("seedbed seed records where the rows are")
+struct SeedLocationTests {
+    /// `sqlite:t.db` run in one folder is read later from another: the catalog keeps the file's
+    /// absolute path.
+    @Test func aRelativeSQLiteTargetIsRecordedByItsAbsolutePath() async throws {
+        guard let executable = SeedInterruptionTests.executable else {
+            #expect(ProcessInfo.processInfo.environment["CI"] != "true", "no .build/debug/seedbed to run")
+            return
+        }
+        let folder = try TemporaryDirectory()
+        let spec = try folder.write("shop.seed", CatalogCommandTests.spec)
+        let catalog = folder.url.appendingPathComponent("cat.sqlite").path
+        let process = Process()
+        process.executableURL = executable
+        process.arguments = ["seed", spec, "--target", "sqlite:t.db", "--create", "--catalog", catalog]
+        process.currentDirectoryURL = folder.url
+        process.standardOutput = FileHandle.nullDevice
+        process.standardError = FileHandle.nullDevice
+        try process.run()
+        process.waitUntilExit()
+        #expect(process.terminationStatus == 0)
+        let show = await seedbed("catalog", "show", "shop@1.0.0", "--catalog", catalog, "--format", "json")
+        let shown = try #require(JSONSerialization.jsonObject(with: Data(show.output.utf8)) as? [String: Any])
+        let database = folder.url.appendingPathComponent("t.db").standardizedFileURL.path
+        #expect((shown["runs"] as? [[String: Any]])?.map { $0["location"] as? String } == ["sqlite:\(database)"])
+    }
+}
