@@ -92,7 +92,7 @@ struct GatePolicyReader {
         guard let metric = GateMetric.named(name) else {
             let help =
                 Suggestions.help(for: name, in: GateMetric.all.map(\.name)) ?? DiagnosticMessage.policyUnknownMetricHelp
-            diagnostics.append(.error(.policyUnknownMetric(name), at: range(of: key), help: help))
+            diagnostics.append(.error(.policyUnknownMetric(name), at: span(of: keyScalar), help: help))
             return
         }
         switch value {
@@ -142,6 +142,20 @@ struct GatePolicyReader {
     }
 
     // MARK: - Places
+
+    /// The whole of a scalar written on one line (quotes included), for the caret to underline;
+    /// its first character otherwise.
+    private func span(of scalar: Node.Scalar) -> SourceRange {
+        let start = range(at: scalar.mark)
+        let quotes = scalar.style == .singleQuoted || scalar.style == .doubleQuoted ? 2 : 0
+        let text = Array(scalar.string.utf8)
+        let contentStart = start.start + quotes / 2
+        guard [.plain, .singleQuoted, .doubleQuoted].contains(scalar.style),
+            contentStart + text.count <= file.bytes.count,
+            file.bytes[contentStart..<(contentStart + text.count)].elementsEqual(text)
+        else { return start }
+        return SourceRange(start: start.start, end: start.start + text.count + quotes)
+    }
 
     /// The source range of a node: from its mark, one character long.
     private func range(of node: Node) -> SourceRange {

@@ -1,3 +1,5 @@
+import Foundation
+import SeedbedSpec
 import Testing
 
 @testable import SeedbedScore
@@ -55,9 +57,13 @@ struct DisclosureProtectionTests {
         #expect(DisclosureProtection.bin(1e300, DisclosureProtection.cutEdges([10, 40])) == 9)
         #expect(DisclosureProtection.bin(nil, DisclosureProtection.cutEdges([10, 40])) == nil)
         // numpy.linspace's i * step + start, over 5 ± 0.1% (and ±0.001 around zero).
-        let (low, high) = (5 - 0.001 * 5.0, 5 + 0.001 * 5.0)
-        #expect(DisclosureProtection.cutEdges([5, 5]) == (1...9).map { Double($0) * ((high - low) / 10) + low })
-        #expect(DisclosureProtection.cutEdges([0]).first == (0.001 - -0.001) / 10 + -0.001)
+        let low: Double = 5 - 0.001 * 5
+        let high: Double = 5 + 0.001 * 5
+        let step: Double = (high - low) / 10
+        let expected: [Double] = (1...9).map { Double($0) * step + low }
+        #expect(DisclosureProtection.cutEdges([5, 5]) == expected)
+        let zeroStep: Double = (0.001 - -0.001) / 10
+        #expect(DisclosureProtection.cutEdges([0]).first == zeroStep + -0.001)
         #expect(DisclosureProtection.cutEdges([nil]).isEmpty)
     }
 
@@ -111,5 +117,43 @@ struct DisclosureProtectionTests {
         #expect(throws: MetricError.self) {
             try DisclosureProtection.measure(real: real, synthetic: synthetic, known: ["k"], sensitive: ["s"])
         }
+    }
+
+    @Test("the scorecard measures it from the spec's tags, gates it, and writes it under privacy")
+    func inTheScorecard() throws {
+        var zip = ScorecardTable.Column(name: "zip")
+        zip.isQuasiIdentifier = true
+        var age = ScorecardTable.Column(name: "age")
+        age.isQuasiIdentifier = true
+        var disease = ScorecardTable.Column(name: "disease")
+        disease.isSensitive = true
+        let table = ScorecardTable(name: "patient", columns: [zip, age, disease], data: Self.synthetic)
+        var scorecard = Scorecard(dataset: "d", spec: "s.seed", conformance: .init(rules: [], scenarios: []))
+        try scorecard.measurePrivacy([table], real: ["patient": Self.real], against: "real/", seed: 1)
+        scorecard.apply(
+            try GatePolicy(
+                parsing: SourceFile(name: "p.yml", text: "gates:\n  privacy.disclosure_protection: \">= 0.5\"\n")))
+        #expect(scorecard.gates.map(\.value) == [0.5555555555555556])
+        #expect(scorecard.passed)
+
+        let document = try #require(
+            try JSONSerialization.jsonObject(with: Data(scorecard.json().utf8)) as? [String: Any])
+        let privacy = try #require(document["privacy"] as? [String: Any])
+        #expect(privacy["disclosure_protection"] as? Double == 0.5555555555555556)
+        let tables = try #require(privacy["tables"] as? [String: Any])
+        let entries = try #require(tables["disclosure_protection"] as? [[String: Any]])
+        #expect(entries.count == 1)
+        #expect(entries.first?["table"] as? String == "patient")
+        #expect(entries.first?["known"] as? [String] == ["zip", "age"])
+        #expect(entries.first?["sensitive"] as? [String] == ["disease"])
+        #expect(entries.first?["cap_protection"] as? Double == 0.2777777777777778)
+        #expect(entries.first?["baseline_protection"] as? Double == 0.5)
+        #expect(entries.first?["matched_rows"] as? Int == 3)
+        #expect(entries.first?["real_rows"] as? Int == 5)
+
+        // Without the source, the gate fails and says what it needs.
+        var alone = Scorecard(dataset: "d", spec: "s.seed", conformance: .init(rules: [], scenarios: []))
+        try alone.measurePrivacy([table], real: nil, against: nil, seed: 1)
+        #expect(alone.gateValues().reasons["privacy.disclosure_protection"] == "needs --privacy-against SOURCE")
     }
 }

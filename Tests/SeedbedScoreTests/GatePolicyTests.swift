@@ -90,7 +90,7 @@ struct GatePolicyTests {
             error.description == """
                 t.yml:2:3: error: unknown metric 'privacy.k_anonimity'
                  2 |   privacy.k_anonimity: ">= 5"
-                   |   ^
+                   |   ^~~~~~~~~~~~~~~~~~~
                     help: did you mean 'privacy.k_anonymity'?
 
 
