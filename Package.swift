@@ -27,6 +27,7 @@ let package = Package(
         .package(url: "https://github.com/x-sheep/swift-property-based", from: "2.0.1"),
         .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
         .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
+        .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
     ],
     targets: [
         // MARK: - C libraries (pkg-config names; only SeedbedStores and SeedbedFeedback import them)
@@ -52,7 +53,10 @@ let package = Package(
         // Pure Swift: aggregate statistics of a production source, read through `ProfileSource`.
         .target(name: "SeedbedProfile", dependencies: ["SeedbedSpec"], swiftSettings: upcoming),
         // Pure Swift: metrics over columns of values; the stores read the data, the commands wire it.
-        .target(name: "SeedbedScore", dependencies: ["SeedbedSpec"], swiftSettings: upcoming),
+        // Gate policies are YAML read through Yams (its libyaml is vendored C, no system library).
+        .target(
+            name: "SeedbedScore", dependencies: ["SeedbedSpec", .product(name: "Yams", package: "Yams")],
+            swiftSettings: upcoming),
         // Dataset versions, lineage and signed certificates, stored through SeedbedStores.
         .target(
             name: "SeedbedCatalog",

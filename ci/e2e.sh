@@ -63,7 +63,7 @@ else
 fi
 cd "$work"
 # The specs are copied in, so the trace shows paths a reader of the walkthrough recognises.
-mkdir specs && cp "$app"/specs/lending-v1.seed "$app"/specs/lending-v2.seed "$app"/gate.policy specs/
+mkdir specs && cp "$app"/specs/lending-v1.seed "$app"/specs/lending-v2.seed "$app"/gate.yml specs/
 
 export SEEDBED="$seedbed"
 export SEEDBED_CATALOG="$work/catalog.sqlite"
@@ -78,7 +78,7 @@ target="sqlite:$work/app.db"
 banner "1. lending@1.0.0: no edge scenario; the tests pass"
 status=0
 show env SEEDBED_RESULTS="$work/v1" SEEDBED_RUN_ID=ci-run-1 \
-    "$root/ci/seed-and-test.sh" specs/lending-v1.seed "$target" specs/gate.policy -- "$app/run-tests.sh" || status=$?
+    "$root/ci/seed-and-test.sh" specs/lending-v1.seed "$target" specs/gate.yml -- "$app/run-tests.sh" || status=$?
 [ "$status" -eq 0 ] || fail "version 1 should pass its gates and its tests (seed-and-test.sh exit $status)"
 expect '^PASSED: all 4 gates hold' "version 1's gates should all hold"
 expect '^4 passed' "the app's 4 tests should pass on version 1"
@@ -88,7 +88,7 @@ expect 'stored run ci-run-1 of lending@1\.0\.0 at commit lending-app-unchanged: 
 banner "2. lending@2.0.0: adds the EDGE-LTV and EDGE-AGE scenarios; the same app fails"
 status=0
 show env SEEDBED_RESULTS="$work/v2" SEEDBED_RUN_ID=ci-run-2 \
-    "$root/ci/seed-and-test.sh" specs/lending-v2.seed "$target" specs/gate.policy -- "$app/run-tests.sh" || status=$?
+    "$root/ci/seed-and-test.sh" specs/lending-v2.seed "$target" specs/gate.yml -- "$app/run-tests.sh" || status=$?
 [ "$status" -eq 1 ] || fail "version 2 should fail the tests, exit 1 (seed-and-test.sh exit $status)"
 expect '^PASSED: all 4 gates hold' "version 2's gates should hold (its data is right; the app is wrong)"
 expect 'loan: [0-9]+ rows, scenarios: EDGE-AGE 3, EDGE-LTV 3' "version 2 should seed 3 rows for each scenario"

@@ -15,10 +15,11 @@ public struct ScoreCommand: AsyncParsableCommand {
             scenario quotas; key uniqueness and referential integrity; fidelity against a
             profile (--profile) or a real source (--baseline); privacy (k-anonymity over the
             quasi-identifier columns, l-diversity over the sensitive ones, and against
-            --privacy-against: exact matches, DCR and a membership-inference attack on a
-            seeded holdout split). Then checks the gates of --policy (default: the built-in
-            scorecards/default.policy). docs/scorecard.md describes every number and the
-            JSON format.
+            --privacy-against: exact matches, DCR, disclosure protection from the
+            quasi-identifiers to the sensitive columns, and a membership-inference attack on
+            a seeded holdout split). Then checks the gates of --policy, a YAML file
+            (docs/gate-policy.md; default: the built-in scorecards/default.yml).
+            docs/scorecard.md describes every number and the JSON format.
 
             Real sources (--baseline, --privacy-against): a CSV file or folder (one file per
             table, named after it) or a database target.
@@ -29,7 +30,7 @@ public struct ScoreCommand: AsyncParsableCommand {
             Examples:
               seedbed score rules/lending.seed --data out/ --profile profiles/lending.json
               seedbed score rules/lending.seed --target sqlite:test.db --format junit --out score.xml
-              seedbed score rules/lending.seed --data out/ --privacy-against prod-extract/ --policy scorecards/strict.policy
+              seedbed score rules/lending.seed --data out/ --privacy-against prod-extract/ --policy scorecards/strict.yml
             """)
 
     @ArgumentParser.Argument(help: "The spec file.")
@@ -50,7 +51,7 @@ public struct ScoreCommand: AsyncParsableCommand {
     @Option(name: .customLong("privacy-against"), help: "The real source to measure privacy against.")
     var privacyAgainst: String?
 
-    @Option(help: "The gate policy file (default: the built-in scorecards/default.policy).")
+    @Option(help: "The gate policy, a YAML file (default: the built-in scorecards/default.yml).")
     var policy: String?
 
     @Option(help: "Output format: text, json, markdown, junit or html.")

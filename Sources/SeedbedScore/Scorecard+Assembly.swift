@@ -69,7 +69,8 @@ extension Scorecard {
     }
 
     /// k-anonymity and l-diversity of the generated rows (the spec's tags), and, against real
-    /// rows, exact matches, DCR baseline and overfitting protection and the membership attack.
+    /// rows, exact matches, DCR baseline and overfitting protection, disclosure protection and
+    /// the membership attack.
     /// - Parameters:
     ///   - real: the real source's tables, or `nil` without `--privacy-against`.
     ///   - seed: seeds the holdout split (half the real rows) and the random baseline.
@@ -112,6 +113,7 @@ extension Scorecard {
             {
                 privacy.dcrOverfittingProtection.append(.init(table: table.name, value: result.score))
             }
+            try measureDisclosure(table, real: realTable)
             if let result = try MembershipInference.attack(
                 members: training, nonMembers: holdout, synthetic: table.data, columns: columns, seed: seed)
             {

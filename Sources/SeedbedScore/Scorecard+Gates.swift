@@ -53,7 +53,14 @@ extension Scorecard {
         set(
             "privacy.mia_auc", privacy.membershipInference.map(\.auc),
             otherwise: against ? noReal : "needs at least 4 real rows for a holdout split, and compared columns")
-        reasons["privacy.disclosure_protection"] = "not measured by this version of seedbed score"
+        set(
+            "privacy.disclosure_protection", privacy.disclosureProtection.map(\.result.score),
+            otherwise: against
+                ? noReal
+                : privacy.disclosureProtection.isEmpty
+                    ? "needs quasi-identifier and sensitive columns in one table, both in the source"
+                    : "no real row's quasi-identifier values occur in the generated rows, "
+                        + "or the source has one sensitive value (SDMetrics gives NaN)")
         return (values, reasons)
     }
 

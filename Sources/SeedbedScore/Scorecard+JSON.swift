@@ -113,6 +113,7 @@ extension Scorecard {
                     ("dcr_overfitting_protection", value("privacy.dcr_overfitting_protection")),
                     ("mia_auc", value("privacy.mia_auc")),
                     ("mia_auc_interval", interval.map { .array([.number($0.lower), .number($0.upper)]) } ?? .null),
+                    ("disclosure_protection", value("privacy.disclosure_protection")),
                     ("epsilon", .optional(privacy.epsilon)),
                     ("epsilon_spent", .optional(privacy.epsilonSpent)),
                     ("tables", privacyTablesJSON),
@@ -277,6 +278,21 @@ extension Scorecard {
                             ("table", .string($0.table)), ("auc", .number($0.auc)), ("lower", .number($0.lower)),
                             ("upper", .number($0.upper)), ("members", .integer($0.members)),
                             ("non_members", .integer($0.nonMembers)),
+                        ])
+                    })
+            ),
+            (
+                "disclosure_protection",
+                .array(
+                    privacy.disclosureProtection.map {
+                        .object([
+                            ("table", .string($0.table)), ("known", .array($0.known.map(ScorecardJSON.string))),
+                            ("sensitive", .array($0.sensitive.map(ScorecardJSON.string))),
+                            ("score", .optional($0.result.score)),
+                            ("cap_protection", .optional($0.result.capProtection)),
+                            ("baseline_protection", .number($0.result.baselineProtection)),
+                            ("matched_rows", .integer($0.result.matchedRows)),
+                            ("real_rows", .integer($0.result.realRows)),
                         ])
                     })
             ),

@@ -137,6 +137,15 @@ public struct Scorecard: Sendable {
             public var nonMembers: Int
         }
 
+        /// SDMetrics DisclosureProtection of one table: the spec's quasi-identifiers known,
+        /// its sensitive columns guessed.
+        public struct DisclosureResult: Sendable {
+            public var table: String
+            public var known: [String]
+            public var sensitive: [String]
+            public var result: DisclosureProtection.Result
+        }
+
         /// The real source compared against; `nil` without `--privacy-against`.
         public var against: String?
         /// The seed of the holdout split and the random baseline.
@@ -147,6 +156,7 @@ public struct Scorecard: Sendable {
         public var dcrBaselineProtection: [TableValue] = []
         public var dcrOverfittingProtection: [TableValue] = []
         public var membershipInference: [MembershipResult] = []
+        public var disclosureProtection: [DisclosureResult] = []
         /// The profile's differential-privacy budget, when it was built with one.
         public var epsilon: Double?
         public var epsilonSpent: Double?

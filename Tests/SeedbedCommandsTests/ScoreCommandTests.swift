@@ -37,10 +37,11 @@ struct ScoreCommandTests {
 
     /// Gates the data above meets by construction (no baseline, no privacy source).
     static let passingPolicy = """
-        gate conformance.violations = 0
-        gate scenarios.unmet = 0
-        gate validity.key_uniqueness = 1
-        gate validity.referential_integrity = 1
+        gates:
+          conformance.violations: "= 0"
+          scenarios.unmet: "= 0"
+          validity.key_uniqueness: "= 1"
+          validity.referential_integrity: "= 1"
         """
 
     final class Fixture {
@@ -53,7 +54,7 @@ struct ScoreCommandTests {
             folder = try TemporaryDirectory()
             spec = try folder.write("shop.seed", text)
             data = folder.url.appendingPathComponent("out").path
-            policy = try folder.write("pass.policy", ScoreCommandTests.passingPolicy)
+            policy = try folder.write("pass.yml", ScoreCommandTests.passingPolicy)
             let generated = await seedbed("generate", spec, "--out", data)
             try #require(generated.exitCode == 0, "\(generated.error)")
         }
@@ -73,7 +74,7 @@ struct ScoreCommandTests {
         #expect(passed.output.contains("COVERAGE GAP"))
 
         let failing = try fixture.folder.write(
-            "fail.policy", "gate conformance.violations = 0\ngate fidelity.overall >= 0.80\n")
+            "fail.yml", "gates:\n  conformance.violations: \"= 0\"\n  fidelity.overall: \">= 0.80\"\n")
         let failed = await seedbed("score", fixture.spec, "--data", fixture.data, "--policy", failing)
         #expect(failed.exitCode == 1)
         #expect(
@@ -151,7 +152,7 @@ struct ScoreCommandTests {
         let gates = try #require(document["gates"] as? [[String: Any]])
         #expect(gates.map { $0["name"] as? String }.first == "conformance.violations")
         #expect(gates.allSatisfy { $0["passed"] as? Bool == true })
-        #expect(gates.first?["location"] as? String == "\(fixture.policy):1:1")
+        #expect(gates.first?["location"] as? String == "\(fixture.policy):2:3")
     }
 
     @Test func aSQLiteTargetIsScoredWithItsChecksAndLineage() async throws {
@@ -251,10 +252,10 @@ struct ScoreCommandTests {
         let fixture = try await Fixture()
         let both = await seedbed("score", fixture.spec, "--data", fixture.data, "--target", "sqlite:x.db")
         #expect(both.exitCode == 2)
-        let typo = try fixture.folder.write("typo.policy", "gate conformance.violatons = 0\n")
+        let typo = try fixture.folder.write("typo.yml", "gates:\n  conformance.violatons: \"= 0\"\n")
         let policy = await seedbed("score", fixture.spec, "--data", fixture.data, "--policy", typo)
         #expect(policy.exitCode == 2)
-        #expect(policy.error.contains("typo.policy:1:6: error: unknown metric 'conformance.violatons'"))
+        #expect(policy.error.contains("typo.yml:2:3: error: unknown metric 'conformance.violatons'"))
         #expect(policy.error.contains("did you mean 'conformance.violations'?"))
         let missing = await seedbed("score", fixture.spec, "--data", fixture.path("nowhere"))
         #expect(missing.exitCode == 2)
@@ -270,11 +271,11 @@ struct ScoreCommandTests {
         #expect(unreachable.exitCode == 3)
     }
 
-    @Test func theBuiltInPolicyIsScorecardsDefaultPolicy() throws {
+    @Test func theBuiltInPolicyIsScorecardsDefaultYAML() throws {
         let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
             .deletingLastPathComponent()
         let file = try String(
-            contentsOf: root.appendingPathComponent("scorecards/default.policy"), encoding: .utf8)
+            contentsOf: root.appendingPathComponent("scorecards/default.yml"), encoding: .utf8)
         #expect(ScoreDefaultPolicy.text == file)
     }
 }

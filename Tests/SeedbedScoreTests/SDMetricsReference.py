@@ -79,3 +79,18 @@ shifted.generate({"t": shifted_real}, {"t": shifted_synthetic},
                  verbose=False)
 print(shifted.get_details("Column Pair Trends"))
 print("shifted overall", r(shifted.get_score()))
+
+# DisclosureProtection (DisclosureProtectionTests): CAP against its baseline, 'age' binned.
+from sdmetrics.single_table import DisclosureProtection
+disclosure_real = pd.DataFrame({"zip": ["A", "A", "B", "C", "B"], "age": [10, 20, 30, 40, nan],
+                                "disease": ["flu", "cold", "flu", "flu", "cold"]})
+disclosure_syn = pd.DataFrame({"zip": ["A", "A", "A", "A", "A", "B", "B", "B"],
+                               "age": [11, 11, 12, 19, 21, 100, nan, nan],
+                               "disease": ["flu", "cold", "flu", "cold", "cold", "flu", "cold", "flu"]})
+print("disclosure", DisclosureProtection.compute_breakdown(
+    disclosure_real, disclosure_syn, ["zip", "age"], ["disease"], continuous_column_names=["age"]))
+# One real value: pandas widens the range by 0.1% before cutting.
+print("disclosure one value", DisclosureProtection.compute_breakdown(
+    pd.DataFrame({"x": [5.0, 5.0, 5.0, 5.0], "s": ["a", "b", "a", "b"]}),
+    pd.DataFrame({"x": [5.0, 4.9999, 5.0001, 5.004, 4.996], "s": ["a", "a", "b", "b", "a"]}),
+    ["x"], ["s"], continuous_column_names=["x"]))

@@ -89,10 +89,14 @@ struct ScorecardProfileTests {
         try scorecard.measurePrivacy([try Self.table()], real: nil, against: nil, seed: 0)
         let policy = try GatePolicy(
             parsing: SourceFile(
-                name: "p.policy",
-                bytes: Array(
-                    "gate conformance.violations = 0\ngate validity.key_uniqueness = 1\ngate privacy.k_anonymity >= 1\ngate privacy.mia_auc <= 0.6\n"
-                        .utf8)))
+                name: "p.yml",
+                text: """
+                    gates:
+                      conformance.violations: "= 0"
+                      validity.key_uniqueness: "= 1"
+                      privacy.k_anonymity: ">= 1"
+                      privacy.mia_auc: "<= 0.6"
+                    """))
         scorecard.apply(policy)
         #expect(scorecard.gates.map(\.passed) == [false, true, true, false])
         #expect(scorecard.gates.map(\.value) == [1, 1, 1, nil])
