@@ -101,6 +101,11 @@ extension Scorecard {
                 "  membership inference \(result.table): AUC \(Self.score(result.auc)) (95% \(Self.score(result.lower))-\(Self.score(result.upper)))"
             )
         }
+        for value in privacy.disclosureProtection {
+            lines.append(
+                "  disclosure protection \(value.table) (\(value.known.joined(separator: ", ")) -> \(value.sensitive.joined(separator: ", "))): \(Self.score(value.result.score)) (\(value.result.matchedRows) of \(value.result.realRows) real rows matched)"
+            )
+        }
         if let epsilon = privacy.epsilon { lines.append("  profile differential privacy: epsilon \(epsilon)") }
         for note in notes { lines.append("Note: \(note)") }
         lines.append("")
