@@ -26,14 +26,19 @@ public enum DistanceToClosestRecord {
         return distances(from: points[1], to: NearestNeighborIndex(points[0]))
     }
 
-    /// Mean-per-column distances from each point to the index's nearest point.
+    /// Mean-per-column distances from each point to the index's nearest point. Queries are
+    /// independent, so blocks of them run on every core.
     static func distances(from queries: PointSet, to index: NearestNeighborIndex) -> [Double] {
         let dimensions = queries.dimensions
         let scale = 1 / Double(dimensions)
-        return (0..<queries.count).map { row in
-            let start = row * dimensions
-            return index.nearestDistance(to: queries.coordinates[start..<start + dimensions]) * scale
-        }
+        let block = 2048
+        let blocks = (queries.count + block - 1) / block
+        return ParallelMap.map(blocks) { number in
+            (number * block..<Swift.min(queries.count, (number + 1) * block)).map { row in
+                let start = row * dimensions
+                return index.nearestDistance(to: queries.coordinates[start..<start + dimensions]) * scale
+            }
+        }.flatMap(\.self)
     }
 }
 

@@ -105,18 +105,26 @@ struct NearestNeighborIndex {
             }
         }
 
+        /// The hot loop of every privacy distance: raw buffers, so no bounds check or retain per
+        /// coordinate.
         private mutating func scan(_ node: Node, in index: NearestNeighborIndex) {
             let dimensions = index.dimensions
-            let points = index.points
-            for point in Int(node.start)..<Int(node.end) {
-                let base = point * dimensions
-                var sum = 0.0
-                for d in 0..<dimensions {
-                    sum += Swift.min(abs(query[d] - points[base + d]), 1)
-                    if sum >= best { break }
+            var best = self.best
+            query.withUnsafeBufferPointer { query in
+                index.points.withUnsafeBufferPointer { points in
+                    var base = Int(node.start) * dimensions
+                    for _ in Int(node.start)..<Int(node.end) {
+                        var sum = 0.0
+                        for d in 0..<dimensions {
+                            sum += Swift.min(abs(query[d] - points[base + d]), 1)
+                            if sum >= best { break }
+                        }
+                        if sum < best { best = sum }
+                        base += dimensions
+                    }
                 }
-                if sum < best { best = sum }
             }
+            self.best = best
         }
     }
 }
