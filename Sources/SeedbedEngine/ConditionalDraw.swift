@@ -11,11 +11,9 @@ struct ConditionalDraw {
     let weights: [Double]
     let width: Int
     /// Categorical columns: each value's bin, and its share of the bin (values past the profile's
-    /// binned ones share its "other" bin in proportion to their marginal weights), and the
-    /// marginal weights the pilot's balancing is measured against.
+    /// binned ones share its "other" bin in proportion to their marginal weights).
     let choiceBins: [Int]
     let choiceShares: [Double]
-    let choiceWeights: [Double]
     /// Numeric columns: bin k is [edges[k], edges[k + 1]) in the distribution's probability space.
     let edges: [Double]
     /// Whether the draw takes the copula's uniform: only when the parent's draw did not, else the
@@ -58,14 +56,12 @@ struct ConditionalDraw {
             choiceShares = binOfValue.enumerated().map { value, bin in
                 bin < width && binWeight[bin] > 0 ? marginalWeights[value] / binWeight[bin] : 0
             }
-            choiceWeights = marginalWeights
             edges = []
         case (.cuts(let cuts), .numeric(let distribution, _, _)):
             guard case .empirical(let quantiles) = distribution.family else { return nil }
             edges = Self.probabilityEdges(cuts, quantiles, gridStep: gridStep)
             choiceBins = []
             choiceShares = []
-            choiceWeights = []
         default:
             return nil
         }

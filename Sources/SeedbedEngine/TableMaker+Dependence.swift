@@ -71,12 +71,11 @@ extension TableMaker {
             var random = RowRandom(key: nullKeys[index], row: rowKey)
             if random.nextUnit() * (present + null) < null { return count }
         }
-        // The pilot's balancing raises values the rules often rule out; kept here as a factor.
-        let balanced = balancedWeights[index]
+        // Not the pilot's balanced weights: raising a value the rules rule out for some parents
+        // would move it in every parent's row, and the table already says where it belongs.
         func weight(_ choice: Int) -> Double {
             guard prepared.weights[choice] > 0 else { return 0 }
-            let boost = balanced.map { $0[choice] / conditional.choiceWeights[choice] } ?? 1
-            return weights[base + conditional.choiceBins[choice]] * conditional.choiceShares[choice] * boost
+            return weights[base + conditional.choiceBins[choice]] * conditional.choiceShares[choice]
         }
         var total = 0.0
         for choice in 0..<count { total += weight(choice) }
