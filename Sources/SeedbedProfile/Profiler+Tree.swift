@@ -8,6 +8,9 @@ extension Profiler {
     static let maximumBinnedValues = 50
     /// Atoms (values held by 1% of the rows or more) beyond this many are left in their bins.
     static let maximumAtoms = 30
+    /// The pairwise tables hold up to (52 bins)² counts per pair of columns: past this many
+    /// binned columns (about 16 M counts) the later columns are left out of the tree.
+    static let maximumBinnedColumns = 80
     /// Edges below this mutual information (nats) carry nothing generation could use.
     static let minimumMutualInformation = 1e-3
 
@@ -66,7 +69,7 @@ extension Profiler {
                     Binner(index: index, column: BinnedColumn(name: column.name, cuts: cuts), type: type, bins: [:]))
             }
         }
-        return binners
+        return Array(binners.prefix(Self.maximumBinnedColumns))
     }
 
     /// Cuts at every 1/`quantileBins` of probability, and around every atom (a value shared by
