@@ -27,6 +27,9 @@ extension ProfileMarginals {
                 }
             }
             marginals[table.name] = columns
+            if let dependence = table.dependence {
+                addDependence(dependence, of: table, marginals: columns, minCount: profile.privacy.minCount)
+            }
             if let copula = table.copula {
                 var pairs: [(first: String, second: String, rank: Double)] = []
                 for i in copula.columns.indices {
@@ -39,6 +42,40 @@ extension ProfileMarginals {
                 }
                 correlations[table.name] = pairs
             }
+        }
+    }
+
+    /// The dependence tree's bins in the engine's terms: a categorical marginal's values mapped to
+    /// the profile's bins by value (the ones past the binned values to "other"), cuts in the
+    /// column's unit (timestamps in microseconds). A column whose marginal is drawn otherwise than
+    /// it was binned keeps no edge.
+    private mutating func addDependence(
+        _ dependence: DependenceProfile, of table: TableProfile, marginals: [String: Marginal], minCount: Int
+    ) {
+        var tableBins: [String: Bins] = [:]
+        for binned in dependence.columns {
+            guard let column = table.column(named: binned.name), let type = column.valueType else { continue }
+            switch (marginals[binned.name], binned.values, binned.cuts) {
+            case (.categories(let values, _)?, let named?, nil):
+                // The marginal holds the profile's categories with rows, in order (see `categorical`).
+                let texts = (column.categories?.counts ?? []).filter { $0.count > 0 }.map(\.value)
+                guard texts.count == values.count else { continue }
+                let bin = Dictionary(named.enumerated().map { ($1, $0) }, uniquingKeysWith: { first, _ in first })
+                tableBins[binned.name] = .categories(
+                    binOfValue: texts.map { bin[$0] ?? named.count }, count: binned.binCount)
+            case (.quantiles?, nil, let cuts?):
+                let scale = type == .timestamp ? 1_000_000.0 : 1
+                tableBins[binned.name] = .cuts(cuts.map { $0 * scale })
+            default:
+                continue
+            }
+        }
+        bins[table.name] = tableBins
+        joints[table.name] = dependence.edges.compactMap { edge in
+            guard tableBins[edge.first] != nil, tableBins[edge.second] != nil else { return nil }
+            return JointTable(
+                first: edge.first, second: edge.second, counts: edge.counts.map { $0.map(Double.init) },
+                suppressed: Double(edge.suppressedRows), cellLimit: Double(max(minCount - 1, 0)))
         }
     }
 

@@ -27,7 +27,39 @@ struct DrawPlan {
                 for condition in conditions { preferences.append((condition, constrained)) }
             }
         }
-        order = Self.topologicalOrder(count: count, required: edges, preferred: preferences)
+        order = Self.topologicalOrder(
+            count: count, required: edges, preferred: preferences + Self.treePreferences(table.dependence, count: count)
+        )
+    }
+
+    /// A profile's dependence tree oriented away from the column with the most bins in each of its
+    /// components (the one whose marginal a conditional table would blur most), so parents are
+    /// drawn before their children where the rules leave the order free.
+    private static func treePreferences(_ tree: [ProfileEdge], count: Int)
+        -> [(Int, Int)]
+    {
+        var neighbours = Array(repeating: [Int](), count: count)
+        var bins = Array(repeating: 0, count: count)
+        for edge in tree {
+            neighbours[edge.first].append(edge.second)
+            neighbours[edge.second].append(edge.first)
+            bins[edge.first] = edge.counts.count
+            bins[edge.second] = edge.counts.first?.count ?? 0
+        }
+        var preferences: [(Int, Int)] = []
+        var seen = Set<Int>()
+        let roots = (0..<count).sorted { bins[$0] != bins[$1] ? bins[$0] > bins[$1] : $0 < $1 }
+        for root in roots where !neighbours[root].isEmpty && seen.insert(root).inserted {
+            var queue = [root]
+            while !queue.isEmpty {
+                let node = queue.removeFirst()
+                for next in neighbours[node] where seen.insert(next).inserted {
+                    preferences.append((node, next))
+                    queue.append(next)
+                }
+            }
+        }
+        return preferences
     }
 
     /// Kahn's algorithm, smallest declaration index first; preferred edges are added one by

@@ -143,12 +143,17 @@ extension GenerationModel {
             default: follows = false
             }
             guard follows else { continue }
+            let bins = profile.bins[table.name]?[column.name]
             switch marginals[column.name] {
             case .quantiles(let quantiles)? where column.type.isOrdered:
                 table.columns[index].profileQuantiles = quantiles
+                if case .cuts? = bins { table.columns[index].profileBins = bins }
             case .categories(let values, let weights)?:
                 table.columns[index].generator = .distribution(
                     .oneOf(zip(values, weights).map { Choice(value: $0, weight: .decimal($1)) }))
+                if case .categories(let binOfValue, _)? = bins, binOfValue.count == values.count {
+                    table.columns[index].profileBins = bins
+                }
             default:
                 guard column.generator == .fromProfile else { continue }
                 throw GenerationError(
@@ -164,6 +169,17 @@ extension GenerationModel {
                 pair.rank.isFinite, abs(pair.rank) <= 1
             else { continue }
             table.correlations.append((a, b, pair.rank))
+        }
+        for joint in profile.joints[table.name] ?? [] {
+            guard let a = table.column(named: joint.first), let b = table.column(named: joint.second), a != b,
+                profiled.contains(a), profiled.contains(b), let binsA = table.columns[a].profileBins,
+                let binsB = table.columns[b].profileBins, joint.counts.count == binsA.count,
+                joint.counts.allSatisfy({ $0.count == binsB.count && $0.allSatisfy { $0.isFinite && $0 >= 0 } })
+            else { continue }
+            table.dependence.append(
+                ProfileEdge(
+                    first: a, second: b, counts: joint.counts, suppressed: joint.suppressed, cellLimit: joint.cellLimit)
+            )
         }
     }
 

@@ -26,6 +26,9 @@ public struct TableModel: Sendable {
     public var rules: [RuleModel]
     public var scenarios: [ScenarioModel]
     public var correlations: [(first: Int, second: Int, coefficient: Double)]
+    /// A profile's dependence tree between `from profile` columns, strongest edge first: each
+    /// edge's joint counts of the two columns' bins (see `ColumnModel.profileBins`).
+    public var dependence: [ProfileEdge] = []
 
     public func column(named name: String) -> Int? { columns.firstIndex { $0.name == name } }
 }
@@ -44,6 +47,8 @@ public struct ColumnModel: Sendable {
     public var reference: (table: Int, column: Int)?
     /// The production profile's marginal, for a `from profile` column drawn by its quantiles.
     public var profileQuantiles: EmpiricalQuantiles?
+    /// How the profile's dependence tables bin this column's values.
+    public var profileBins: ProfileMarginals.Bins?
 }
 
 public struct RuleModel: Sendable {

@@ -335,6 +335,14 @@ extension TableMaker {
         }
         // Borrowed for the draw: the workspace owns it (see `RowWorkspace.prepared`).
         return prepared(index, purpose: purpose, workspace: &workspace)._withUnsafeGuaranteedRef { prepared in
+            if let conditional = conditionals[index], case .empirical(let quantiles) = distribution.family,
+                let value = conditionalNumber(
+                    index, conditional, quantiles: quantiles, prepared: prepared, rowKey: rowKey,
+                    uniform: conditional.usesCopula ? (uniform ?? random.nextOpenUnit()) : random.nextOpenUnit(),
+                    workspace: &workspace)
+            {
+                return value
+            }
             let nullable = prepared.allowed.null && nullShares[index] > 0
             if nullable && (prepared.allowed.values.isEmpty || nullDraw(index, rowKey) < nullShares[index]) {
                 return .null
@@ -413,6 +421,17 @@ extension TableMaker {
         let chosen: Int? = prepared(index, purpose: purpose, workspace: &workspace)._withUnsafeGuaranteedRef {
             prepared in
             let nullable = nullShares[index] > 0 && prepared.allowed.null
+            if let conditional = conditionals[index],
+                let chosen = conditionalChoice(
+                    index, conditional, prepared: prepared, nullable: nullable, rowKey: rowKey,
+                    uniform: conditional.usesCopula ? (uniform ?? random.nextUnit()) : random.nextUnit(),
+                    workspace: workspace)
+            {
+                if values.count <= 64, !narrowing[index].isEmpty {
+                    workspace.allowedMasks?[index].append(prepared.allowed.members)
+                }
+                return chosen
+            }
             if nullable, nullDraw(index, rowKey) < nullShares[index] { return values.count }
             if values.count <= 64, !narrowing[index].isEmpty {
                 workspace.allowedMasks?[index].append(prepared.allowed.members)

@@ -21,6 +21,9 @@ final class TableMaker {
     /// The copula dimension of each column, if it is correlated.
     let copulaSlot: [Int?]
     let copulaKey: UInt64
+    /// Per column, its draw given its parent in a profile's dependence tree (see
+    /// `TableMaker+Dependence`).
+    let conditionals: [ConditionalDraw?]
     /// Keyed permutations of the row indices for unique columns.
     var uniqueOrder: [IndexPermutation?] = []
     /// Rows and negative rows together: attempt k of row i takes unique index i + k·stride.
@@ -206,6 +209,8 @@ final class TableMaker {
             }
         }
         copulaSlot = slots
+        conditionals = Self.conditionals(
+            table: table, samplers: samplers, order: order, gridScales: gridScales, correlated: slots.map { $0 != nil })
         if dimension > 0 {
             do {
                 copula = try GaussianCopula(

@@ -60,10 +60,10 @@ extension Profile {
                 .invalidProfile, at: file, "no \"format\" field: not a Seedbed profile",
                 fix: "regenerate it with seedbed profile")
         }
-        guard format == currentFormat else {
+        guard readableFormats.contains(format) else {
             let fix =
                 format.hasPrefix("seedbed-profile/")
-                ? "this seedbed reads \(currentFormat); regenerate the profile with this version"
+                ? "this seedbed reads \(readableFormats.joined(separator: " and ")); regenerate the profile with this version"
                 : "regenerate it with seedbed profile"
             throw ProfileError(.invalidProfile, at: file, "unsupported format '\(format)'", fix: fix)
         }

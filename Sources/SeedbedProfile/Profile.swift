@@ -2,12 +2,14 @@ public import SeedbedSpec
 
 /// A production baseline: aggregate statistics of a source, never its rows.
 ///
-/// Saved as versioned JSON (`"format": "seedbed-profile/1"`, see docs/profile.md). Numeric
+/// Saved as versioned JSON (`"format": "seedbed-profile/2"`, see docs/profile.md). Numeric
 /// statistics of dates are in days since 1970-01-01 and of timestamps in seconds since
 /// 1970-01-01T00:00:00Z.
 public struct Profile: Codable, Sendable, Equatable {
     /// The format this version writes and reads.
-    public static let currentFormat = "seedbed-profile/1"
+    public static let currentFormat = "seedbed-profile/2"
+    /// Formats this version reads: version 1 is version 2 without `dependence`.
+    public static let readableFormats = ["seedbed-profile/1", currentFormat]
 
     public var format: String
     /// The source's name (a file or folder name, never a connection string).
@@ -75,16 +77,19 @@ public struct TableProfile: Codable, Sendable, Equatable {
     public var rankCorrelations: [PairCorrelation]
     /// The Gaussian copula over every column that kept values, categories included.
     public var copula: CopulaProfile?
+    /// Conditional tables along a Chow-Liu tree over the binned columns (format 2 on).
+    public var dependence: DependenceProfile?
 
     public init(
         name: String, rows: Int, columns: [ColumnProfile], rankCorrelations: [PairCorrelation] = [],
-        copula: CopulaProfile? = nil
+        copula: CopulaProfile? = nil, dependence: DependenceProfile? = nil
     ) {
         self.name = name
         self.rows = rows
         self.columns = columns
         self.rankCorrelations = rankCorrelations
         self.copula = copula
+        self.dependence = dependence
     }
 
     public func column(named name: String) -> ColumnProfile? { columns.first { $0.name == name } }

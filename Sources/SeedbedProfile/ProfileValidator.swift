@@ -44,6 +44,9 @@ struct ProfileValidator {
                     try check(copula.correlation[i][i] == 1, "\(place).copula.correlation[\(i)][\(i)]", "must be 1")
                 }
             }
+            if let dependence = table.dependence {
+                try validate(dependence, of: table, at: "\(place).dependence")
+            }
         }
         for (f, key) in profile.foreignKeys.enumerated() {
             try check(key.orphans >= 0, "foreignKeys[\(f)].orphans", "must not be negative")
@@ -77,6 +80,53 @@ struct ProfileValidator {
                 try check(
                     share.isFinite && (0...1).contains(share), "\(place).shape.characters.\(name)", "must be in [0, 1]")
             }
+        }
+    }
+
+    /// Each binned column is a column of the table that kept values, its values among the
+    /// column's named categories (so bins name nothing the marginal hides) or its cuts sorted; each
+    /// edge joins two binned columns with a table of their bins' size and no negative count.
+    private func validate(_ dependence: DependenceProfile, of table: TableProfile, at place: String)
+        throws(ProfileError)
+    {
+        try bound(dependence.columns.count, Profile.maximumColumns, "\(place).columns")
+        try bound(dependence.edges.count, Profile.maximumColumns, "\(place).edges")
+        var bins: [String: Int] = [:]
+        for (c, binned) in dependence.columns.enumerated() {
+            let at = "\(place).columns[\(c)]"
+            guard let column = table.column(named: binned.name), column.shapeOnly == nil else {
+                try check(false, at, "'\(binned.name)' is not a column of the table that kept values")
+                return
+            }
+            try check((binned.values == nil) != (binned.cuts == nil), at, "needs either values or cuts")
+            if let values = binned.values {
+                try bound(values.count, Profile.maximumCategories, "\(at).values")
+                let named = Set(column.categories?.counts.map(\.value) ?? [])
+                try check(values.allSatisfy(named.contains), "\(at).values", "must be categories of the column")
+            }
+            if let cuts = binned.cuts {
+                try bound(cuts.count, Profile.maximumQuantiles, "\(at).cuts")
+                try check(cuts.allSatisfy(\.isFinite), "\(at).cuts", "must be finite numbers")
+                try check(
+                    zip(cuts, cuts.dropFirst()).allSatisfy { $0 < $1 }, "\(at).cuts", "must be strictly ascending")
+            }
+            bins[binned.name] = binned.binCount
+        }
+        for (e, edge) in dependence.edges.enumerated() {
+            let at = "\(place).edges[\(e)]"
+            guard let rows = bins[edge.first], let width = bins[edge.second], edge.first != edge.second else {
+                try check(false, at, "must join two different binned columns")
+                return
+            }
+            try check(
+                edge.mutualInformation.isFinite, "\(at).mutualInformation", "must be a finite number")
+            try check(edge.suppressedRows >= 0, "\(at).suppressedRows", "must not be negative")
+            try check(
+                edge.counts.count == rows && edge.counts.allSatisfy { $0.count == width }, "\(at).counts",
+                "must be a \(rows)×\(width) table, one row per bin of \(edge.first), one column per bin of \(edge.second)"
+            )
+            try check(
+                edge.counts.allSatisfy { $0.allSatisfy { $0 >= 0 } }, "\(at).counts", "counts must not be negative")
         }
     }
 

@@ -57,7 +57,8 @@ extension Profiler {
     }
 
     /// The second pass: Spearman correlations between ordered columns and the Gaussian copula
-    /// over every column that kept values, pairwise over rows where both are present.
+    /// over every column that kept values, pairwise over rows where both are present; and the
+    /// joint counts of their bins, for the Chow-Liu tree (see `dependence`).
     func addDependence(
         to profile: inout TableProfile, scan: TableScan, source: some ProfileSource, budget: PrivacyBudget,
         noise: inout NoiseSource
@@ -75,12 +76,14 @@ extension Profiler {
             }
         }
         guard maps.count >= 2 else { return }
+        var joints = JointCounts(binners(scan, profile: profile))
         let m = maps.count
         var copula = [PairSums](repeating: PairSums(), count: m * m)
         var ranks = [PairSums](repeating: PairSums(), count: m * m)
         var scores = [(z: Double, u: Double)?](repeating: nil, count: m)
         try source.scan(scan.table) { (batch: SourceBatch) throws(ProfileError) in
             for row in 0..<batch.rowCount {
+                joints.add(row: row, of: batch)
                 for (slot, map) in maps.enumerated() {
                     scores[slot] = map.index < batch.columns.count ? map.score(batch.columns[map.index][row]) : nil
                 }
@@ -111,6 +114,8 @@ extension Profiler {
             }
         }
         profile.copula = CopulaProfile(columns: maps.map(\.name), correlation: matrix)
+        profile.dependence = dependence(
+            joints, rows: profile.rows, table: scan.table.name, budget: budget, noise: &noise)
         for i in 0..<m where maps[i].ordered != nil {
             for j in (i + 1)..<m where maps[j].ordered != nil {
                 // Under DP the rank correlation follows from the noisy copula (Kruskal's relation for

@@ -143,6 +143,12 @@ public struct Profiler {
             }
             if copulaColumns >= 2 {
                 budget.plan("\(table):copula", weight: 2 * Double(copulaColumns), mechanism: "laplace")
+                budget.plan(
+                    "\(table):dependence-structure", weight: 1,
+                    mechanism: "laplace on each pair's mutual information (Chow-Liu tree)")
+                budget.plan(
+                    "\(table):dependence", weight: 2 * Double(copulaColumns),
+                    mechanism: "laplace on each tree edge's cells, thresholded at min-count")
             }
         }
         for key in foreignKeys {

@@ -48,7 +48,7 @@ struct PrivacyTests {
         #expect(
             privacy.ledger.map(\.statistic) == [
                 "t:rows", "t.x:nulls", "t.x:bounds", "t.x:quantiles", "t.k:nulls", "t.k:categories", "t.k:lengths",
-                "t.k:characters", "t:copula",
+                "t.k:characters", "t:copula", "t:dependence-structure", "t:dependence",
             ])
         #expect(privacy.ledger.allSatisfy { $0.epsilon > 0 })
     }

@@ -34,11 +34,11 @@ struct ProfileLoadTests {
 
     @Test func anotherFormatVersionIsRefused() throws {
         #expect(
-            try error(replacing: "seedbed-profile/1", with: "seedbed-profile/2")
-                == "p.json: unsupported format 'seedbed-profile/2' (this seedbed reads seedbed-profile/1; regenerate the profile with this version)"
+            try error(replacing: "seedbed-profile/2", with: "seedbed-profile/3")
+                == "p.json: unsupported format 'seedbed-profile/3' (this seedbed reads seedbed-profile/1 and seedbed-profile/2; regenerate the profile with this version)"
         )
         #expect(
-            try error(replacing: "\"format\" : \"seedbed-profile/1\",", with: "")
+            try error(replacing: "\"format\" : \"seedbed-profile/2\",", with: "")
                 == "p.json: no \"format\" field: not a Seedbed profile (regenerate it with seedbed profile)")
     }
 
