@@ -34,11 +34,12 @@ table t {
 }
 SPEC
 
-# Runs a command under /usr/bin/time -v; prints "wall cpu peak_kib".
+# measure LOG OUT COMMAND…: runs COMMAND under /usr/bin/time -v with its output in OUT; prints
+# "wall cpu peak_kib". `ingest` exits 1 for a run that is not green, as this one is not.
 measure() {
-    local log="$1"
-    shift
-    /usr/bin/time -v -o "$log" "$@"
+    local log="$1" out="$2"
+    shift 2
+    /usr/bin/time -v -o "$log" "$@" >"$out" 2>&1 || true
     awk -F': ' '
         /Elapsed \(wall clock\)/ { n = split($2, p, ":"); wall = (n == 3) ? p[1] * 3600 + p[2] * 60 + p[3] : p[1] * 60 + p[2] }
         /User time/ { cpu += $2 } /System time/ { cpu += $2 }
@@ -53,10 +54,10 @@ for megabytes in "${sizes[@]}"; do
     rm -rf "$work/catalog.sqlite"* "$work/data"
     "$seedbed" generate "$work/bench.seed" --out "$work/data" --catalog "$work/catalog.sqlite" >/dev/null 2>&1
     cat "$report" >/dev/null # both readers start from the page cache
-    read -r s_wall s_cpu s_peak < <(measure "$work/seedbed.time" "$seedbed" ingest "$report" \
-        --dataset bench@1.0.0 --run bench --catalog "$work/catalog.sqlite" >"$work/out.txt" 2>&1)
-    read -r p_wall p_cpu p_peak < <(measure "$work/python.time" "$venv/bin/python" "$here/junit-parse.py" \
-        "$report" >"$work/python.txt" 2>&1)
+    read -r s_wall s_cpu s_peak < <(measure "$work/seedbed.time" "$work/out.txt" "$seedbed" ingest "$report" \
+        --dataset bench@1.0.0 --run bench --catalog "$work/catalog.sqlite")
+    read -r p_wall p_cpu p_peak < <(measure "$work/python.time" "$work/python.txt" "$venv/bin/python" \
+        "$here/junit-parse.py" "$report")
     printf "\n%.1f MB report\n" "$(echo "$bytes / 1000000" | bc -l)"
     grep -m1 "^total" "$work/out.txt" | sed 's/^/  seedbed:     /'
     sed 's/^/  junitparser: /' "$work/python.txt"
