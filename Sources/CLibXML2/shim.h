@@ -5,4 +5,10 @@
 // through SeedbedCatalog; without the ICU part the headers declare everything else the same.
 #undef LIBXML_ICU_ENABLED
 #include <libxml/parser.h>
-#include <libxml/xmlreader.h>
+#include <libxml/parserInternals.h>
+#include <libxml/SAX2.h>
+
+// libxml2's own nesting ceiling without XML_PARSE_HUGE. Its tree builder enforces it; a SAX
+// parse builds no tree, so Seedbed enforces it itself, reading the value here (a C global is
+// not safe to touch from Swift 6 code directly).
+static inline unsigned int clibxml2_max_depth(void) { return xmlParserMaxDepth; }

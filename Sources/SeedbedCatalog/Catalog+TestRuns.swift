@@ -17,6 +17,8 @@ extension Catalog {
         throws -> TestRunRecording
     {
         _ = try version(run.dataset)
+        let restore = widenPageCache()
+        defer { restore() }
         return try rethrowingTransaction {
             let replaced = try testRun(id: run.id)
             if replaced != nil {
@@ -79,6 +81,22 @@ extension Catalog {
             ingestedAt: row[5].flatMap(CatalogTime.date) ?? Date(timeIntervalSince1970: 0), partial: row[6] == "1",
             files: CatalogJSON.decode([TestFileRecord].self, row[7]) ?? [])
     }
+
+    /// SQLite's page cache (2 MB by default) is far smaller than the pages one large run's
+    /// transaction dirties; past it, SQLite spills pages to the WAL and writes many of them
+    /// again when the index pages they hold change once more. A larger cache for the run's
+    /// transaction, bounded (so memory does not grow with the run), writes most pages once.
+    /// Returns what puts the connection's setting back.
+    private func widenPageCache() -> () -> Void {
+        guard database.dialect == .sqlite,
+            let before = try? database.query("PRAGMA cache_size", parameters: []).first?.first ?? nil,
+            (try? database.execute("PRAGMA cache_size = -\(Self.ingestCacheKiB)")) != nil
+        else { return {} }
+        return { [database] in try? database.execute("PRAGMA cache_size = \(before)") }
+    }
+
+    /// The page cache for storing a run, in KiB.
+    static let ingestCacheKiB = 64 << 10
 
     // MARK: - A transaction whose body throws anything
 

@@ -29,6 +29,10 @@ public final class TestRunWriter {
         table: "test_link", columns: [("run_id", false), ("seq", true), ("kind", false), ("value", false)])
     /// Tests written so far (the next test's `seq`).
     public private(set) var count = 0
+    /// The last suite path and its JSON text: the tests of a suite come one after another, so
+    /// the path is encoded once per suite rather than once per test.
+    private var lastSuitePath: [String] = []
+    private var lastSuitePathText = "[]"
 
     init(runID: String, database: any Database, location: String) {
         self.runID = runID
@@ -43,7 +47,11 @@ public final class TestRunWriter {
         results.append(0, runID)
         results.append(1, seq)
         results.append(2, result.key)
-        results.append(3, StringListText.encode(result.suitePath))
+        if result.suitePath != lastSuitePath {
+            lastSuitePath = result.suitePath
+            lastSuitePathText = StringListText.encode(result.suitePath)
+        }
+        results.append(3, lastSuitePathText)
         results.append(4, result.classname)
         results.append(5, result.name)
         results.append(6, result.file)
@@ -73,8 +81,8 @@ public final class TestRunWriter {
             attempts.append(11, attempt.frames.isEmpty ? nil : attempt.frames.joined(separator: "\n"))
             attempts.endRow()
         }
-        var written = Set<TestLink>()
-        for link in result.links where written.insert(link).inserted {
+        // Links are few (most tests have none): a repeated one is found by a scan, not a set.
+        for (index, link) in result.links.enumerated() where !result.links[..<index].contains(link) {
             links.append(0, runID)
             links.append(1, seq)
             links.append(2, link.kind.rawValue)

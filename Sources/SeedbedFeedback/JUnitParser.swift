@@ -1,5 +1,5 @@
 /// Reads JUnit XML reports of every common producer into `TestRun`s, through libxml2's
-/// streaming reader with entities, DTDs and the network off (see `XMLStreamReader`).
+/// SAX2 push parser with entities, DTDs and the network off (see `XMLStreamReader`).
 ///
 /// ```swift
 /// let run = try JUnitParser().parse(file: "build/test-results/TEST-LoanTests.xml")
@@ -37,27 +37,24 @@ public struct JUnitParser: Sendable {
     }
 
     /// Reads a report file and hands over each suite with its test cases as soon as its end tag
-    /// is read, for storing runs far larger than memory. The returned run has the suites and
-    /// warnings but no test cases.
+    /// is read, for storing runs far larger than memory. The returned run has the run's own
+    /// facts (name, timestamp, properties, declared counts), the warnings and the partial flag,
+    /// but no suites and no test cases: each went to `suite`.
     /// - Parameter suite: called in the order the suites end (inner suites before outer ones).
-    /// - Complexity: memory holds the largest suite, the suite list and an 8-byte hash per
-    ///   distinct test (for `occurrence`), never the file's text or its earlier test cases.
+    /// - Complexity: memory holds the largest suite, the open suites and an 8-byte hash per
+    ///   distinct test (for `occurrence`), never the file's text or its earlier suites and tests.
     public func stream(file path: String, suite: (TestSuite, [TestCase]) -> Void) throws(JUnitError) -> TestRun {
         try withoutActuallyEscaping(suite) { handler throws(JUnitError) in
-            let input = try XMLInput(path: path, limits: options.limits)
-            var builder = try ReportBuilder(input: input, options: options, emit: handler)
-            try builder.build()
-            return builder.run
+            try ReportBuilder.Session.read(
+                XMLInput(path: path, limits: options.limits), options: options, keepSuites: false, emit: handler)
         }
     }
 
     private func collect(_ input: XMLInput) throws(JUnitError) -> TestRun {
         let collected = CollectedCases()
-        var builder = try ReportBuilder(input: input, options: options) { _, cases in
+        var run = try ReportBuilder.Session.read(input, options: options, keepSuites: true) { _, cases in
             collected.cases += cases
         }
-        try builder.build()
-        var run = builder.run
         run.testCases = collected.cases
         return run
     }

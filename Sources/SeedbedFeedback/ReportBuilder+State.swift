@@ -56,19 +56,6 @@ extension ReportBuilder {
             case failure, error, skipped
             case flakyFailure, flakyError, rerunFailure, rerunError
 
-            init?(elementName name: String) {
-                switch name {
-                case "failure": self = .failure
-                case "error": self = .error
-                case "skipped": self = .skipped
-                case "flakyFailure": self = .flakyFailure
-                case "flakyError": self = .flakyError
-                case "rerunFailure": self = .rerunFailure
-                case "rerunError": self = .rerunError
-                default: return nil
-                }
-            }
-
             var outcome: Outcome {
                 switch self {
                 case .failure, .flakyFailure, .rerunFailure: .failed
@@ -116,11 +103,16 @@ extension ReportBuilder {
     }
 
     struct SuiteState {
-        /// Index in `run.suites`; nil for the `testsuites` root holding test cases itself.
+        /// The suite as read so far; nil for the `testsuites` root holding test cases itself.
+        var suite: TestSuite?
+        /// Index in `run.suites`, when the run keeps its suites.
         var index: Int?
         var path: [String]
         var cases: [TestCase] = []
-        var caseIndex: [TestIdentity: Int] = [:]
+        /// Each case's identity hash, and where each hash's first case is: finding a repeated
+        /// test case costs one 8-byte lookup, not hashing the identity's strings again.
+        var hashes: [UInt64] = []
+        var caseIndex: [UInt64: Int] = [:]
         /// Test case elements in this suite and the suites inside it, by their own outcome.
         var counted = DeclaredCounts(tests: 0, failures: 0, errors: 0, skipped: 0)
         var declared: DeclaredCounts

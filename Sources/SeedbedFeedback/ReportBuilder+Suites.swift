@@ -4,16 +4,22 @@ import FoundationEssentials
 extension ReportBuilder {
     // MARK: - Suites
 
-    mutating func openSuite(_ attributes: [(String, String)], line: Int) {
-        let name = attributes.value("name") ?? ""
+    mutating func openSuite(_ attributes: XMLAttributes, line: Int) {
+        let name = attributes.string(names.name) ?? ""
         let path = (suites.last?.path ?? []) + [name]
-        let declared = Self.declaredCounts(attributes)
+        let declared = declaredCounts(attributes)
+        let timestamp = timestamp(attributes.string(names.timestamp), line: line)
         let suite = TestSuite(
-            path: path, hostname: attributes.value("hostname"),
-            timestamp: timestamp(attributes.value("timestamp"), line: line), file: attributes.value("file"),
-            duration: duration(attributes.value("time"), line: line), declared: declared, reportLine: line)
-        run.suites.append(suite)
-        suites.append(SuiteState(index: run.suites.count - 1, path: path, declared: declared, line: line))
+            path: path, hostname: attributes.string(names.hostname), timestamp: timestamp,
+            file: attributes.string(names.file), duration: duration(attributes.bytes(names.time), line: line),
+            declared: declared, reportLine: line)
+        if let timestamp { earliestSuite = min(earliestSuite ?? timestamp, timestamp) }
+        var index: Int?
+        if keepSuites {
+            run.suites.append(suite)
+            index = run.suites.count - 1
+        }
+        suites.append(SuiteState(suite: suite, index: index, path: path, declared: declared, line: line))
     }
 
     mutating func closeSuite() {
@@ -31,15 +37,15 @@ extension ReportBuilder {
         }
         checkDeclared(state)
         var cases = state.cases
-        for index in cases.indices {
-            let key = Self.hash(cases[index].identity)
+        for (index, key) in state.hashes.enumerated() {
             if seenIdentities.insert(key).inserted { continue }
             let earlier = repeatedIdentities[key, default: 1]
             cases[index].occurrence = earlier
             repeatedIdentities[key] = earlier + 1
         }
-        let suite = state.index.map { run.suites[$0] } ?? TestSuite(path: [], reportLine: state.line)
-        if !cases.isEmpty || state.index != nil { emit(suite, cases) }
+        if let index = state.index, let suite = state.suite { run.suites[index] = suite }
+        let suite = state.suite ?? TestSuite(path: [], reportLine: state.line)
+        if !cases.isEmpty || state.suite != nil { emit(suite, cases) }
     }
 
     private mutating func checkDeclared(_ state: SuiteState) {
@@ -54,39 +60,41 @@ extension ReportBuilder {
             return "\(name)=\(declared) but \(counted) found"
         }
         guard !differing.isEmpty else { return }
-        let what = state.index == nil ? "testsuites" : "testsuite \"\(state.path.last ?? "")\""
+        let what = state.suite == nil ? "testsuites" : "testsuite \"\(state.path.last ?? "")\""
         warn(
             .declaredCountsDiffer, line: state.line,
             "\(what) declares \(differing.joined(separator: ", ")); the counts found are used")
     }
 
-    static func declaredCounts(_ attributes: [(String, String)]) -> DeclaredCounts {
-        func count(_ name: String) -> Int? {
-            attributes.value(name).flatMap { Int($0.trimmingSpaces()) }
+    func declaredCounts(_ attributes: XMLAttributes) -> DeclaredCounts {
+        func count(_ name: UnsafePointer<UInt8>) -> Int? {
+            attributes.string(name).flatMap { Int($0.trimmingSpaces()) }
         }
         return DeclaredCounts(
-            tests: count("tests"), failures: count("failures"), errors: count("errors"),
-            skipped: count("skipped") ?? count("skips") ?? count("disabled"))
+            tests: count(names.tests), failures: count(names.failures), errors: count(names.errors),
+            skipped: count(names.skipped) ?? count(names.skips) ?? count(names.disabled))
     }
 
     static func hash(_ identity: TestIdentity) -> UInt64 { identity.hasher.value }
 
     // MARK: - Test cases
 
-    mutating func openTestCase(_ attributes: [(String, String)], line: Int) {
+    mutating func openTestCase(_ attributes: XMLAttributes, line: Int) {
         var state = TestCaseState(reportLine: line)
-        state.name = attributes.value("name")
-        state.classname = attributes.value("classname") ?? attributes.value("class")
-        state.file = attributes.value("file")
-        state.sourceLine = attributes.value("line").flatMap { Int($0.trimmingSpaces()) }
-        state.duration = duration(attributes.value("time"), line: line)
-        state.timestamp = attributes.value("timestamp")
-        state.markedFlaky = attributes.value("flaky")?.lowercased() == "true"
-        let status = attributes.value("status")?.lowercased()
+        state.name = attributes.string(names.name)
+        state.classname = attributes.string(names.classname) ?? attributes.string(names.class)
+        state.file = attributes.string(names.file)
+        state.sourceLine = attributes.string(names.line).flatMap { Int($0.trimmingSpaces()) }
+        state.duration = duration(attributes.bytes(names.time), line: line)
+        state.timestamp = attributes.string(names.timestamp)
+        state.markedFlaky = attributes.equalsIgnoringCase(names.flaky, "true")
         state.disabled =
-            ["disabled", "notrun", "skipped", "ignored"].contains(status ?? "")
-            || attributes.value("disabled")?.lowercased() == "true"
-        if let requirement = attributes.value("requirement") {
+            attributes.equalsIgnoringCase(names.status, "disabled")
+            || attributes.equalsIgnoringCase(names.status, "notrun")
+            || attributes.equalsIgnoringCase(names.status, "skipped")
+            || attributes.equalsIgnoringCase(names.status, "ignored")
+            || attributes.equalsIgnoringCase(names.disabled, "true")
+        if let requirement = attributes.string(names.requirement) {
             state.properties.append(Property(name: "requirement", value: requirement, origin: .attribute))
         }
         testCase = state
@@ -109,8 +117,8 @@ extension ReportBuilder {
         let item = Property(name: closed.name ?? "", value: value)
         if testCase != nil {
             testCase?.properties.append(item)
-        } else if let open = suites.last, let index = open.index {
-            run.suites[index].properties.append(item)
+        } else if let open = suites.indices.last, suites[open].suite != nil {
+            suites[open].suite?.properties.append(item)
         } else {
             run.properties.append(item)
         }
@@ -133,12 +141,18 @@ extension ReportBuilder {
 
         var properties = state.properties
         for output in [own.systemOut, own.systemErr] {
-            properties += OutputMarkers.properties(in: output ?? "")
+            if let output { properties += OutputMarkers.properties(in: output) }
         }
         count(own.outcome)
 
         let suite = suites.count - 1
-        if let existing = suites[suite].caseIndex[identity] {
+        let hash = Self.hash(identity)
+        var existing = suites[suite].caseIndex[hash]
+        if let found = existing, suites[suite].cases[found].identity != identity {
+            // Two identities with one 64-bit hash: vanishingly rare, so a scan is fine.
+            existing = suites[suite].cases.firstIndex { $0.identity == identity }
+        }
+        if let existing {
             var merged = suites[suite].cases[existing]
             let room = max(0, options.maxAttemptsPerTest - merged.attempts.count)
             if attempts.count > room {
@@ -155,8 +169,9 @@ extension ReportBuilder {
                 identity: identity, sourceLine: state.sourceLine, reportLine: state.reportLine,
                 timestamp: timestamp(state.timestamp, line: state.reportLine), properties: properties,
                 attempts: Array(attempts.prefix(options.maxAttemptsPerTest)), markedFlaky: state.markedFlaky)
-            suites[suite].caseIndex[identity] = suites[suite].cases.count
+            if suites[suite].caseIndex[hash] == nil { suites[suite].caseIndex[hash] = suites[suite].cases.count }
             suites[suite].cases.append(testCase)
+            suites[suite].hashes.append(hash)
         }
     }
 
@@ -227,13 +242,7 @@ extension ReportBuilder {
 
     mutating func finishRun() {
         if run.timestamp == nil {
-            run.timestamp = run.suites.compactMap(\.timestamp).min()
+            run.timestamp = earliestSuite
         }
-    }
-}
-
-extension [(String, String)] {
-    func value(_ name: String) -> String? {
-        first { $0.0 == name }?.1
     }
 }

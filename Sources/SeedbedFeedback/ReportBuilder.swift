@@ -1,15 +1,18 @@
 import CLibXML2
 import FoundationEssentials
 
-/// Turns the reader's nodes into suites and test cases, one suite at a time, so memory holds
+/// Turns the parser's events into suites and test cases, one suite at a time, so memory holds
 /// only the open suites and never the whole document.
-struct ReportBuilder: ~Copyable {
+struct ReportBuilder {
     let options: JUnitParseOptions
     let file: String
-    private var reader: XMLStreamReader
+    let reader: XMLStreamReader
+    let names: XMLNames
     private let input: XMLInput
     /// Called with each suite and its test cases when the suite's end tag is read.
     let emit: (TestSuite, [TestCase]) -> Void
+    /// Whether `run.suites` lists the suites (not when streaming).
+    let keepSuites: Bool
 
     var run: TestRun
     var frames: [Frame] = []
@@ -19,67 +22,39 @@ struct ReportBuilder: ~Copyable {
     var testCase: TestCaseState?
     var result: ResultState?
     var property: PropertyState?
-    private var rootSeen = false
+    private(set) var rootSeen = false
     /// The identities (by hash: 8 bytes per test) seen in earlier suite elements, and how often
     /// those seen more than once were seen (rare: Playwright's projects).
     var seenIdentities: Set<UInt64> = []
     var repeatedIdentities: [UInt64: Int] = [:]
+    /// The earliest suite timestamp, for a run whose root has none.
+    var earliestSuite: Date?
+    /// Bytes of character data since the last tag, and the line it started on: the text of one
+    /// node in the element limit's sense, wherever it goes.
+    private var textRun = 0
+    private var textLine = 0
 
-    init(input: XMLInput, options: JUnitParseOptions, emit: @escaping (TestSuite, [TestCase]) -> Void)
-        throws(JUnitError)
-    {
+    init(
+        input: XMLInput, reader: XMLStreamReader, options: JUnitParseOptions, keepSuites: Bool,
+        emit: @escaping (TestSuite, [TestCase]) -> Void
+    ) {
         self.options = options
         self.file = input.name
         self.input = input
-        self.reader = try XMLStreamReader(input: input)
+        self.reader = reader
+        self.names = XMLNames(reader)
+        self.keepSuites = keepSuites
         self.emit = emit
         self.run = TestRun(file: input.name)
     }
 
-    // MARK: - The loop
+    static let libxml2MaxDepth = Int(clibxml2_max_depth())
 
-    /// Reads the whole document; throws on any refusal, and on a break unless partial reads are
-    /// allowed.
-    mutating func build() throws(JUnitError) {
-        do throws(JUnitError) {
-            while let more = reader.read() {
-                guard more else {
-                    guard rootSeen else { throw failure(.empty, line: nil, "the file holds no element") }
-                    finishRun()
-                    return
-                }
-                try handleNode()
-            }
-            throw readFailure()
-        } catch {
-            guard options.allowPartial, error.isRecoverable else { throw error }
-            closeEverything()
-            run.partial = error
-            finishRun()
-        }
-    }
-
-    private mutating func handleNode() throws(JUnitError) {
-        switch reader.nodeType {
-        case .element:
-            try startElement()
-        case .endElement:
-            try endElement()
-        case .text, .cdata, .significantWhitespace:
-            try text()
-        case .documentType:
-            throw failure(.doctypeRefused, "a document type declaration (<!DOCTYPE) is refused")
-        case .entityReference, .entity:
-            throw failure(.entityRefused, "entity references are refused")
-        default:
-            break
-        }
-    }
+    // MARK: - Failures
 
     /// The error for a read that libxml2 (or the input) stopped.
-    private func readFailure() -> JUnitError {
+    func readFailure(_ reported: (line: Int, message: String)?) -> JUnitError {
         if let refused = input.failure { return refused }
-        let reported = reader.diagnostics.firstError
         let line = reported?.line ?? reader.line
         let message = reported?.message ?? "unreadable XML"
         if input.bytesRead == 0 || (!rootSeen && input.reachedEnd && input.bytesRead <= 3) {
@@ -89,7 +64,7 @@ struct ReportBuilder: ~Copyable {
             return failure(.notXML, line: line, "not an XML document (libxml2: \(message))")
         }
         if input.reachedEnd, Self.isEndOfInput(message) {
-            // libxml2 may find the end before handing over any node of a small file.
+            // libxml2 may find the end before handing over any element of a small file.
             guard let open = frames.lastIndex(where: { if case .ignored = $0 { false } else { true } }) else {
                 return failure(
                     .truncated, line: input.newlines + 1,
@@ -139,101 +114,34 @@ struct ReportBuilder: ~Copyable {
 
     // MARK: - Elements
 
-    private mutating func startElement() throws(JUnitError) {
-        let depth = reader.depth + 1
-        if depth > options.limits.maxDepth {
-            throw failure(.tooDeep, "elements nest deeper than the limit of \(options.limits.maxDepth)")
-        }
-        let name = reader.localName.map { String(cString: $0) } ?? ""
-        let empty = reader.isEmptyElement
+    /// An element's start. libxml2 calls this after the whole start tag, so an empty element
+    /// (`<testcase …/>`) gets its end call next.
+    mutating func startElement(_ name: UnsafePointer<xmlChar>, _ attributes: XMLAttributes) throws(JUnitError) {
+        textRun = 0
         let line = reader.line
-        let attributes = try readAttributes()
+        if frames.count >= options.limits.maxDepth {
+            throw failure(
+                .tooDeep, line: line, "elements nest deeper than the limit of \(options.limits.maxDepth)")
+        }
+        if frames.count > Self.libxml2MaxDepth {
+            // libxml2's own ceiling, with its words: its tree builder would stop here, and the
+            // ceiling holds even when the limit above is set past it.
+            throw failure(
+                .malformed, line: line,
+                "malformed XML: Excessive depth in document: \(Self.libxml2MaxDepth) use XML_PARSE_HUGE option")
+        }
+        let limit = options.limits.maxAttributeBytes
+        if attributes.count > 0, attributes.longestValue > limit {
+            throw failure(
+                .attributeTooLong, line: line, "an attribute value is longer than the limit of \(limit) bytes")
+        }
         let frame = try open(name, attributes: attributes, line: line)
         frames.append(frame)
         frameLines.append(line)
-        if empty { try close() }
     }
 
-    private mutating func endElement() throws(JUnitError) {
-        try close()
-    }
-
-    private mutating func readAttributes() throws(JUnitError) -> [(String, String)] {
-        var attributes: [(String, String)] = []
-        let limit = options.limits.maxAttributeBytes
-        let line = reader.line
-        let file = file
-        try reader.forEachAttribute { name, value throws(JUnitError) in
-            let length = Int(xmlStrlen(value))
-            guard length <= limit else {
-                throw JUnitError(
-                    .attributeTooLong, file: file, line: line,
-                    message: "an attribute value is longer than the limit of \(limit) bytes")
-            }
-            attributes.append((String(cString: name), String(cString: value)))
-        }
-        return attributes
-    }
-
-    /// What an element's start means where it stands.
-    private mutating func open(_ name: String, attributes: [(String, String)], line: Int) throws(JUnitError) -> Frame {
-        guard rootSeen else {
-            rootSeen = true
-            switch name {
-            case "testsuites":
-                run.name = attributes.value("name")
-                run.declared = Self.declaredCounts(attributes)
-                run.timestamp = timestamp(attributes.value("timestamp"), line: line)
-                suites.append(SuiteState(index: nil, path: [], declared: run.declared, line: line))
-                return .root
-            case "testsuite":
-                run.name = attributes.value("name")
-                openSuite(attributes, line: line)
-                return .suite
-            default:
-                throw failure(
-                    .notJUnit, line: line,
-                    "the root element <\(name)> is not a JUnit report (expected <testsuites> or <testsuite>)")
-            }
-        }
-        switch (frames.last, name) {
-        case (.root, "testsuite"), (.suite, "testsuite"):
-            openSuite(attributes, line: line)
-            return .suite
-        case (.root, "testcase"), (.suite, "testcase"):
-            openTestCase(attributes, line: line)
-            return .testCase
-        case (.root, "properties"), (.suite, "properties"), (.testCase, "properties"):
-            return .properties
-        case (.properties, "property"):
-            property = PropertyState(name: attributes.value("name"), value: attributes.value("value"))
-            return .property
-        case (.testCase, _):
-            if let kind = ResultState.Kind(elementName: name) {
-                result = ResultState(
-                    kind: kind, message: attributes.value("message"), type: attributes.value("type"),
-                    duration: duration(attributes.value("time"), line: line))
-                return .result
-            }
-            return outputFrame(name) ?? .ignored
-        case (.result, "stackTrace"):
-            return .stackTrace
-        case (.result, _), (.suite, _), (.root, _):
-            return outputFrame(name) ?? .ignored
-        default:
-            return .ignored
-        }
-    }
-
-    private func outputFrame(_ name: String) -> Frame? {
-        switch name {
-        case "system-out": .systemOut
-        case "system-err": .systemErr
-        default: nil
-        }
-    }
-
-    private mutating func close() throws(JUnitError) {
+    mutating func endElement() {
+        textRun = 0
         guard let frame = frames.popLast() else { return }
         frameLines.removeLast()
         switch frame {
@@ -252,14 +160,82 @@ struct ReportBuilder: ~Copyable {
         }
     }
 
+    /// What an element's start means where it stands.
+    private mutating func open(_ name: UnsafePointer<xmlChar>, attributes: XMLAttributes, line: Int)
+        throws(JUnitError) -> Frame
+    {
+        guard rootSeen else {
+            rootSeen = true
+            switch name {
+            case names.testsuites:
+                run.name = attributes.string(names.name)
+                run.declared = declaredCounts(attributes)
+                run.timestamp = timestamp(attributes.string(names.timestamp), line: line)
+                suites.append(SuiteState(suite: nil, index: nil, path: [], declared: run.declared, line: line))
+                return .root
+            case names.testsuite:
+                run.name = attributes.string(names.name)
+                openSuite(attributes, line: line)
+                return .suite
+            default:
+                throw failure(
+                    .notJUnit, line: line,
+                    "the root element <\(String(cString: name))> is not a JUnit report "
+                        + "(expected <testsuites> or <testsuite>)")
+            }
+        }
+        switch frames.last {
+        case .suite, .root:
+            switch name {
+            case names.testcase:
+                openTestCase(attributes, line: line)
+                return .testCase
+            case names.testsuite:
+                openSuite(attributes, line: line)
+                return .suite
+            case names.properties:
+                return .properties
+            default:
+                return outputFrame(name) ?? .ignored
+            }
+        case .testCase:
+            if let kind = names.resultKind(name) {
+                result = ResultState(
+                    kind: kind, message: attributes.string(names.message), type: attributes.string(names.type),
+                    duration: duration(attributes.bytes(names.time), line: line))
+                return .result
+            }
+            if name == names.properties { return .properties }
+            return outputFrame(name) ?? .ignored
+        case .properties:
+            guard name == names.property else { return .ignored }
+            property = PropertyState(name: attributes.string(names.name), value: attributes.string(names.value))
+            return .property
+        case .result:
+            if name == names.stackTrace { return .stackTrace }
+            return outputFrame(name) ?? .ignored
+        default:
+            return .ignored
+        }
+    }
+
+    private func outputFrame(_ name: UnsafePointer<xmlChar>) -> Frame? {
+        switch name {
+        case names.systemOut: .systemOut
+        case names.systemErr: .systemErr
+        default: nil
+        }
+    }
+
     // MARK: - Text
 
-    private mutating func text() throws(JUnitError) {
-        guard let value = reader.value else { return }
-        let count = Int(xmlStrlen(value))
+    /// Character data (text, CDATA, white space) of the innermost element, in pieces.
+    mutating func text(_ value: UnsafePointer<UInt8>, count: Int) throws(JUnitError) {
+        if textRun == 0 { textLine = reader.line }
+        textRun += count
         let keep = options.storedTextBytes
         let limit = options.limits.maxTextBytes
-        var within = count <= limit
+        var within = textRun <= limit
         switch frames.last {
         case .property:
             within = property?.text.append(value, count: count, keep: keep, limit: limit) ?? within
@@ -283,11 +259,18 @@ struct ReportBuilder: ~Copyable {
             break
         }
         if !within {
-            throw failure(.textTooLong, "an element holds more text than the limit of \(limit) bytes")
+            throw failure(.textTooLong, line: textLine, "an element holds more text than the limit of \(limit) bytes")
         }
     }
 
     // MARK: - Attribute values
+
+    /// Seconds from a `time` value; plain digits with a point are read without a string.
+    mutating func duration(_ bytes: UnsafeBufferPointer<UInt8>?, line: Int) -> Double? {
+        guard let bytes else { return nil }
+        if let seconds = Self.plainDecimal(bytes) { return min(seconds, JUnitDuration.maximum) }
+        return duration(XMLAttributes.decode(bytes), line: line)
+    }
 
     mutating func duration(_ text: String?, line: Int) -> Double? {
         guard let text else { return nil }
@@ -296,6 +279,34 @@ struct ReportBuilder: ~Copyable {
             return nil
         }
         return seconds
+    }
+
+    /// `digits[.digits]` with at most 15 digits in all, as the double nearest to it: the digits
+    /// make an exact integer and the power of ten is exact, so one division rounds once, as
+    /// parsing the text does.
+    static func plainDecimal(_ bytes: UnsafeBufferPointer<UInt8>) -> Double? {
+        guard !bytes.isEmpty, bytes.count <= 16 else { return nil }
+        var mantissa: Int64 = 0
+        var digits = 0
+        var fraction = -1
+        for byte in bytes {
+            if byte >= 0x30 && byte <= 0x39 {
+                mantissa = mantissa * 10 + Int64(byte - 0x30)
+                digits += 1
+                if fraction >= 0 { fraction += 1 }
+            } else if byte == 0x2E && fraction < 0 && digits > 0 {
+                fraction = 0
+            } else {
+                return nil
+            }
+        }
+        guard digits > 0, digits <= 15, fraction != 0 else { return nil }
+        guard fraction > 0 else { return Double(mantissa) }
+        return Double(mantissa) / powersOfTen[fraction]
+    }
+
+    private static let powersOfTen: [Double] = (0...15).map { exponent in
+        (0..<exponent).reduce(1.0) { value, _ in value * 10 }
     }
 
     mutating func timestamp(_ text: String?, line: Int) -> Date? {

@@ -1,128 +1,164 @@
 import CLibXML2
 
-/// libxml2's pull reader over an `XMLInput`, freed exactly once.
+/// libxml2's SAX2 push parser over an `XMLInput`, freed exactly once.
+///
+/// SAX rather than `xmlTextReader`: the reader builds a tree node for every element, attribute
+/// and text and frees it again, which was most of the parse time. SAX2 hands over element and
+/// attribute names interned in the parser's dictionary (compared by pointer) and attribute
+/// values as slices of its buffer, so nothing is allocated for what the report builder does not
+/// keep. The push parser is the one `xmlTextReader` runs on, so its messages and limits are the
+/// same; it is fed `chunkSize` bytes at a time, so memory stays bounded whatever the file's size.
 ///
 /// Options: no `XML_PARSE_NOENT` (entities are not substituted), no `XML_PARSE_DTDLOAD` or
 /// validation (no external DTD or entity is ever loaded), `XML_PARSE_NONET`, no
-/// `XML_PARSE_HUGE` (libxml2's own limits stay: depth 256, 10 MB text nodes) and no
-/// `XML_PARSE_RECOVER` (a broken file is an error, not a guess). `XML_PARSE_BIG_LINES` keeps
-/// line numbers past 65535 right.
-struct XMLStreamReader: ~Copyable {
-    enum NodeType: Int32 {
-        case element = 1
-        case attribute = 2
-        case text = 3
-        case cdata = 4
-        case entityReference = 5
-        case entity = 6
-        case processingInstruction = 7
-        case comment = 8
-        case document = 9
-        case documentType = 10
-        case documentFragment = 11
-        case notation = 12
-        case whitespace = 13
-        case significantWhitespace = 14
-        case endElement = 15
-        case endEntity = 16
-        case xmlDeclaration = 17
-    }
+/// `XML_PARSE_HUGE` (libxml2's own limits stay: depth 256) and no `XML_PARSE_RECOVER` (a broken
+/// file is an error, not a guess). `XML_PARSE_BIG_LINES` keeps line numbers past 65535 right.
+/// The SAX handler (see `ReportBuilder+SAX.swift`) refuses a document type declaration and
+/// entity references, and resolves no entity at all.
+final class XMLStreamReader {
+    static let options = Int32(XML_PARSE_NONET.rawValue | XML_PARSE_BIG_LINES.rawValue)
+    /// Bytes read and pushed at a time: large enough that libxml2's per-push work (finding the
+    /// last `<` and `>` of the buffer) is negligible, small enough to stay out of the way of memory.
+    static let chunkSize = 256 << 10
 
-    /// What libxml2 reported through the error handler, kept for the caller.
-    final class Diagnostics {
-        var firstError: (line: Int, message: String)?
-    }
-
-    private let handle: xmlTextReaderPtr
+    let context: xmlParserCtxtPtr
     private let input: XMLInput
-    let diagnostics: Diagnostics
 
-    static let options = Int32(XML_PARSE_NONET.rawValue | XML_PARSE_BIG_LINES.rawValue | XML_PARSE_COMPACT.rawValue)
-
-    init(input: XMLInput) throws(JUnitError) {
-        let context = Unmanaged.passUnretained(input).toOpaque()
-        guard
-            let handle = xmlReaderForIO(
-                { context, buffer, length in
-                    guard let context, let buffer, length > 0 else { return -1 }
-                    let input = Unmanaged<XMLInput>.fromOpaque(context).takeUnretainedValue()
-                    return input.read(into: UnsafeMutableRawPointer(buffer), capacity: Int(length))
-                },
-                { _ in 0 }, context, input.name, nil, Self.options)
-        else {
-            throw input.failure
-                ?? JUnitError(.unreadable, file: input.name, line: nil, message: "libxml2 could not start reading")
+    /// Creates the parser with the first bytes of `input` (libxml2 detects the encoding from
+    /// them), calling `handler`'s functions with `userData`.
+    init(input: XMLInput, handler: xmlSAXHandler, userData: UnsafeMutableRawPointer) throws(JUnitError) {
+        var handler = handler
+        var head = (UInt8(0), UInt8(0), UInt8(0), UInt8(0))
+        let count = withUnsafeMutableBytes(of: &head) { raw in
+            raw.baseAddress.map { input.read(into: $0, capacity: raw.count) } ?? -1
         }
-        self.handle = handle
+        if count < 0, let refused = input.failure { throw refused }
+        let made = withUnsafeBytes(of: &head) { raw in
+            raw.withMemoryRebound(to: CChar.self) { bytes in
+                xmlCreatePushParserCtxt(&handler, userData, bytes.baseAddress, max(0, count), input.name)
+            }
+        }
+        guard let made else {
+            throw JUnitError(.unreadable, file: input.name, line: nil, message: "libxml2 could not start reading")
+        }
+        xmlCtxtUseOptions(made, Self.options)
+        self.context = made
         self.input = input
-        self.diagnostics = Diagnostics()
-        xmlTextReaderSetErrorHandler(
-            handle,
-            { context, message, severity, locator in
-                guard let context else { return }
-                let diagnostics = Unmanaged<Diagnostics>.fromOpaque(context).takeUnretainedValue()
-                guard diagnostics.firstError == nil,
-                    severity == XML_PARSER_SEVERITY_ERROR || severity == XML_PARSER_SEVERITY_VALIDITY_ERROR
-                else { return }
-                let text = message.map { String(cString: $0) } ?? "unknown error"
-                let line = locator.map { Int(xmlTextReaderLocatorLineNumber($0)) } ?? 0
-                diagnostics.firstError = (line, text.trimmingSpaces())
-            }, Unmanaged.passUnretained(diagnostics).toOpaque())
     }
 
     deinit {
-        xmlFreeTextReader(handle)
+        xmlFreeParserCtxt(context)
     }
 
-    /// Moves to the next node: true on a node, false at the end; nil on an error.
-    mutating func read() -> Bool? {
-        switch xmlTextReaderRead(handle) {
-        case 1: return true
-        case 0: return false
-        default: return nil
+    /// Reads and pushes the whole input; true when the document ended well-formed, false when
+    /// libxml2 found an error, the input refused a read, or a callback stopped the parser.
+    func parse() -> Bool {
+        let buffer = UnsafeMutableRawPointer.allocate(byteCount: Self.chunkSize, alignment: 16)
+        defer { buffer.deallocate() }
+        let bytes = buffer.assumingMemoryBound(to: CChar.self)
+        while true {
+            let count = input.read(into: buffer, capacity: Self.chunkSize)
+            if count < 0 { return false }
+            _ = xmlParseChunk(context, bytes, count, count == 0 ? 1 : 0)
+            if context.pointee.disableSAX != 0 || context.pointee.wellFormed == 0 { return false }
+            if count == 0 { return true }
         }
     }
 
-    var nodeType: NodeType? { NodeType(rawValue: xmlTextReaderNodeType(handle)) }
-    var depth: Int { Int(xmlTextReaderDepth(handle)) }
-    var isEmptyElement: Bool { xmlTextReaderIsEmptyElement(handle) == 1 }
-
-    /// The 1-based line of the current node, or the parser's line when the node has none.
-    var line: Int {
-        if let node = xmlTextReaderCurrentNode(handle) {
-            let line = xmlGetLineNo(node)
-            if line > 0 { return line }
-        }
-        return Int(xmlTextReaderGetParserLineNumber(handle))
+    /// Stops parsing from inside a callback: libxml2 calls nothing more.
+    func stop() {
+        xmlStopParser(context)
     }
 
-    /// The local name of the current node, as a pointer into libxml2's dictionary (valid while
-    /// the reader lives).
-    var localName: UnsafePointer<xmlChar>? { xmlTextReaderConstLocalName(handle) }
+    /// The line libxml2 is reading (1-based).
+    var line: Int { Int(xmlSAX2GetLineNumber(context)) }
 
-    /// The text of the current text, CDATA or attribute node.
-    var value: UnsafePointer<xmlChar>? { xmlTextReaderConstValue(handle) }
-
-    /// libxml2's interned copy of `name`, for comparing names by pointer.
-    func interned(_ name: String) -> UnsafePointer<xmlChar>? {
-        name.withCString {
-            xmlTextReaderConstString(handle, UnsafeRawPointer($0).assumingMemoryBound(to: xmlChar.self))
+    /// The line at the end of what libxml2 has decoded so far: where a reader that parses ahead
+    /// stands (used for a declaration that has no place in a report).
+    var lineReadAhead: Int {
+        guard let current = context.pointee.input else { return line }
+        var line = Int(current.pointee.line)
+        guard var cursor = current.pointee.cur, let end = current.pointee.end else { return line }
+        while cursor < end {
+            if cursor.pointee == 0x0A { line += 1 }
+            cursor += 1
         }
+        return line
     }
 
-    /// Calls `body` with each attribute's interned local name and value, then returns to the
-    /// element.
-    func forEachAttribute(_ body: (UnsafePointer<xmlChar>, UnsafePointer<xmlChar>) throws(JUnitError) -> Void)
-        throws(JUnitError)
-    {
-        guard xmlTextReaderHasAttributes(handle) == 1 else { return }
-        defer { xmlTextReaderMoveToElement(handle) }
-        while xmlTextReaderMoveToNextAttribute(handle) == 1 {
-            guard let name = xmlTextReaderConstLocalName(handle), let value = xmlTextReaderConstValue(handle) else {
-                continue
+    /// `name` from the parser's dictionary: the pointer its callbacks pass for that name.
+    func intern(_ name: StaticString) -> UnsafePointer<xmlChar> {
+        // A dictionary lookup only fails when memory runs out; the name then matches nothing.
+        xmlDictLookup(context.pointee.dict, name.utf8Start, Int32(name.utf8CodeUnitCount)) ?? name.utf8Start
+    }
+}
+
+/// The attributes of a start tag as libxml2's SAX2 callback hands them over: for each one, five
+/// pointers (local name, prefix, namespace, value start, value end), valid during the callback.
+struct XMLAttributes {
+    let pointers: UnsafeMutablePointer<UnsafePointer<xmlChar>?>?
+    let count: Int
+
+    /// The raw value of the attribute with this interned local name.
+    func bytes(_ name: UnsafePointer<xmlChar>) -> UnsafeBufferPointer<UInt8>? {
+        guard let pointers else { return nil }
+        var item = pointers
+        for _ in 0..<count {
+            if item[0] == name, let start = item[3], let end = item[4] {
+                return UnsafeBufferPointer(start: start, count: end - start)
             }
-            try body(name, value)
+            item += 5
         }
+        return nil
+    }
+
+    /// The value as a string.
+    func string(_ name: UnsafePointer<xmlChar>) -> String? {
+        bytes(name).map(Self.decode)
+    }
+
+    /// The longest value's length, for the attribute size limit.
+    var longestValue: Int {
+        guard let pointers else { return 0 }
+        var longest = 0
+        var item = pointers
+        for _ in 0..<count {
+            if let start = item[3], let end = item[4] { longest = max(longest, end - start) }
+            item += 5
+        }
+        return longest
+    }
+
+    /// Whether the value equals `word`, ignoring ASCII case and surrounding nothing else.
+    func equalsIgnoringCase(_ name: UnsafePointer<xmlChar>, _ word: StaticString) -> Bool {
+        guard let value = bytes(name), value.count == word.utf8CodeUnitCount else { return false }
+        let expected = UnsafeBufferPointer(start: word.utf8Start, count: word.utf8CodeUnitCount)
+        for (byte, wanted) in zip(value, expected) where byte | 0x20 != wanted | 0x20 {
+            return false
+        }
+        return true
+    }
+
+    /// Without entity substitution libxml2 hands an `&` in an attribute value (written `&amp;`
+    /// or `&#38;`) over as the five characters `&#38;`, for a tree builder to decode; every other
+    /// reference is already decoded, and a bare `&` cannot occur in a well-formed value.
+    static func decode(_ value: UnsafeBufferPointer<UInt8>) -> String {
+        guard value.contains(UInt8(ascii: "&")) else { return String(decoding: value, as: UTF8.self) }
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(value.count)
+        var index = 0
+        while index < value.count {
+            bytes.append(value[index])
+            if value[index] == UInt8(ascii: "&"), index + 4 < value.count, value[index + 1] == UInt8(ascii: "#"),
+                value[index + 2] == UInt8(ascii: "3"), value[index + 3] == UInt8(ascii: "8"),
+                value[index + 4] == UInt8(ascii: ";")
+            {
+                index += 5
+            } else {
+                index += 1
+            }
+        }
+        return String(decoding: bytes, as: UTF8.self)
     }
 }
 
