@@ -26,7 +26,8 @@ extension SVGChart {
         let top = 24.0
         let plotHeight = 90.0
         let bottom = rotatedTicks ? 66.0 : 20.0
-        let width = left + Double(slots.count) * slotWidth + 12
+        // Never narrower than the legend, however few the categories.
+        let width = max(left + 160, left + Double(slots.count) * slotWidth + 12)
         let height = top + plotHeight + bottom
         // The scale's top: the largest share, rounded up to 5 points, so small bins stay visible.
         let largest = slots.map { max($0.real, $0.synthetic) }.max() ?? 0
@@ -60,7 +61,7 @@ extension SVGChart {
             svg.raw("<line")
             svg.attribute("class", fraction == 0 ? "axis" : "grid")
             svg.attribute("x1", left)
-            svg.attribute("x2", width - 12)
+            svg.attribute("x2", left + Double(slots.count) * slotWidth)
             svg.attribute("y1", y(fraction * maximum))
             svg.attribute("y2", y(fraction * maximum))
             svg.raw("/><text class=\"tick\" text-anchor=\"end\"")
