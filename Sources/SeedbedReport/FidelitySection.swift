@@ -1,14 +1,17 @@
 /// Fidelity per table: a bar per column score, the pair correlations real against generated, and
 /// a heatmap of the pair scores, each beside a table of the same numbers.
 ///
-/// The scorecard keeps scores and pair correlations, not the distributions themselves, so the
-/// real-against-generated charts are drawn where it has both sides: the numeric pairs'
-/// correlations. Column shapes are shown as their scores.
+/// Scorecards since distributions were kept also get a small baseline-against-generated chart per
+/// column, captioned with its score and null shares; older ones say they have none.
 struct FidelitySection {
     struct Column {
         var column: String
         var metric: String
         var score: String
+        /// Named apart from the table's charts, so a column without one finds nothing above it.
+        var distributionChart: Markup?
+        /// The null shares and the generated share outside the baseline's range, in words.
+        var distributionNote: String
     }
 
     struct Pair {
@@ -26,6 +29,9 @@ struct FidelitySection {
         var columnChart: Markup?
         var columns: [Column]
         var hasColumns: Bool
+        var hasDistributions: Bool
+        /// Columns compared but no distribution kept: a scorecard from before they were.
+        var lacksDistributions: Bool
         var correlationChart: Markup?
         var heatmap: Markup?
         var pairs: [Pair]
@@ -85,12 +91,21 @@ struct FidelitySection {
             : SVGChart.correlations(
                 id: id + "-correlations", title: "Pair correlations of table \(name), \(baselineKind) and synthetic",
                 pairs: correlated)
+        let shown = columns.enumerated().map { offset, column in
+            Column(
+                column: column.column, metric: column.metric ?? "–", score: Figures.score(column.score),
+                distributionChart: column.distribution.flatMap {
+                    DistributionChart.draw(
+                        $0, id: "\(id)-column-\(offset + 1)", column: column.column, table: name, baseline: baselineKind
+                    )
+                },
+                distributionNote: column.distribution.map { DistributionChart.note($0, baseline: baselineKind) } ?? "")
+        }
+        let charted = shown.contains { $0.distributionChart != nil }
         return Table(
-            name: name, anchor: id, columnChart: columnChart,
-            columns: columns.map {
-                Column(column: $0.column, metric: $0.metric ?? "–", score: Figures.score($0.score))
-            },
-            hasColumns: !columns.isEmpty, correlationChart: correlationChart,
+            name: name, anchor: id, columnChart: columnChart, columns: shown, hasColumns: !columns.isEmpty,
+            hasDistributions: charted, lacksDistributions: !columns.isEmpty && !charted,
+            correlationChart: correlationChart,
             heatmap: heatmap(id: id + "-pairs", table: name, columns: columns, pairs: pairs),
             pairs: pairs.map { pair in
                 Pair(

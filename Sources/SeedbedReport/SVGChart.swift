@@ -307,7 +307,7 @@ enum SVGChart {
 
     // MARK: - Parts
 
-    private static func open(
+    static func open(
         _ svg: inout MarkupBuilder, id: String, width: Double, height: Double, title: String,
         desc: (inout MarkupBuilder) -> Void
     ) {

@@ -23,6 +23,27 @@ struct ScorecardDocument: Decodable, Sendable {
             var column: String
             var metric: String?
             var score: Double?
+            /// Absent from scorecards written before distributions were kept.
+            var distribution: Distribution?
+        }
+
+        /// Both sides' shares over the same bins (`kind` `bins`, with `edges`) or categories.
+        struct Distribution: Decodable, Sendable {
+            struct Side: Decodable, Sendable {
+                var values: Int?
+                var nulls: Int?
+                var nullShare: Double?
+                var under: Double?
+                var shares: [Double]?
+                var over: Double?
+                var other: Double?
+            }
+
+            var kind: String?
+            var edges: [Double]?
+            var categories: [String]?
+            var real: Side?
+            var synthetic: Side?
         }
 
         struct Pair: Decodable, Sendable {

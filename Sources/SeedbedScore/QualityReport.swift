@@ -32,6 +32,8 @@ public struct QualityReport: Sendable, Hashable {
         public var metric: ColumnMetric
         /// `nil` when a side has no non-null value.
         public var score: Double?
+        /// Both sides over the same bins or categories, for charts.
+        public var distribution: ColumnDistribution?
     }
 
     /// One pair's trend score.
@@ -121,6 +123,8 @@ private struct EncodedColumn {
     /// Discrete codes (bins for numbers) for the contingency tables of mixed pairs.
     let codes: (real: [Int32], synthetic: [Int32])
     let codeCount: Int
+    /// Made here, in the pass that has the values and the codes at hand.
+    let distribution: ColumnDistribution
 
     /// - Precondition: `real` and `synthetic` are of the same kind.
     init(name: String, real: MetricColumn, synthetic: MetricColumn, options: QualityReport.Options) {
@@ -140,6 +144,7 @@ private struct EncodedColumn {
             let syntheticEdges = Binning.edges(of: s, binCount: options.binCount)
             codes = (Binning.codes(r, edges: realEdges), Binning.codes(s, edges: syntheticEdges))
             codeCount = realEdges.count + 1
+            distribution = .numeric(real: r, synthetic: s, edges: ColumnDistribution.edges(spanning: realEdges))
         default:
             // Categorical on both sides (the caller checked the kinds match).
             var codebook = ValueCodebook()
@@ -148,16 +153,25 @@ private struct EncodedColumn {
             values = .categorical(real: r, synthetic: s, null: codebook.null)
             codes = (r, s)
             codeCount = Int(codebook.count)
+            if case .categorical(let realValues) = real, case .categorical(let syntheticValues) = synthetic {
+                distribution = .categorical(
+                    real: r, synthetic: s, codeCount: codeCount, null: codebook.null, realValues: realValues,
+                    syntheticValues: syntheticValues)
+            } else {
+                distribution = .numeric(real: [], synthetic: [])
+            }
         }
     }
 
     func shape() -> QualityReport.ColumnScore {
         switch values {
-        case .numeric(_, _, let score, _, _): .init(column: name, metric: .ksComplement, score: score)
+        case .numeric(_, _, let score, _, _):
+            .init(column: name, metric: .ksComplement, score: score, distribution: distribution)
         case .categorical(let real, let synthetic, let null):
             .init(
                 column: name, metric: .tvComplement,
-                score: TVComplement.score(real: real, synthetic: synthetic, codeCount: codeCount, null: null))
+                score: TVComplement.score(real: real, synthetic: synthetic, codeCount: codeCount, null: null),
+                distribution: distribution)
         }
     }
 

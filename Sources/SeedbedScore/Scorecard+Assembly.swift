@@ -44,7 +44,7 @@ extension Scorecard {
                 real: try realTable.selecting(shared), synthetic: try table.data.selecting(shared, role: "synthetic"))
             var result = Fidelity.Table(name: table.name)
             result.columns = report.columns.map {
-                .init(column: $0.column, metric: $0.metric.rawValue, score: $0.score)
+                .init(column: $0.column, metric: $0.metric.rawValue, score: $0.score, distribution: $0.distribution)
             }
             result.pairs = report.pairs.map {
                 .init(

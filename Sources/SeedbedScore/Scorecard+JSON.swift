@@ -9,6 +9,8 @@ enum ScorecardJSON {
     case integer(Int)
     case string(String)
     case array([ScorecardJSON])
+    /// An array of scalars on one line, for the distributions' runs of numbers.
+    case row([ScorecardJSON])
     case object([(String, ScorecardJSON)])
 
     static func optional(_ value: Double?) -> ScorecardJSON { value.map(ScorecardJSON.number) ?? .null }
@@ -34,6 +36,13 @@ enum ScorecardJSON {
                 out += index == items.count - 1 ? "\n" : ",\n"
             }
             out += indent + "]"
+        case .row(let items):
+            out += "["
+            for (index, item) in items.enumerated() {
+                if index > 0 { out += ", " }
+                item.write(to: &out, indent: inner)
+            }
+            out += "]"
         case .object(let members):
             guard !members.isEmpty else { return out += "{}" }
             out += "{\n"
@@ -156,6 +165,7 @@ extension Scorecard {
                             .object([
                                 ("table", .string(table.name)), ("column", .string($0.column)),
                                 ("metric", .string($0.metric)), ("score", .optional($0.score)),
+                                ("distribution", $0.distribution.map(Self.json) ?? .null),
                             ])
                         }
                     })
@@ -186,6 +196,34 @@ extension Scorecard {
                     })
             ),
         ])
+    }
+
+    /// Shares are written to 6 decimals: finer than any chart draws, and it keeps the stored
+    /// document small (two sides of 22 numbers per column).
+    private static func json(_ distribution: ColumnDistribution) -> ScorecardJSON {
+        func share(_ value: Double) -> ScorecardJSON { .number((value * 1e6).rounded() / 1e6) }
+        func side(_ side: ColumnDistribution.Side) -> ScorecardJSON {
+            var members: [(String, ScorecardJSON)] = [
+                ("values", .optional(side.values)), ("nulls", .optional(side.nulls)),
+                ("null_share", side.nullShare.map(share) ?? .null),
+            ]
+            switch distribution.slots {
+            case .bins:
+                members += [
+                    ("under", share(side.under)), ("shares", .row(side.shares.map(share))), ("over", share(side.over)),
+                ]
+            case .categories:
+                members += [("shares", .row(side.shares.map(share))), ("other", share(side.other))]
+            }
+            return .object(members)
+        }
+        let slots: [(String, ScorecardJSON)] =
+            switch distribution.slots {
+            case .bins(let edges): [("kind", .string("bins")), ("edges", .row(edges.map(ScorecardJSON.number)))]
+            case .categories(let names):
+                [("kind", .string("categories")), ("categories", .row(names.map(ScorecardJSON.string)))]
+            }
+        return .object(slots + [("real", side(distribution.real)), ("synthetic", side(distribution.synthetic))])
     }
 
     private var diagnosticsJSON: ScorecardJSON {

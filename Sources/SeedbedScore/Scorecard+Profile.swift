@@ -59,13 +59,16 @@ extension Scorecard {
                     result.columns.append(
                         .init(
                             column: name, metric: "KSComplement",
-                            score: ProfileComparison.ksComplement(quantiles: quantiles, synthetic: scaled)))
+                            score: ProfileComparison.ksComplement(quantiles: quantiles, synthetic: scaled),
+                            distribution: .profile(
+                                quantiles: quantiles, synthetic: generated.map { $0.map { $0 * scale } })))
                 case (.categorical(let counts, let otherRows), .categorical(let generated)):
                     result.columns.append(
                         .init(
                             column: name, metric: "TVComplement",
                             score: ProfileComparison.tvComplement(
-                                counts: counts, otherRows: otherRows, synthetic: generated.compactMap(\.self))))
+                                counts: counts, otherRows: otherRows, synthetic: generated.compactMap(\.self)),
+                            distribution: .profile(counts: counts, otherRows: otherRows, synthetic: generated)))
                 default:
                     skipped.append(name)
                 }

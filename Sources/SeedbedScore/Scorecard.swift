@@ -66,6 +66,8 @@ public struct Scorecard: Sendable {
             /// `KSComplement` or `TVComplement`.
             public var metric: String
             public var score: Double?
+            /// The baseline's and the generated values' shares over the same bins or categories.
+            public var distribution: ColumnDistribution? = nil
         }
 
         public struct Pair: Sendable {

@@ -11,6 +11,8 @@ import Testing
 struct HostileNameTests {
     static let script = "<script>alert(1)</script>"
     static let image = "<img src=x onerror=alert(2)>"
+    /// A category that would close the chart's text and SVG if written raw.
+    static let category = "</text></svg><b onmouseover=alert(3)>x"
 
     /// A catalog whose texts are markup: lending@6.6.6 with a hostile rule title, column, note,
     /// read-from location, spec comment and certificate purpose.
@@ -27,6 +29,8 @@ struct HostileNameTests {
             .replacingOccurrences(of: "\"second\": \"income\"", with: "\"second\": \"\(image)\"")
             .replacingOccurrences(of: "\"dataset\": \"data150\"", with: "\"dataset\": \"\(script)\"")
             .replacingOccurrences(of: "\"notes\": [", with: "\"notes\": [\n    \"\(script)\",")
+            .replacingOccurrences(
+                of: "\"categories\": [\"retail\",", with: "\"categories\": [\"\(category)\",")
         try catalog.record(
             ScorecardRecord(
                 id: "hostile", recordedAt: ReportFixture.day(1), verdict: "fail", figures: [:], document: document),
@@ -73,6 +77,14 @@ struct HostileNameTests {
         #expect(page.contains("<th scope=\"row\">\(escapedImage)</th>"))
         #expect(page.contains("<title>\(escapedImage): "))
         #expect(page.contains("<title>age × \(escapedImage): "))
+        // The column and a category in a distribution chart: title, description, marks and ticks.
+        let escapedCategory = "&lt;/text&gt;&lt;/svg&gt;&lt;b onmouseover=alert(3)&gt;x"
+        #expect(page.contains("<title id=\"fidelity-1-column-4-title\">Distribution of customer.\(escapedImage), "))
+        #expect(page.contains("<title>\(escapedCategory): profile "))
+        #expect(page.contains("then synthetic: \(escapedCategory): profile "))
+        #expect(page.contains(">&lt;/text&gt;&lt;/sv…</text>"))
+        #expect(page.contains("<figcaption><strong>\(escapedImage)</strong>: KSComplement "))
+        #expect(!page.contains("<b onmouseover"))
 
         // The test's name and message on the effectiveness page: failures, matrix, comparison.
         let effectiveness = try String(

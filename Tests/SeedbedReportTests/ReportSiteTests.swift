@@ -103,8 +103,26 @@ struct ReportSiteTests {
             }
         }
         // lending 1.4.0 and 1.5.0: two tables' columns, correlations and heatmaps each, and rule
-        // coverage; insurance: rule coverage only; lending's effectiveness: three trends.
-        #expect(charts == 2 * 7 + 1 + 3)
+        // coverage; 1.5.0's scorecard also a distribution per compared column (10); insurance: rule
+        // coverage only; lending's effectiveness: three trends.
+        #expect(charts == 2 * 7 + 10 + 1 + 3)
+    }
+
+    @Test func aScorecardWithoutDistributionsRendersWithANoteInstead() throws {
+        let folder = try TemporaryDirectory()
+        let pages = try ReportSite(data: try ReportFixture.data(in: folder), asOf: ReportFixture.asOf).pages()
+        // lending 1.4.0's scorecard was recorded before distributions were kept; 1.5.0's has them.
+        let old = try #require(pages.first { $0.path == "versions/lending@1.4.0.html" }).html
+        let new = try #require(pages.first { $0.path == "versions/lending@1.5.0.html" }).html
+        for table in ["customer", "loan"] {
+            #expect(old.contains("<p class=\"note\">No distribution charts for \(table): this scorecard was written"))
+            #expect(!new.contains("No distribution charts for \(table)"))
+        }
+        #expect(!old.contains("-column-1-title"))
+        #expect(Self.matches(of: "(<title id=\"fidelity-\\d-column-\\d+-title\">)", in: new).count == 10)
+        #expect(
+            new.contains(
+                "<title id=\"fidelity-1-column-3-title\">Distribution of customer.sex, profile and synthetic</title>"))
     }
 
     @Test func theMarkdownSummaryMatchesItsSnapshot() throws {

@@ -1,0 +1,151 @@
+import Testing
+
+@testable import SeedbedScore
+
+@Suite("Per-column distributions for charts")
+struct ColumnDistributionTests {
+    /// Twenty zeros with the given shares set.
+    static func bins(_ set: [Int: Double]) -> [Double] {
+        (0..<20).map { set[$0] ?? 0 }
+    }
+
+    @Test func numbersFallInTwentyBinsOverTheRealRangeWithUnderAndOver() throws {
+        // Real 0…20: bins of width 1, the last closed so the maximum is in it.
+        let distribution = ColumnDistribution.numeric(
+            real: [0, 10, 20, nil], synthetic: [-1, 0.5, 9.99, 10, 25, nil, nil])
+        #expect(distribution.slots == .bins(edges: (0...20).map(Double.init)))
+        #expect(distribution.real.shares == Self.bins([0: 1.0 / 3, 10: 1.0 / 3, 19: 1.0 / 3]))
+        #expect(distribution.real.under == 0 && distribution.real.over == 0)
+        #expect(distribution.real.values == 3 && distribution.real.nulls == 1)
+        #expect(distribution.real.nullShare == 0.25)
+        #expect(distribution.synthetic.shares == Self.bins([0: 0.2, 9: 0.2, 10: 0.2]))
+        #expect(distribution.synthetic.under == 0.2)
+        #expect(distribution.synthetic.over == 0.2)
+        #expect(distribution.synthetic.values == 5 && distribution.synthetic.nulls == 2)
+        #expect(distribution.synthetic.nullShare == 2.0 / 7)
+    }
+
+    @Test func aValueOnAnEdgeStartsThatBinWhateverTheRounding() throws {
+        // 0.015 steps are not exact in binary: each edge must still open its own bin.
+        let edges = Binning.edges(of: [0, 0.3], binCount: 20)
+        let distribution = ColumnDistribution.numeric(real: edges.map { $0 }, synthetic: [])
+        #expect(distribution.real.shares == Array(repeating: 1.0 / 21, count: 19) + [2.0 / 21])
+        #expect(distribution.synthetic.values == 0)
+        #expect(distribution.synthetic.shares == Self.bins([:]))
+    }
+
+    @Test func theQualityReportCarriesEachColumnsDistribution() throws {
+        let real = try MetricTable(["n": .numeric([0, 20, 10, nil]), "c": .categorical(["a", "a", "b", nil])])
+        let synthetic = try MetricTable([
+            "n": .numeric([5, 30, nil, nil, 0]), "c": .categorical(["a", "c", "c", nil, nil]),
+        ])
+        let report = try QualityReport(real: real, synthetic: synthetic)
+        let numbers = try #require(report.columns.first { $0.column == "n" }?.distribution)
+        #expect(numbers.slots == .bins(edges: (0...20).map { Double($0) }))
+        #expect(numbers.real.shares == Self.bins([0: 1.0 / 3, 10: 1.0 / 3, 19: 1.0 / 3]))
+        #expect(numbers.synthetic.shares == Self.bins([0: 1.0 / 3, 5: 1.0 / 3]))
+        #expect(numbers.synthetic.over == 1.0 / 3)
+        #expect(numbers.synthetic.nulls == 2)
+        // a: 2 real rows; b: 1; c: none real, 2 generated.
+        let categories = try #require(report.columns.first { $0.column == "c" }?.distribution)
+        #expect(categories.slots == .categories(["a", "b", "c"]))
+        #expect(categories.real.shares == [2.0 / 3, 1.0 / 3, 0])
+        #expect(categories.real.values == 3 && categories.real.nulls == 1)
+        #expect(categories.synthetic.shares == [1.0 / 3, 0, 2.0 / 3])
+        #expect(categories.synthetic.other == 0)
+        #expect(categories.synthetic.values == 3 && categories.synthetic.nulls == 2)
+    }
+
+    @Test func twelveCategoriesAreShownAndTheRestIsOther() throws {
+        // k00 appears 14 times, k01 13 times, …, k13 once: 105 rows.
+        let names = (0..<14).map { "k" + ($0 < 10 ? "0" : "") + String($0) }
+        let real: [String?] = names.enumerated().flatMap { Array(repeating: $0.element, count: 14 - $0.offset) }
+        var codebook = ValueCodebook()
+        let realCodes = codebook.encode(.categorical(real))
+        let syntheticCodes = codebook.encode(.categorical(["k13", "zz"]))
+        let distribution = ColumnDistribution.categorical(
+            real: realCodes, synthetic: syntheticCodes, codeCount: Int(codebook.count), null: codebook.null,
+            realValues: real, syntheticValues: ["k13", "zz"])
+        #expect(distribution.slots == .categories(Array(names.prefix(12))))
+        #expect(distribution.real.shares == (0..<12).map { Double(14 - $0) / 105 })
+        #expect(distribution.real.other == 3.0 / 105)
+        #expect(distribution.synthetic.shares == Array(repeating: 0, count: 12))
+        #expect(distribution.synthetic.other == 1)
+    }
+
+    @Test func tiedCategoriesGoByGeneratedRowsThenFirstAppearance() throws {
+        var codebook = ValueCodebook()
+        let real: [String?] = ["b", "a", "d", "c"]
+        let synthetic: [String?] = ["a", "c"]
+        let realCodes = codebook.encode(.categorical(real))
+        let syntheticCodes = codebook.encode(.categorical(synthetic))
+        let distribution = ColumnDistribution.categorical(
+            real: realCodes, synthetic: syntheticCodes, codeCount: Int(codebook.count), null: codebook.null,
+            realValues: real, syntheticValues: synthetic)
+        #expect(distribution.slots == .categories(["a", "c", "b", "d"]))
+        #expect(distribution.real.nulls == 0 && distribution.real.nullShare == 0)
+    }
+
+    @Test func aProfilesQuantilesGiveTheRealShares() throws {
+        // Uniform on [0, 10]: 0.05 in each half-unit bin. Generated 1 and 11 (over), one null.
+        let uniform = try #require(ColumnDistribution.profile(quantiles: [0, 5, 10], synthetic: [1, 11, nil]))
+        #expect(uniform.slots == .bins(edges: (0...20).map { Double($0) / 2 }))
+        for share in uniform.real.shares { #expect(abs(share - 0.05) < 1e-12) }
+        #expect(uniform.real.values == nil && uniform.real.nullShare == nil)
+        #expect(uniform.synthetic.shares == Self.bins([2: 0.5]))
+        #expect(uniform.synthetic.over == 0.5)
+        #expect(uniform.synthetic.nullShare == 1.0 / 3)
+        // Tied quantiles are a point mass: all of it in the bin that starts at 5.
+        let point = try #require(ColumnDistribution.profile(quantiles: [5, 5, 5], synthetic: [5]))
+        #expect(point.slots == .bins(edges: (0...20).map { 4.5 + Double($0) * 0.05 }))
+        #expect(point.real.shares == Self.bins([10: 1]))
+        #expect(point.synthetic.shares == Self.bins([10: 1]))
+        #expect(ColumnDistribution.profile(quantiles: [1], synthetic: [1]) == nil)
+    }
+
+    @Test func aProfilesCategoryCountsGiveTheRealShares() {
+        let distribution = ColumnDistribution.profile(
+            counts: [("a", 6), ("b", 2)], otherRows: 2, synthetic: ["a", "a", "b", "c", nil])
+        #expect(distribution.slots == .categories(["a", "b"]))
+        #expect(distribution.real.shares == [0.6, 0.2])
+        #expect(distribution.real.other == 0.2)
+        #expect(distribution.real.values == 10 && distribution.real.nulls == nil)
+        #expect(distribution.synthetic.shares == [0.5, 0.25])
+        #expect(distribution.synthetic.other == 0.25)
+        #expect(distribution.synthetic.nullShare == 0.2)
+    }
+
+    @Test func theScorecardJSONHoldsBothSides() throws {
+        var scorecard = Scorecard(dataset: "d", spec: "s.seed", conformance: .init(rules: [], scenarios: []))
+        var column = ScorecardTable.Column(name: "c")
+        column.isNullable = true
+        let generated = ScorecardTable(
+            name: "t", columns: [column], data: try MetricTable(["c": .categorical(["a", "c", "c", nil, nil])]))
+        try scorecard.measureFidelity(
+            [generated], real: ["t": try MetricTable(["c": .categorical(["a", "a", "b", nil])])], baseline: "r")
+        let json = scorecard.json()
+        #expect(
+            json.contains(
+                """
+                        "score": 0.3333336666665556,
+                        "distribution": {
+                          "kind": "categories",
+                          "categories": ["a", "b", "c"],
+                          "real": {
+                            "values": 3,
+                            "nulls": 1,
+                            "null_share": 0.25,
+                            "shares": [0.666667, 0.333333, 0],
+                            "other": 0
+                          },
+                          "synthetic": {
+                            "values": 3,
+                            "nulls": 2,
+                            "null_share": 0.4,
+                            "shares": [0.333333, 0, 0.666667],
+                            "other": 0
+                          }
+                        }
+                """), "\(json)")
+    }
+}
