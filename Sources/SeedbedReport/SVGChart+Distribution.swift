@@ -57,20 +57,9 @@ extension SVGChart {
         svg.raw("/><text class=\"tick\" y=\"14\"")
         svg.attribute("x", left + 100)
         svg.raw(">synthetic</text>")
-        for fraction in [0.0, 0.5, 1.0] {
-            svg.raw("<line")
-            svg.attribute("class", fraction == 0 ? "axis" : "grid")
-            svg.attribute("x1", left)
-            svg.attribute("x2", left + Double(slots.count) * slotWidth)
-            svg.attribute("y1", y(fraction * maximum))
-            svg.attribute("y2", y(fraction * maximum))
-            svg.raw("/><text class=\"tick\" text-anchor=\"end\"")
-            svg.attribute("x", left - 4)
-            svg.attribute("y", y(fraction * maximum) + 4)
-            svg.raw(">")
-            svg.text(Figures.shortPercent(fraction * maximum))
-            svg.raw("</text>")
-        }
+        grid(
+            &svg, from: left, to: left + Double(slots.count) * slotWidth, maximum: maximum, y: y,
+            tick: Figures.shortPercent)
         // Bins: dashed guides where the baseline's range starts and ends (the first and last slot
         // hold what lies outside it).
         if !rotatedTicks, slots.count > 2 {

@@ -255,20 +255,7 @@ enum SVGChart {
         open(&svg, id: id, width: width, height: height, title: title) { desc in
             desc.text(points.map { "\($0.label): \($0.value.map(format) ?? "no data")" }.joined(separator: "; "))
         }
-        for fraction in [0.0, 0.5, 1.0] {
-            svg.raw("<line")
-            svg.attribute("class", fraction == 0 ? "axis" : "grid")
-            svg.attribute("x1", left)
-            svg.attribute("x2", width - 10)
-            svg.attribute("y1", y(fraction * maximum))
-            svg.attribute("y2", y(fraction * maximum))
-            svg.raw("/><text class=\"tick\" text-anchor=\"end\"")
-            svg.attribute("x", left - 4)
-            svg.attribute("y", y(fraction * maximum) + 4)
-            svg.raw(">")
-            svg.text(tick(fraction * maximum))
-            svg.raw("</text>")
-        }
+        grid(&svg, from: left, to: width - 10, maximum: maximum, y: y, tick: tick)
         // Segments only between neighbours that both have a value.
         for index in points.indices.dropFirst() {
             guard let from = points[index - 1].value, let to = points[index].value else { continue }
@@ -306,6 +293,27 @@ enum SVGChart {
     }
 
     // MARK: - Parts
+
+    /// The axis at 0 and grid lines at half and full `maximum`, each with its tick label.
+    static func grid(
+        _ svg: inout MarkupBuilder, from left: Double, to right: Double, maximum: Double, y: (Double) -> Double,
+        tick: (Double) -> String
+    ) {
+        for fraction in [0.0, 0.5, 1.0] {
+            svg.raw("<line")
+            svg.attribute("class", fraction == 0 ? "axis" : "grid")
+            svg.attribute("x1", left)
+            svg.attribute("x2", right)
+            svg.attribute("y1", y(fraction * maximum))
+            svg.attribute("y2", y(fraction * maximum))
+            svg.raw("/><text class=\"tick\" text-anchor=\"end\"")
+            svg.attribute("x", left - 4)
+            svg.attribute("y", y(fraction * maximum) + 4)
+            svg.raw(">")
+            svg.text(tick(fraction * maximum))
+            svg.raw("</text>")
+        }
+    }
 
     static func open(
         _ svg: inout MarkupBuilder, id: String, width: Double, height: Double, title: String,
