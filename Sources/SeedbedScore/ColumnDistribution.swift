@@ -62,10 +62,23 @@ extension ColumnDistribution {
     }
 
     /// `binCount` equal-width edges over the range of coarser edges (the same first and last).
-    static func edges(spanning coarse: [Double]) -> [Double] {
+    /// For whole numbers, bins a whole number of units wide centred on the integers instead (at
+    /// most `binCount`): 20 fractional widths over ages 18…80 would hold three values and four in
+    /// turn, and draw a comb no data has.
+    static func edges(spanning coarse: [Double], wholeNumbers: Bool = false) -> [Double] {
         guard let low = coarse.first, let high = coarse.last else { return Binning.edges(of: [], binCount: binCount) }
+        if wholeNumbers, low.rounded() == low, high.rounded() == high, high > low {
+            let width = ((high - low + 1) / Double(binCount)).rounded(.up)
+            let count = Int(((high - low + 1) / width).rounded(.up))
+            return (0...count).map { low - 0.5 + Double($0) * width }
+        }
         let step = (high - low) / Double(binCount)
         return (0..<binCount).map { low + Double($0) * step } + [high]
+    }
+
+    /// Whether every value present is a whole number.
+    static func wholeNumbers(_ values: [Double?]) -> Bool {
+        values.allSatisfy { $0.map { $0.rounded() == $0 } ?? true }
     }
 
     /// One side's shares: one pass, each value's bin found by division and checked against the
@@ -116,12 +129,15 @@ extension ColumnDistribution {
     static func profile(quantiles: [Double], synthetic: [Double?]) -> ColumnDistribution? {
         let knots = quantiles.filter { !$0.isNaN }
         guard knots.count >= 2, let first = knots.first, let last = knots.last else { return nil }
-        let edges = edges(spanning: Binning.edges(of: [first, last], binCount: binCount))
+        let edges = edges(
+            spanning: Binning.edges(of: [first, last], binCount: binCount),
+            wholeNumbers: knots.allSatisfy { $0.rounded() == $0 } && wholeNumbers(synthetic))
         // Shares of [edges[i], edges[i + 1]) from the CDF's left limits; the last bin takes the
         // rest, including a point mass at the maximum.
         var shares: [Double] = []
-        for bin in 0..<binCount {
-            let upper = bin == binCount - 1 ? 1 : leftCDF(knots, at: edges[bin + 1])
+        let bins = edges.count - 1
+        for bin in 0..<bins {
+            let upper = bin == bins - 1 ? 1 : leftCDF(knots, at: edges[bin + 1])
             shares.append(Swift.max(0, upper - leftCDF(knots, at: edges[bin])))
         }
         return ColumnDistribution(

@@ -144,7 +144,11 @@ private struct EncodedColumn {
             let syntheticEdges = Binning.edges(of: s, binCount: options.binCount)
             codes = (Binning.codes(r, edges: realEdges), Binning.codes(s, edges: syntheticEdges))
             codeCount = realEdges.count + 1
-            distribution = .numeric(real: r, synthetic: s, edges: ColumnDistribution.edges(spanning: realEdges))
+            distribution = .numeric(
+                real: r, synthetic: s,
+                edges: ColumnDistribution.edges(
+                    spanning: realEdges,
+                    wholeNumbers: ColumnDistribution.wholeNumbers(r) && ColumnDistribution.wholeNumbers(s)))
         default:
             // Categorical on both sides (the caller checked the kinds match).
             var codebook = ValueCodebook()

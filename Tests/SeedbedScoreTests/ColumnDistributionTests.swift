@@ -25,6 +25,27 @@ struct ColumnDistributionTests {
         #expect(distribution.synthetic.nullShare == 2.0 / 7)
     }
 
+    /// Ages 18…80 in twenty fractional bins would hold three values and four in turn; whole
+    /// numbers get bins four units wide centred on the integers instead.
+    @Test func wholeNumbersGetWholeNumberBins() throws {
+        let ages = (18...80).map { Double($0) }
+        let edges = ColumnDistribution.edges(spanning: [18, 80], wholeNumbers: true)
+        #expect(edges == (0...16).map { 17.5 + Double($0) * 4 })
+        let distribution = ColumnDistribution.numeric(real: ages, synthetic: [18, 80, 82], edges: edges)
+        let realShares: [Double] = Array(repeating: 4.0 / 63, count: 15) + [3.0 / 63]
+        let syntheticShares: [Double] = [1.0 / 3] + Array(repeating: 0, count: 14) + [1.0 / 3]
+        #expect(distribution.real.shares == realShares)
+        #expect(distribution.synthetic.shares == syntheticShares)
+        #expect(distribution.synthetic.over == 1.0 / 3)
+        // Through the report: whole numbers on both sides.
+        let report = try QualityReport(
+            real: try MetricTable(["age": .numeric(ages)]), synthetic: try MetricTable(["age": .numeric([18, 80])]))
+        #expect(report.columns.first?.distribution?.slots == .bins(edges: edges))
+        // A profile whose quantiles and generated values are whole numbers too.
+        let profile = try #require(ColumnDistribution.profile(quantiles: [18, 49, 80], synthetic: [20]))
+        #expect(profile.slots == .bins(edges: edges))
+    }
+
     @Test func aValueOnAnEdgeStartsThatBinWhateverTheRounding() throws {
         // 0.015 steps are not exact in binary: each edge must still open its own bin.
         let edges = Binning.edges(of: [0, 0.3], binCount: 20)
@@ -35,7 +56,8 @@ struct ColumnDistributionTests {
     }
 
     @Test func theQualityReportCarriesEachColumnsDistribution() throws {
-        let real = try MetricTable(["n": .numeric([0, 20, 10, nil]), "c": .categorical(["a", "a", "b", nil])])
+        // 10.5: not whole numbers, so twenty equal bins.
+        let real = try MetricTable(["n": .numeric([0, 20, 10.5, nil]), "c": .categorical(["a", "a", "b", nil])])
         let synthetic = try MetricTable([
             "n": .numeric([5, 30, nil, nil, 0]), "c": .categorical(["a", "c", "c", nil, nil]),
         ])
@@ -87,12 +109,12 @@ struct ColumnDistributionTests {
     }
 
     @Test func aProfilesQuantilesGiveTheRealShares() throws {
-        // Uniform on [0, 10]: 0.05 in each half-unit bin. Generated 1 and 11 (over), one null.
-        let uniform = try #require(ColumnDistribution.profile(quantiles: [0, 5, 10], synthetic: [1, 11, nil]))
+        // Uniform on [0, 10]: 0.05 in each half-unit bin. Generated 1.5 and 11 (over), one null.
+        let uniform = try #require(ColumnDistribution.profile(quantiles: [0, 5, 10], synthetic: [1.5, 11, nil]))
         #expect(uniform.slots == .bins(edges: (0...20).map { Double($0) / 2 }))
         for share in uniform.real.shares { #expect(abs(share - 0.05) < 1e-12) }
         #expect(uniform.real.values == nil && uniform.real.nullShare == nil)
-        #expect(uniform.synthetic.shares == Self.bins([2: 0.5]))
+        #expect(uniform.synthetic.shares == Self.bins([3: 0.5]))
         #expect(uniform.synthetic.over == 0.5)
         #expect(uniform.synthetic.nullShare == 1.0 / 3)
         // Tied quantiles are a point mass: all of it in the bin that starts at 5.
