@@ -46,8 +46,18 @@ public struct RevalidateCommand: ParsableCommand {
     public init() {}
 
     public func run() throws {
-        let catalog = try options.open()
         let console = Console.current
+        if !metadataOnly {
+            // A typo in the policy fails once, up front, not as a note on every version.
+            do {
+                _ = try ScoreRunner.readPolicy(policy)
+            } catch {
+                console.write(
+                    error.message.hasSuffix("\n") ? error.message : "seedbed: error: \(error.message)\n", to: .error)
+                throw error.exitCode
+            }
+        }
+        let catalog = try options.open()
         let findings = try reportingCatalogErrors { () throws(CatalogError) in
             let newer = try profile.map { path throws(CatalogError) in
                 (path: path, sha256: try Digest.sha256(ofFile: path))

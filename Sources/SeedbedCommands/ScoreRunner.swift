@@ -114,7 +114,10 @@ struct ScoreRunner {
 
     // MARK: - Inputs
 
-    private func readPolicy() throws(Failure) -> GatePolicy {
+    private func readPolicy() throws(Failure) -> GatePolicy { try Self.readPolicy(policy) }
+
+    /// The policy at `policy`, or the built-in default.
+    static func readPolicy(_ policy: String?) throws(Failure) -> GatePolicy {
         let file: SourceFile
         if let policy {
             guard let bytes = FileManager.default.contents(atPath: policy) else {

@@ -106,6 +106,16 @@ struct RevalidateCommandTests {
         #expect(!metadata.output.contains("re-scored 400 rows"))
     }
 
+    @Test func aBrokenPolicyFailsOnceBeforeAnyVersionIsRead() async throws {
+        let fixture = try await Fixture()
+        _ = await fixture.generate(into: "data")
+        let policy = try fixture.folder.write("typo.yml", "gates:\n  fidelity.overal: \">= 0.8\"\n")
+        let result = await seedbed("revalidate", "--catalog", fixture.catalog, "--policy", policy)
+        #expect(result.exitCode == 2)
+        #expect(result.output == "")
+        #expect(result.error.contains("typo.yml:2:3: error: unknown metric 'fidelity.overal'"), "\(result.error)")
+    }
+
     @Test func rowsWrittenOverByALaterVersionOrGoneAreNotes() async throws {
         let fixture = try await Fixture()
         let out = await fixture.generate(into: "data")
