@@ -44,8 +44,12 @@ public struct OutcomeComparison: Sendable, Equatable {
         self.b = b
         let specA = try catalog.version(a).source.specText
         let specB = try catalog.version(b).source.specText
-        let failingA = Self.failing(try catalog.failingResults(of: a))
-        let failingB = Self.failing(try catalog.failingResults(of: b))
+        // Runs on negative data fail by design: they count towards the catch rate only.
+        var negative = try catalog.negativeRunIDs(named: b.name)
+        if a.name != b.name { negative.formUnion(try catalog.negativeRunIDs(named: a.name)) }
+        let storedB = try catalog.failingResults(of: b).filter { !negative.contains($0.run.id) }
+        let failingA = Self.failing(try catalog.failingResults(of: a).filter { !negative.contains($0.run.id) })
+        let failingB = Self.failing(storedB)
         let keysA = Set(failingA.map(\.key))
         let keysB = Set(failingB.map(\.key))
         failingOnlyOnA = failingA.filter { !keysB.contains($0.key) }
@@ -55,7 +59,7 @@ public struct OutcomeComparison: Sendable, Equatable {
         let fingerprintsA = Set(failingA.flatMap(\.fingerprints))
         var fresh: [String: NewFingerprint] = [:]
         var order: [String] = []
-        for stored in try catalog.failingResults(of: b) {
+        for stored in storedB {
             guard let fingerprint = stored.result.fingerprint, !fingerprintsA.contains(fingerprint) else { continue }
             if fresh[fingerprint] == nil {
                 order.append(fingerprint)

@@ -56,7 +56,9 @@ public struct TraceLinks: Hashable, Sendable, Codable {
                 var inside = String(String.UnicodeScalarView(scalars[(index + 1)..<close])).trimmingSpaces()
                 if inside.lowercased().hasPrefix("rule:") {
                     inside = String(inside.dropFirst(5)).trimmingSpaces()
-                    if isIdentifier(inside) { found.append(inside) }
+                    // A database CHECK is the rule `db:NAME` (docs/check-constraints.md).
+                    let name = inside.hasPrefix("db:") ? String(inside.dropFirst(3)) : inside
+                    if isIdentifier(name) { found.append(inside) }
                 } else if isRuleID(inside) {
                     found.append(inside)
                 }

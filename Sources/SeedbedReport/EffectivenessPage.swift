@@ -23,6 +23,24 @@ struct EffectivenessPage {
         var rulesTested: String
         var rulesFailing: String
         var untested: String
+        var catchRate: String
+    }
+
+    /// A version's rules on negative data: caught, missed or untested.
+    struct Negative {
+        struct Rule {
+            var id: String
+            var ruleLink: String?
+            var rows: String
+            var tests: String
+            var failed: String
+            var verdict: Badge
+        }
+
+        var version: String
+        var link: String
+        var summary: String
+        var rules: [Rule]
     }
 
     struct Revealed {
@@ -127,6 +145,8 @@ struct EffectivenessPage {
     var hasFlaky: Bool
     var failures: [VersionGroups]
     var matrix: Matrix?
+    var negative: [Negative]
+    var hasNegative: Bool
     var comparison: Comparison?
 
     init(effectiveness: DatasetEffectiveness, versions: [DatasetVersion], catalog: String, asOf: String) {
@@ -178,8 +198,13 @@ struct EffectivenessPage {
                 sameCommit: entry.revealedOnSameCommit.map { Figures.integer($0.count) } ?? "–",
                 rulesTested: "\(entry.rulesLinked) of \(entry.rules)",
                 rulesFailing: Figures.integer(entry.rulesFailing),
-                untested: entry.rulesUntested.isEmpty ? "none" : entry.rulesUntested.joined(separator: ", "))
+                untested: entry.rulesUntested.isEmpty ? "none" : entry.rulesUntested.joined(separator: ", "),
+                catchRate: entry.negative.map(Self.catchRate) ?? "–")
         }
+        negative = trend.reversed().compactMap { entry in
+            entry.negative.map { Self.negative($0, version: entry.dataset.version, link: versionLink, anchor: anchor) }
+        }
+        hasNegative = !negative.isEmpty
 
         // Each revealed fingerprint with the tests that failed with it and one message.
         var revealed: [Revealed] = []
@@ -257,6 +282,37 @@ struct EffectivenessPage {
                     "Rules a test names ([rule:ID], a rule property or a marker in its output) over the rules the spec declares."
             ),
         ]
+    }
+
+    /// `3 of 4 (75%)`.
+    private static func catchRate(_ negative: NegativeCatch) -> String {
+        "\(negative.caught) of \(negative.rules.count)" + (negative.rate.map { " (\(Figures.percent($0)))" } ?? "")
+    }
+
+    private static func negative(
+        _ negative: NegativeCatch, version: SemanticVersion, link: (SemanticVersion) -> String,
+        anchor: (TestLink, SemanticVersion) -> String?
+    ) -> Negative {
+        var summary =
+            "\(Figures.integer(negative.runs)) run\(negative.runs == 1 ? "" : "s") on negative data; catch rate \(catchRate(negative)): \(negative.caught) caught, \(negative.missed) missed, \(negative.untested) untested."
+        if !negative.rulesWithoutNegativeRows.isEmpty {
+            summary +=
+                " Without negative rows (cannot be broken alone): \(negative.rulesWithoutNegativeRows.joined(separator: ", "))."
+        }
+        return Negative(
+            version: version.description, link: link(version), summary: summary,
+            rules: negative.rules.map { rule in
+                let verdict: Badge =
+                    switch rule.verdict {
+                    case .caught: .pass("caught")
+                    case .missed: .fail("missed")
+                    case .untested: .warn("untested")
+                    }
+                return Negative.Rule(
+                    id: rule.id, ruleLink: anchor(TestLink(.rule, rule.id), version),
+                    rows: Figures.integer(rule.negativeRows), tests: Figures.integer(rule.tests),
+                    failed: Figures.integer(rule.failingTests), verdict: verdict)
+            })
     }
 
     /// Failures grouped by the rules and scenarios their tests name; tests naming neither last.

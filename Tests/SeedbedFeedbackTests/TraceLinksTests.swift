@@ -34,7 +34,8 @@ struct TraceLinksTests {
             ("[ELIG-002] caps the LTV", ["ELIG-002"]), ("caps [rule:R12] and [rule: r_7]", ["R12", "r_7"]),
             ("caps @rule ELIG-002 here", ["ELIG-002"]), ("test_param[17]", []), ("[chromium] › loan form", []),
             ("UTF-8 is fine", []), ("[BR-PRICING-012] discount", ["BR-PRICING-012"]), ("[elig-002] lower case", []),
-            ("[ELIG-] half", []), ("[rule:] empty", []),
+            ("[ELIG-] half", []), ("[rule:] empty", []), ("checks [rule:db:ltv_range]", ["db:ltv_range"]),
+            ("[rule:db:] empty check", []),
         ])
     func ruleTokensInNames(_ name: String, rules: [String]) {
         #expect(Self.testCase(name: name).traceLinks.rules == rules)
