@@ -150,6 +150,7 @@ struct ScoreRealColumn {
     /// The number a field spells, surrounding spaces allowed. Parsed as is first: trimming
     /// through Foundation bridges to NSString and cost more than half of reading a real CSV.
     static func number(_ text: String) -> Double? {
+        if let value = plainDecimal(text) { return value }
         if let value = Double(text) { return value }
         let bytes = text.utf8
         var start = bytes.startIndex
@@ -162,7 +163,60 @@ struct ScoreRealColumn {
         return Double(text[start..<end])
     }
 
+    /// `-?[0-9]+(.[0-9]+)?` with at most 15 digits, without strtod: the digits are exact as a
+    /// double and so is 10^k for k ≤ 15, so one correctly rounded division gives the double
+    /// nearest the decimal, which is what `Double(text)` returns. `nil` for any other spelling.
+    static func plainDecimal(_ text: String) -> Double? {
+        var text = text
+        return text.withUTF8 { bytes -> Double? in
+            var index = 0
+            let negative = bytes.first == UInt8(ascii: "-")
+            if negative { index = 1 }
+            var mantissa: UInt64 = 0
+            var digits = 0
+            var fraction = -1
+            while index < bytes.count {
+                let byte = bytes[index]
+                index += 1
+                if byte == UInt8(ascii: "."), fraction < 0, digits > 0 {
+                    fraction = 0
+                    continue
+                }
+                let digit = byte &- UInt8(ascii: "0")
+                guard digit < 10, digits < 15 else { return nil }
+                mantissa = mantissa * 10 + UInt64(digit)
+                digits += 1
+                if fraction >= 0 { fraction += 1 }
+            }
+            guard digits > 0, fraction != 0 else { return nil }
+            let value = Double(mantissa) / powersOfTen[Swift.max(0, fraction)]
+            return negative ? -value : value
+        }
+    }
+
+    private static let powersOfTen: [Double] = (0...15).map { exponent in
+        (0..<exponent).reduce(1.0) { result, _ in result * 10 }
+    }
+
     static func date(_ text: Substring) -> Int? {
+        // `YYYY-MM-DD` as production exports write it, read from the bytes; any other
+        // spelling the general parse below accepts or refuses.
+        let bytes = text.utf8
+        if bytes.count == 10 {
+            var fields = [0, 0, 0]
+            var valid = true
+            for (offset, byte) in bytes.enumerated() {
+                switch offset {
+                case 4, 7: valid = valid && byte == UInt8(ascii: "-")
+                default:
+                    let digit = byte &- UInt8(ascii: "0")
+                    valid = valid && digit < 10
+                    let field = offset < 4 ? 0 : offset < 7 ? 1 : 2
+                    fields[field] = fields[field] * 10 + Int(digit)
+                }
+            }
+            if valid { return CivilDate.days(year: fields[0], month: fields[1], day: fields[2]) }
+        }
         let parts = text.split(separator: "-", omittingEmptySubsequences: false)
         guard parts.count == 3, parts[0].count == 4, let year = Int(parts[0]), let month = Int(parts[1]),
             let day = Int(parts[2])

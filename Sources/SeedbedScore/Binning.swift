@@ -14,6 +14,13 @@ enum Binning {
             low = Swift.min(low, value)
             high = Swift.max(high, value)
         }
+        return edges(low: low, high: high, binCount: binCount)
+    }
+
+    /// The edges for the non-NaN values' range `low...high` (crossed when there are none).
+    static func edges(low: Double, high: Double, binCount: Int) -> [Double] {
+        var low = low
+        var high = high
         if low > high {
             low = 0
             high = 1

@@ -43,6 +43,12 @@ public enum CorrelationSimilarity {
                 sum += value
             }
             guard values.count >= 2 else { return nil }
+            self.init(values, sum: sum)
+        }
+
+        /// From the values' sum in row order, when a caller has it already.
+        /// - Precondition: no value is null or NaN, and there are at least two.
+        init(_ values: [Double?], sum: Double) {
             // The same sums in the same order as `pearson`, so the result is the same to the bit.
             mean = sum / Double(values.count)
             squares = 0

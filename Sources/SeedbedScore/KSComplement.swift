@@ -8,7 +8,10 @@ public enum KSComplement {
     ///   either side has no non-null value.
     /// - Complexity: O((n + m) log(n + m)).
     public static func score(real: [Double?], synthetic: [Double?]) -> Double? {
-        score(sortedReal: prepared(real), sortedSynthetic: prepared(synthetic))
+        // Ints, dates and decimals are counted or sorted as narrow integers; other numbers
+        // are sorted as 64-bit keys.
+        if let score = DecimalKeys.ksComplement(real: real, synthetic: synthetic) { return score }
+        return score(sortedReal: prepared(real), sortedSynthetic: prepared(synthetic))
     }
 
     /// The non-null values, rounded as SDMetrics rounds them, as sort keys in ascending order

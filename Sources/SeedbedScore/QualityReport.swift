@@ -131,24 +131,24 @@ private struct EncodedColumn {
         self.name = name
         switch (real, synthetic) {
         case (.numeric(let r), .numeric(let s)):
+            // One pass per side for the range, constancy, whole numbers and the sum.
+            let realSummary = NumericSummary(r)
+            let syntheticSummary = NumericSummary(s)
             values = .numeric(
-                real: r, synthetic: s,
-                ksComplement: KSComplement.score(
-                    sortedReal: KSComplement.prepared(r), sortedSynthetic: KSComplement.prepared(s)),
-                isConstant: CorrelationSimilarity.isConstant(r) || CorrelationSimilarity.isConstant(s),
-                moments: (CorrelationSimilarity.Moments(r), CorrelationSimilarity.Moments(s)))
+                real: r, synthetic: s, ksComplement: KSComplement.score(real: r, synthetic: s),
+                isConstant: realSummary.isConstant || syntheticSummary.isConstant,
+                moments: (realSummary.moments(r), syntheticSummary.moments(s)))
             // SDMetrics 0.32's report bins each table with its own edges (`_get_processed_data`
             // runs on the real and the synthetic table apart), so bin i means a different range on
             // each side when the ranges differ.
-            let realEdges = Binning.edges(of: r, binCount: options.binCount)
-            let syntheticEdges = Binning.edges(of: s, binCount: options.binCount)
+            let realEdges = realSummary.edges(binCount: options.binCount)
+            let syntheticEdges = syntheticSummary.edges(binCount: options.binCount)
             codes = (Binning.codes(r, edges: realEdges), Binning.codes(s, edges: syntheticEdges))
             codeCount = realEdges.count + 1
             distribution = .numeric(
                 real: r, synthetic: s,
                 edges: ColumnDistribution.edges(
-                    spanning: realEdges,
-                    wholeNumbers: ColumnDistribution.wholeNumbers(r) && ColumnDistribution.wholeNumbers(s)))
+                    spanning: realEdges, wholeNumbers: realSummary.wholeNumbers && syntheticSummary.wholeNumbers))
         default:
             // Categorical on both sides (the caller checked the kinds match).
             var codebook = ValueCodebook()
