@@ -11,14 +11,51 @@
 enum StackFrames {
     static func extract(from text: String, limit: Int = 16) -> [String] {
         var frames: [String] = []
-        for line in text.split(whereSeparator: \.isNewline) {
+        forEachLine(of: text) { line in
             let trimmed = String(line).trimmingSpaces()
-            // The whole line is checked: reducing drops the directories (`node_modules/…`).
-            guard let frame = frame(in: trimmed), !isFramework(frame), !isFramework(trimmed) else { continue }
+            // The whole line is checked (first: it is the cheaper test, and most skipped lines
+            // fail it): reducing drops the directories (`node_modules/…`).
+            guard !isFramework(trimmed), let frame = frame(in: trimmed), !isFramework(frame) else { return true }
             frames.append(frame)
-            if frames.count == limit { break }
+            return frames.count < limit
         }
         return frames
+    }
+
+    /// Calls `body` with each non-empty line of `text` (lines end where `Character.isNewline`
+    /// is true), found by scanning the UTF-8 bytes, until it returns false. Lazy: a long stack
+    /// is read only as far as its first frames, and no grapheme breaking is done.
+    static func forEachLine(of text: String, _ body: (Substring) -> Bool) {
+        let utf8 = text.utf8
+        var start = utf8.startIndex
+        var index = start
+        while index != utf8.endIndex {
+            // The byte length of a line break starting here, or 0.
+            var length = 0
+            switch utf8[index] {
+            case 0x0A...0x0D:
+                length = 1
+            case 0xC2:  // U+0085
+                let next = utf8.index(after: index)
+                if next != utf8.endIndex, utf8[next] == 0x85 { length = 2 }
+            case 0xE2:  // U+2028, U+2029
+                let second = utf8.index(after: index)
+                if second != utf8.endIndex, utf8[second] == 0x80 {
+                    let third = utf8.index(after: second)
+                    if third != utf8.endIndex, utf8[third] == 0xA8 || utf8[third] == 0xA9 { length = 3 }
+                }
+            default:
+                break
+            }
+            guard length > 0 else {
+                index = utf8.index(after: index)
+                continue
+            }
+            if start != index, !body(text[start..<index]) { return }
+            index = utf8.index(index, offsetBy: length)
+            start = index
+        }
+        if start != utf8.endIndex { _ = body(text[start..<utf8.endIndex]) }
     }
 
     /// The reduced frame on one trimmed line, or nil when the line is not a frame.
