@@ -84,10 +84,15 @@ public struct TestRunIngestion: Sendable {
         var failure: CatalogError?
         let run = try parser.stream(file: file) { _, cases in
             for testCase in cases {
-                summary.add(testCase.status)
-                guard failure == nil else { continue }
+                guard failure == nil else {
+                    summary.add(testCase.status)
+                    continue
+                }
+                // The record's status is the test's: read it back rather than work it out twice.
+                let record = TestResultRecord(testCase, reportFile: file)
+                summary.add(TestStatus(rawValue: record.status) ?? testCase.status)
                 do throws(CatalogError) {
-                    try store(TestResultRecord(testCase, reportFile: file))
+                    try store(record)
                 } catch {
                     failure = error
                 }
