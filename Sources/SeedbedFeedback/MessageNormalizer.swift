@@ -14,6 +14,10 @@ enum MessageNormalizer {
     static let lineCount = 5
 
     static func normalize(_ message: String) -> String {
+        // White space collapses as characters, not scalars: a space before a combining mark
+        // (or after a prepended one) is part of a character and stays. ASCII text has no such
+        // marks, so it collapses as it is written; other text keeps every space until the end.
+        let ascii = message.utf8.allSatisfy { $0 < 0x80 }
         var out = String()
         var lineScalars: [Unicode.Scalar] = []
         var lines = 0
@@ -33,27 +37,33 @@ enum MessageNormalizer {
             }
             guard lineScalars.contains(where: { !isWhitespace($0) }) else { continue }
             lines += 1
-            normalizeLine(lineScalars, into: &out)
+            normalizeLine(lineScalars, collapsing: ascii, into: &out)
         }
-        return out
+        return ascii ? out : out.split(separator: " ").joined(separator: " ")
     }
 
-    /// Appends a line's words and separators; runs of white space, and the line break before
-    /// it, become one space between non-space text.
-    private static func normalizeLine(_ scalars: [Unicode.Scalar], into out: inout String) {
+    /// Appends a line's words and separators; the line break before it and each white space
+    /// inside it (leading and trailing white space trimmed) become a space, which `collapsing`
+    /// writes as one space between non-space text.
+    private static func normalizeLine(_ scalars: [Unicode.Scalar], collapsing: Bool, into out: inout String) {
+        guard let first = scalars.firstIndex(where: { !isWhitespace($0) }),
+            let last = scalars.lastIndex(where: { !isWhitespace($0) })
+        else { return }
+        if !collapsing { out.unicodeScalars.append(" ") }
         var pendingSpace = true
         var word: [Unicode.Scalar] = []
         // The previous word of the line, for HTTP status codes.
         var previous: [Unicode.Scalar]?
         func emitWord() {
             guard !word.isEmpty else { return }
-            if pendingSpace, !out.isEmpty { out.unicodeScalars.append(" ") }
+            if collapsing, pendingSpace, !out.isEmpty { out.unicodeScalars.append(" ") }
             pendingSpace = false
             normalizeWord(word, previous: previous, into: &out)
             previous = word
             word.removeAll(keepingCapacity: true)
         }
-        for (index, scalar) in scalars.enumerated() {
+        for index in first...last {
+            let scalar = scalars[index]
             // A comma between digits belongs to the word: `14:03:07,512`, `1,234`.
             let inNumber =
                 scalar == "," && index > 0 && index + 1 < scalars.count && isDigit(scalars[index - 1])
@@ -62,8 +72,9 @@ enum MessageNormalizer {
                 emitWord()
                 if isWhitespace(scalar) {
                     pendingSpace = true
+                    if !collapsing { out.unicodeScalars.append(" ") }
                 } else {
-                    if pendingSpace, !out.isEmpty { out.unicodeScalars.append(" ") }
+                    if collapsing, pendingSpace, !out.isEmpty { out.unicodeScalars.append(" ") }
                     pendingSpace = false
                     out.unicodeScalars.append(scalar)
                 }
@@ -120,13 +131,18 @@ enum MessageNormalizer {
         }
     }
 
+    /// `String.hasPrefix` for an ASCII prefix: compared by characters, so a prefix whose last
+    /// scalar joins the next one into one character (`/` and a combining mark) does not match.
     private static func hasPrefix(_ s: [Unicode.Scalar], _ prefix: String) -> Bool {
         var index = 0
         for scalar in prefix.unicodeScalars {
             guard index < s.count, s[index] == scalar else { return false }
             index += 1
         }
-        return true
+        guard index > 0, index < s.count, !s[index].isASCII else { return true }
+        var pair = String()
+        pair.unicodeScalars.append(contentsOf: s[(index - 1)...index])
+        return pair.count == 2
     }
 
     private static func isPath(_ s: [Unicode.Scalar]) -> Bool {
