@@ -2,8 +2,9 @@
 # Benchmarks/ingest-bench.sh [MEGABYTES…]: for each size (default 20), a synthetic JUnit report
 # (Benchmarks/junit-report.py: Surefire-shaped suites with properties, failures with stack
 # traces and outputs, errors, skips, flaky reruns) is
-#   1. ingested by `seedbed ingest` (release build) into a fresh SQLite catalog, and
-#   2. read by junitparser (Python, from PyPI, in Benchmarks/.venv-junit, made on first use)
+#   1. ingested by `seedbed ingest` (release build) into a fresh SQLite catalog,
+#   2. read by `seedbed ingest --dry-run` (parse, checks, fingerprints, records; no catalog), and
+#   3. read by junitparser (Python, from PyPI, in Benchmarks/.venv-junit, made on first use)
 #      looking at every test case's result (Benchmarks/junit-parse.py),
 # in the same run, each under `/usr/bin/time -v`: wall time, CPU time, MB/s, peak RSS, the ratio,
 # and the rows stored. The machine is shared, so wall times move with its load; CPU time
@@ -56,15 +57,19 @@ for megabytes in "${sizes[@]}"; do
     cat "$report" >/dev/null # both readers start from the page cache
     read -r s_wall s_cpu s_peak < <(measure "$work/seedbed.time" "$work/out.txt" "$seedbed" ingest "$report" \
         --dataset bench@1.0.0 --run bench --catalog "$work/catalog.sqlite")
+    read -r d_wall d_cpu d_peak < <(measure "$work/dry.time" "$work/dry.txt" "$seedbed" ingest "$report" \
+        --dataset bench@1.0.0 --run bench --dry-run)
     read -r p_wall p_cpu p_peak < <(measure "$work/python.time" "$work/python.txt" "$venv/bin/python" \
         "$here/junit-parse.py" "$report")
     printf "\n%.1f MB report\n" "$(echo "$bytes / 1000000" | bc -l)"
     grep -m1 "^total" "$work/out.txt" | sed 's/^/  seedbed:     /'
     sed 's/^/  junitparser: /' "$work/python.txt"
-    awk -v b="$bytes" -v sw="$s_wall" -v sc="$s_cpu" -v sp="$s_peak" -v pw="$p_wall" -v pc="$p_cpu" -v pp="$p_peak" 'BEGIN {
+    awk -v b="$bytes" -v sw="$s_wall" -v sc="$s_cpu" -v sp="$s_peak" -v dw="$d_wall" -v dc="$d_cpu" -v dp="$d_peak" -v pw="$p_wall" -v pc="$p_cpu" -v pp="$p_peak" 'BEGIN {
         printf "  seedbed ingest: %6.2f s wall %6.1f MB/s, %6.2f s CPU %6.1f MB/s, peak RSS %5.0f MB\n", sw, b / 1e6 / sw, sc, b / 1e6 / sc, sp / 1024
+        printf "  seedbed dry run:%6.2f s wall %6.1f MB/s, %6.2f s CPU %6.1f MB/s, peak RSS %5.0f MB\n", dw, b / 1e6 / dw, dc, b / 1e6 / dc, dp / 1024
         printf "  junitparser:    %6.2f s wall %6.1f MB/s, %6.2f s CPU %6.1f MB/s, peak RSS %5.0f MB\n", pw, b / 1e6 / pw, pc, b / 1e6 / pc, pp / 1024
-        printf "  ratio (junitparser / seedbed): %.1fx wall, %.1fx CPU\n", pw / sw, pc / sc }'
+        printf "  ratio (junitparser / seedbed ingest): %.1fx wall, %.1fx CPU\n", pw / sw, pc / sc
+        printf "  ratio (junitparser / seedbed dry run): %.1fx wall, %.1fx CPU\n", pw / dw, pc / dc }'
     for table in test_result test_attempt test_link; do
         printf "  %s rows: %s\n" "$table" "$(sqlite3 "$work/catalog.sqlite" "SELECT count(*) FROM $table" 2>/dev/null || echo '?')"
     done

@@ -34,14 +34,15 @@ extension Catalog {
             SELECT run.id, run.name, run.version, run.commit_sha, run.run_at, run.ingested_at, run.partial,
                 run.files_json, res.seq, res.test_key, res.suite_path, res.classname, res.name, res.file,
                 res.occurrence, res.report_file, res.report_line, res.status, res.duration_us, res.message,
-                res.failure_type, res.fingerprint, res.coarse_fingerprint
+                res.failure_type, res.fingerprint, res.coarse_fingerprint, res.attempt_count,
+                res.normalized_message, res.frames
             FROM test_result res JOIN test_run run ON run.id = res.run_id
             WHERE \(condition)
             ORDER BY run.run_at, run.ingested_at, run.id, res.seq
             """, parameters)
         var runs: [String: TestRunRecord] = [:]
         var results: [StoredTestResult] = []
-        for row in found where row.count == 23 {
+        for row in found where row.count == 26 {
             guard let runID = row[0], let run = runs[runID] ?? Self.testRun(Array(row[0..<8])),
                 let sequence = row[8].flatMap({ Int($0) }), let key = row[9], let name = row[12]
             else { continue }
@@ -54,6 +55,10 @@ extension Catalog {
                 coarseFingerprint: row[22], attempts: [], links: [])
             if details {
                 result.attempts = try attempts(run: runID, sequence: sequence)
+                if result.attempts.isEmpty, row[23] == "1" {
+                    // Schema 4: the only attempt is in the result's row.
+                    result.attempts = [result.plainAttempt(normalizedMessage: row[24], frames: Self.frames(row[25]))]
+                }
                 result.links = try links(run: runID, sequence: sequence)
             }
             results.append(StoredTestResult(run: run, sequence: sequence, result: result))
@@ -73,8 +78,12 @@ extension Catalog {
             return TestAttemptRecord(
                 outcome: row[0] ?? "", origin: row[1] ?? "", duration: Self.seconds(row[2]), message: row[3],
                 failureType: row[4], fingerprint: row[5], coarseFingerprint: row[6], normalizedMessage: row[7],
-                frames: row[8].map { $0.split(separator: "\n").map(String.init) } ?? [])
+                frames: Self.frames(row[8]))
         }
+    }
+
+    static func frames(_ text: String?) -> [String] {
+        text.map { $0.split(separator: "\n").map(String.init) } ?? []
     }
 
     private func links(run: String, sequence: Int) throws(CatalogError) -> [TestLink] {

@@ -68,6 +68,26 @@ public struct TestResultRecord: Sendable, Equatable {
 
     /// Failed or errored: what counts as a failure of the data or the code.
     public var isFailure: Bool { status == "failed" || status == "error" }
+
+    /// The attempt the catalog makes from the result's own columns when a test has one attempt
+    /// and no `test_attempt` row (schema 4): the test case element, ending as the test did (a
+    /// test the producer marked flaky passed), with the result's duration, message, type and
+    /// fingerprints, and the normalised message and frames kept beside them.
+    func plainAttempt(normalizedMessage: String?, frames: [String]) -> TestAttemptRecord {
+        TestAttemptRecord(
+            outcome: status == "flaky" ? "passed" : status, origin: "testCase", duration: duration, message: message,
+            failureType: failureType, fingerprint: fingerprint, coarseFingerprint: coarseFingerprint,
+            normalizedMessage: normalizedMessage, frames: frames)
+    }
+
+    /// The single attempt when the result's columns say all of it (so it needs no row of its
+    /// own), else nil.
+    var attemptInResult: TestAttemptRecord? {
+        guard attempts.count == 1, let only = attempts.first,
+            only == plainAttempt(normalizedMessage: only.normalizedMessage, frames: only.frames)
+        else { return nil }
+        return only
+    }
 }
 
 /// One execution of a test.

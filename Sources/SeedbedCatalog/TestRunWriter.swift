@@ -17,6 +17,7 @@ public final class TestRunWriter {
             ("name", false), ("file", false), ("occurrence", true), ("report_file", false), ("report_line", true),
             ("status", false), ("attempt_count", true), ("duration_us", true), ("message", false),
             ("failure_type", false), ("fingerprint", false), ("coarse_fingerprint", false),
+            ("normalized_message", false), ("frames", false),
         ])
     private var attempts = PendingRows(
         table: "test_attempt",
@@ -65,8 +66,13 @@ public final class TestRunWriter {
         results.append(14, result.failureType)
         results.append(15, result.fingerprint)
         results.append(16, result.coarseFingerprint)
+        // Most tests ran once, as their result says: that attempt lives in the result's row
+        // (schema 4), saving a row and its primary-key entry per test.
+        let inResult = result.attemptInResult
+        results.append(17, inResult?.normalizedMessage)
+        results.append(18, inResult.flatMap(Self.framesText))
         results.endRow()
-        for (index, attempt) in result.attempts.enumerated() {
+        for (index, attempt) in result.attempts.enumerated() where inResult == nil {
             attempts.append(0, runID)
             attempts.append(1, seq)
             attempts.append(2, Int64(index))
@@ -78,7 +84,7 @@ public final class TestRunWriter {
             attempts.append(8, attempt.fingerprint)
             attempts.append(9, attempt.coarseFingerprint)
             attempts.append(10, attempt.normalizedMessage)
-            attempts.append(11, attempt.frames.isEmpty ? nil : attempt.frames.joined(separator: "\n"))
+            attempts.append(11, Self.framesText(attempt))
             attempts.endRow()
         }
         // Links are few (most tests have none): a repeated one is found by a scan, not a set.
@@ -101,6 +107,11 @@ public final class TestRunWriter {
         } catch {
             throw CatalogError(.environment, "the catalog (\(location)): \(error.message)")
         }
+    }
+
+    /// Frames one a line; nil for none.
+    static func framesText(_ attempt: TestAttemptRecord) -> String? {
+        attempt.frames.isEmpty ? nil : attempt.frames.joined(separator: "\n")
     }
 
     static func microseconds(_ seconds: Double?) -> Int64? {

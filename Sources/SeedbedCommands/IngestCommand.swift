@@ -16,6 +16,10 @@ struct IngestCommand: ParsableCommand {
             rule-breaking rows of generate --negative: its failures are expected and count only
             towards the negative-data catch rate (docs/effectiveness.md).
 
+            --dry-run reads, checks and fingerprints every file exactly as an ingest does and
+            prints the same summary, but opens no catalog and stores nothing: a CI step that
+            validates a report (exit codes as below, 3 excepted).
+
             Exit codes: 0 stored, 1 stored but a file was partial (--allow-partial), 2 a file is
             missing, refused or broken (nothing stored) or the dataset version is unknown,
             3 the catalog cannot be written.
@@ -23,6 +27,7 @@ struct IngestCommand: ParsableCommand {
             Examples:
               seedbed ingest build/test-results --dataset lending@1.4.0 --run "$CI_JOB_ID" --commit "$CI_COMMIT_SHA"
               seedbed ingest report.xml --dataset lending@1.4.0 --format json
+              seedbed ingest build/test-results --dataset lending@1.4.0 --dry-run
             """)
 
     @Argument(help: ArgumentHelp("JUnit XML files, or folders of them.", valueName: "file-or-dir"))
@@ -45,6 +50,9 @@ struct IngestCommand: ParsableCommand {
     @Flag(help: "The tests ran on negative data (generate --negative rows): measure the catch rate from it.")
     var negative = false
 
+    @Flag(help: "Read and check the files, print the summary, store nothing (no catalog is opened).")
+    var dryRun = false
+
     @OptionGroup var options: CatalogReadOptions
 
     func run() throws {
@@ -52,10 +60,14 @@ struct IngestCommand: ParsableCommand {
         let reference = try reportingCatalogErrors { () throws(CatalogError) in
             try DatasetReference(parsing: dataset)
         }
-        let catalog = try options.open()
         let ingestion = TestRunIngestion(
             dataset: reference, runID: runID ?? UUID().uuidString.lowercased(), commit: commit,
             options: JUnitParseOptions(allowPartial: allowPartial))
+        if dryRun {
+            try check(ingestion, console: console)
+            return
+        }
+        let catalog = try options.open()
         let result: IngestResult
         do {
             result = try ingestion.ingest(files: paths, into: catalog)
@@ -71,12 +83,7 @@ struct IngestCommand: ParsableCommand {
             // stored unmarked, and ingesting it again with --negative replaces it.
             try reportingCatalogErrors { () throws(CatalogError) in try catalog.markNegative(run: result.runID) }
         }
-        for file in result.files {
-            for warning in file.warnings { console.write("\(warning.description)\n", to: .error) }
-            if let partial = file.partial {
-                console.write("\(partial.description) (kept up to there: the run is partial)\n", to: .error)
-            }
-        }
+        Self.writeWarnings(result, console: console)
         switch options.format {
         case .json:
             var ingested = IngestedRun(result, catalog: catalog.location)
@@ -89,7 +96,38 @@ struct IngestCommand: ParsableCommand {
         if result.total.partial > 0 { throw ExitCode.checkFailed }
     }
 
-    static func text(_ result: IngestResult, catalog: String) -> String {
+    /// `--dry-run`: the same reading and summary, no catalog.
+    private func check(_ ingestion: TestRunIngestion, console: Console) throws {
+        let result: IngestResult
+        do {
+            result = try ingestion.check(files: paths)
+        } catch let error as JUnitError {
+            console.write("\(error.description)\n", to: .error)
+            throw ExitCode.inputError
+        }
+        Self.writeWarnings(result, console: console)
+        switch options.format {
+        case .json:
+            var checked = IngestedRun(result, catalog: nil)
+            checked.dryRun = true
+            console.write(CommandJSON.text(checked))
+        case .text:
+            console.write(Self.text(result, catalog: nil))
+        }
+        if result.total.partial > 0 { throw ExitCode.checkFailed }
+    }
+
+    private static func writeWarnings(_ result: IngestResult, console: Console) {
+        for file in result.files {
+            for warning in file.warnings { console.write("\(warning.description)\n", to: .error) }
+            if let partial = file.partial {
+                console.write("\(partial.description) (kept up to there: the run is partial)\n", to: .error)
+            }
+        }
+    }
+
+    /// - Parameter catalog: nil for a dry run.
+    static func text(_ result: IngestResult, catalog: String?) -> String {
         var rows = [["FILE", "TESTS", "PASSED", "FAILED", "ERRORS", "SKIPPED", "FLAKY", "PARTIAL"]]
         func row(_ name: String, _ summary: RunSummary) -> [String] {
             [
@@ -101,6 +139,12 @@ struct IngestCommand: ParsableCommand {
         let count = result.files.count
         rows.append(row("total (\(count) \(count == 1 ? "file" : "files"))", result.total))
         var text = CatalogText.table(rows)
+        guard let catalog else {
+            let tests = result.total.tests
+            text += "dry run: \(tests) \(tests == 1 ? "test" : "tests") read and checked, nothing stored\n"
+            if !result.total.isGreen { text += result.total.partial > 0 ? "not green: partial\n" : "not green\n" }
+            return text
+        }
         text += "stored run \(result.runID) of \(result.dataset)"
         if let commit = result.commit { text += " at commit \(commit)" }
         text += ": \(result.stored) \(result.stored == 1 ? "test" : "tests") in \(catalog)"
@@ -127,7 +171,8 @@ struct IngestedRun: Encodable {
     var run: String
     var dataset: String
     var commit: String?
-    var catalog: String
+    /// nil for a dry run.
+    var catalog: String?
     var replaced: Bool
     var stored: Int
     var files: [File]
@@ -135,8 +180,10 @@ struct IngestedRun: Encodable {
     var green: Bool
     /// Ingested with `--negative`.
     var negative = false
+    /// `--dry-run`: nothing stored.
+    var dryRun = false
 
-    init(_ result: IngestResult, catalog: String) {
+    init(_ result: IngestResult, catalog: String?) {
         run = result.runID
         dataset = result.dataset.description
         commit = result.commit

@@ -35,10 +35,13 @@ public struct FailureFingerprint: Hashable, Sendable, Codable {
     /// The first line of a stack text that is not a frame: jest and Mocha put the message there.
     private static func firstLine(of text: String?) -> String? {
         guard let text else { return nil }
-        for line in text.split(whereSeparator: \.isNewline) {
+        var first: String?
+        StackFrames.forEachLine(of: text) { line in
             let trimmed = String(line).trimmingSpaces()
-            if !trimmed.isEmpty { return StackFrames.frame(in: trimmed) == nil ? trimmed : nil }
+            guard !trimmed.isEmpty else { return true }
+            first = StackFrames.frame(in: trimmed) == nil ? trimmed : nil
+            return false
         }
-        return nil
+        return first
     }
 }

@@ -7,87 +7,166 @@
 /// Kept: digits inside identifiers (`test2`, `R12`, `ELIG-002`: a rule ID tells failures apart),
 /// and three-digit HTTP status codes after `HTTP…`, `status` or `code`. White space collapses
 /// to one space; only the first five non-empty lines are read.
+///
+/// One pass over the message's scalars into one output string, with ASCII decided by byte
+/// value (`properties` only for the rest): it runs for every failed attempt of a run.
 enum MessageNormalizer {
     static let lineCount = 5
 
     static func normalize(_ message: String) -> String {
-        let lines = message.split(whereSeparator: \.isNewline).lazy.map { $0.trimmingSpaces() }
-        var tokens: [String] = []
-        for line in lines.filter({ !$0.isEmpty }).prefix(lineCount) {
-            tokens.append(" ")
-            var previous: String?
-            for token in split(Array(line.unicodeScalars)) {
-                let normalized = normalizeToken(token, previous: previous)
-                tokens.append(normalized)
-                previous = token.isSeparator ? previous : String(String.UnicodeScalarView(token.scalars))
+        // White space collapses as characters, not scalars: a space before a combining mark
+        // (or after a prepended one) is part of a character and stays. ASCII text has no such
+        // marks, so it collapses as it is written; other text keeps every space until the end.
+        let ascii = message.utf8.allSatisfy { $0 < 0x80 }
+        var out = String()
+        var lineScalars: [Unicode.Scalar] = []
+        var lines = 0
+        var scalars = message.unicodeScalars.makeIterator()
+        var ended = false
+        while !ended, lines < lineCount {
+            // Lines end at the scalars `Character.isNewline` is true of (CR LF is two ends and
+            // an empty line between, which is skipped like any empty line).
+            lineScalars.removeAll(keepingCapacity: true)
+            while true {
+                guard let scalar = scalars.next() else {
+                    ended = true
+                    break
+                }
+                if isNewline(scalar) { break }
+                lineScalars.append(scalar)
             }
+            guard lineScalars.contains(where: { !isWhitespace($0) }) else { continue }
+            lines += 1
+            normalizeLine(lineScalars, collapsing: ascii, into: &out)
         }
-        return tokens.joined().split(separator: " ", omittingEmptySubsequences: true).joined(separator: " ")
+        return ascii ? out : out.split(separator: " ").joined(separator: " ")
     }
 
-    // MARK: - Tokens
-
-    private struct Token {
-        var scalars: [Unicode.Scalar]
-        var isSeparator: Bool
-    }
-
-    /// Words (runs of anything but white space, quotes, brackets, `,`, `;`, `=`) and the
-    /// separators between them; white space becomes one space.
-    private static func split(_ scalars: [Unicode.Scalar]) -> [Token] {
-        var tokens: [Token] = []
+    /// Appends a line's words and separators; the line break before it and each white space
+    /// inside it (leading and trailing white space trimmed) become a space, which `collapsing`
+    /// writes as one space between non-space text.
+    private static func normalizeLine(_ scalars: [Unicode.Scalar], collapsing: Bool, into out: inout String) {
+        guard let first = scalars.firstIndex(where: { !isWhitespace($0) }),
+            let last = scalars.lastIndex(where: { !isWhitespace($0) })
+        else { return }
+        if !collapsing { out.unicodeScalars.append(" ") }
+        var pendingSpace = true
         var word: [Unicode.Scalar] = []
-        for (index, scalar) in scalars.enumerated() {
+        // The previous word of the line, for HTTP status codes.
+        var previous: [Unicode.Scalar]?
+        func emitWord() {
+            guard !word.isEmpty else { return }
+            if collapsing, pendingSpace, !out.isEmpty { out.unicodeScalars.append(" ") }
+            pendingSpace = false
+            normalizeWord(word, previous: previous, into: &out)
+            previous = word
+            word.removeAll(keepingCapacity: true)
+        }
+        for index in first...last {
+            let scalar = scalars[index]
             // A comma between digits belongs to the word: `14:03:07,512`, `1,234`.
             let inNumber =
                 scalar == "," && index > 0 && index + 1 < scalars.count && isDigit(scalars[index - 1])
                 && isDigit(scalars[index + 1])
             if isSeparator(scalar) && !inNumber {
-                if !word.isEmpty { tokens.append(Token(scalars: word, isSeparator: false)) }
-                word = []
-                let text: Unicode.Scalar = scalar.properties.isWhitespace ? " " : scalar
-                tokens.append(Token(scalars: [text], isSeparator: true))
+                emitWord()
+                if isWhitespace(scalar) {
+                    pendingSpace = true
+                    if !collapsing { out.unicodeScalars.append(" ") }
+                } else {
+                    if collapsing, pendingSpace, !out.isEmpty { out.unicodeScalars.append(" ") }
+                    pendingSpace = false
+                    out.unicodeScalars.append(scalar)
+                }
             } else {
                 word.append(scalar)
             }
         }
-        if !word.isEmpty { tokens.append(Token(scalars: word, isSeparator: false)) }
-        return tokens
+        emitWord()
     }
 
+    // MARK: - Scalar classes (ASCII by value)
+
+    private static func isNewline(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar.value {
+        case 0x0A...0x0D, 0x85, 0x2028, 0x2029: true
+        default: false
+        }
+    }
+
+    private static func isWhitespace(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar.value {
+        case 0x09...0x0D, 0x20: true
+        case 0..<0x80: false
+        default: scalar.properties.isWhitespace
+        }
+    }
+
+    private static func isAlphabetic(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar.value {
+        case 0x41...0x5A, 0x61...0x7A: true
+        case 0..<0x80: false
+        default: scalar.properties.isAlphabetic
+        }
+    }
+
+    /// White space, quotes, brackets, `,`, `;`, `=`: what ends a word.
     private static func isSeparator(_ scalar: Unicode.Scalar) -> Bool {
-        scalar.properties.isWhitespace || "\"'`()[]{}<>,;=".unicodeScalars.contains(scalar)
+        switch scalar {
+        case "\"", "'", "`", "(", ")", "[", "]", "{", "}", "<", ">", ",", ";", "=": true
+        default: isWhitespace(scalar)
+        }
     }
 
-    private static func normalizeToken(_ token: Token, previous: String?) -> String {
-        let scalars = token.scalars
-        if token.isSeparator { return String(String.UnicodeScalarView(scalars)) }
-        if isPath(scalars) { return "<PATH>" }
-        if isHTTPStatus(scalars, previous: previous) { return String(String.UnicodeScalarView(scalars)) }
-        return replaceInside(scalars)
+    // MARK: - Words
+
+    private static func normalizeWord(_ scalars: [Unicode.Scalar], previous: [Unicode.Scalar]?, into out: inout String)
+    {
+        if isPath(scalars) {
+            out += "<PATH>"
+        } else if isHTTPStatus(scalars, previous: previous) {
+            out.unicodeScalars.append(contentsOf: scalars)
+        } else {
+            replaceInside(scalars, into: &out)
+        }
+    }
+
+    /// `String.hasPrefix` for an ASCII prefix: compared by characters, so a prefix whose last
+    /// scalar joins the next one into one character (`/` and a combining mark) does not match.
+    private static func hasPrefix(_ s: [Unicode.Scalar], _ prefix: String) -> Bool {
+        var index = 0
+        for scalar in prefix.unicodeScalars {
+            guard index < s.count, s[index] == scalar else { return false }
+            index += 1
+        }
+        guard index > 0, index < s.count, !s[index].isASCII else { return true }
+        var pair = String()
+        pair.unicodeScalars.append(contentsOf: s[(index - 1)...index])
+        return pair.count == 2
     }
 
     private static func isPath(_ s: [Unicode.Scalar]) -> Bool {
-        let text = String(String.UnicodeScalarView(s))
-        if text.containsBytes("://") { return false }
+        for index in s.indices.dropLast(2) where s[index] == ":" && s[index + 1] == "/" && s[index + 2] == "/" {
+            return false
+        }
         let slashes = s.count(where: { $0 == "/" })
         if s.first == "/" && slashes >= 2 { return true }
-        if text.hasPrefix("~/") || text.hasPrefix("./") || text.hasPrefix("../") { return true }
-        if s.count >= 3, s[0].properties.isAlphabetic, s[1] == ":", s[2] == "\\" { return true }
+        if hasPrefix(s, "~/") || hasPrefix(s, "./") || hasPrefix(s, "../") { return true }
+        if s.count >= 3, isAlphabetic(s[0]), s[1] == ":", s[2] == "\\" { return true }
         return slashes >= 2 && s.contains(".") && !s.contains(where: { $0 == "@" })
     }
 
-    private static func isHTTPStatus(_ s: [Unicode.Scalar], previous: String?) -> Bool {
-        guard let previous, s.count == 3, s.allSatisfy(isDigit), let first = s.first, ("1"..."5").contains(first)
+    private static func isHTTPStatus(_ s: [Unicode.Scalar], previous: [Unicode.Scalar]?) -> Bool {
+        guard var word = previous, s.count == 3, s.allSatisfy(isDigit), let first = s.first, ("1"..."5").contains(first)
         else { return false }
-        var word = previous.lowercased()
-        if word.hasSuffix(":") { word.removeLast() }
-        return word.hasPrefix("http") || word == "status" || word == "code"
+        // Lower-cased as ASCII: no other scalar lower-cases into `http`, `status` or `code`.
+        word = word.map { ("A"..."Z").contains($0) ? Unicode.Scalar($0.value + 0x20) ?? $0 : $0 }
+        if word.last == ":" { word.removeLast() }
+        return hasPrefix(word, "http") || word == Array("status".unicodeScalars) || word == Array("code".unicodeScalars)
     }
 
     /// Tags inside one word, scanning left to right.
-    private static func replaceInside(_ s: [Unicode.Scalar]) -> String {
-        var out = ""
+    private static func replaceInside(_ s: [Unicode.Scalar], into out: inout String) {
         var index = 0
         while index < s.count {
             if let end = uuidEnd(s, at: index) {
@@ -122,7 +201,6 @@ enum MessageNormalizer {
                 index = end
             }
         }
-        return out
     }
 
     private static func isDigit(_ scalar: Unicode.Scalar) -> Bool { ("0"..."9").contains(scalar) }
@@ -132,12 +210,12 @@ enum MessageNormalizer {
     }
 
     private static func isWordScalar(_ scalar: Unicode.Scalar) -> Bool {
-        scalar.properties.isAlphabetic || isDigit(scalar) || scalar == "_"
+        isAlphabetic(scalar) || isDigit(scalar) || scalar == "_"
     }
 
     /// A digit right after a letter or `_` belongs to an identifier.
     private static func followsIdentifier(_ s: [Unicode.Scalar], at index: Int) -> Bool {
-        index > 0 && (s[index - 1].properties.isAlphabetic || s[index - 1] == "_")
+        index > 0 && (isAlphabetic(s[index - 1]) || s[index - 1] == "_")
     }
 
     /// The end of a run of hex digits of exactly `count` starting at `index`.

@@ -11,19 +11,62 @@
 enum StackFrames {
     static func extract(from text: String, limit: Int = 16) -> [String] {
         var frames: [String] = []
-        for line in text.split(whereSeparator: \.isNewline) {
-            let trimmed = String(line).trimmingSpaces()
-            // The whole line is checked: reducing drops the directories (`node_modules/…`).
-            guard let frame = frame(in: trimmed), !isFramework(frame), !isFramework(trimmed) else { continue }
+        forEachLine(of: text) { line in
+            let trimmed = line.trimmingSpaces()
+            // The whole line is checked (first: it is the cheaper test, and most skipped lines
+            // fail it): reducing drops the directories (`node_modules/…`).
+            guard !isFramework(trimmed), let frame = frame(in: trimmed), !isFramework(frame) else { return true }
             frames.append(frame)
-            if frames.count == limit { break }
+            return frames.count < limit
         }
         return frames
+    }
+
+    /// Calls `body` with each non-empty line of `text` (lines end where `Character.isNewline`
+    /// is true), found by scanning the UTF-8 bytes, until it returns false. Lazy: a long stack
+    /// is read only as far as its first frames, and no grapheme breaking is done.
+    static func forEachLine(of text: String, _ body: (Substring) -> Bool) {
+        let utf8 = text.utf8
+        var start = utf8.startIndex
+        var index = start
+        while index != utf8.endIndex {
+            // The byte length of a line break starting here, or 0.
+            var length = 0
+            switch utf8[index] {
+            case 0x0A...0x0D:
+                length = 1
+            case 0xC2:  // U+0085
+                let next = utf8.index(after: index)
+                if next != utf8.endIndex, utf8[next] == 0x85 { length = 2 }
+            case 0xE2:  // U+2028, U+2029
+                let second = utf8.index(after: index)
+                if second != utf8.endIndex, utf8[second] == 0x80 {
+                    let third = utf8.index(after: second)
+                    if third != utf8.endIndex, utf8[third] == 0xA8 || utf8[third] == 0xA9 { length = 3 }
+                }
+            default:
+                break
+            }
+            guard length > 0 else {
+                index = utf8.index(after: index)
+                continue
+            }
+            if start != index, !body(text[start..<index]) { return }
+            index = utf8.index(index, offsetBy: length)
+            start = index
+        }
+        if start != utf8.endIndex { _ = body(text[start..<utf8.endIndex]) }
     }
 
     /// The reduced frame on one trimmed line, or nil when the line is not a frame.
     static func frame(in line: String) -> String? {
         if line.hasPrefix("at ") {
+            // Most frames are ASCII, where characters are bytes: read them as bytes.
+            if line.utf8.allSatisfy({ $0 < 0x80 }),
+                let frame = ASCIIFrame.javaOrJavaScript(Array(line.utf8.dropFirst(3)))
+            {
+                return frame
+            }
             return javaOrJavaScript(String(line.dropFirst(3)))
         }
         if line.hasPrefix("File \""), let frame = python(line) {
@@ -47,7 +90,29 @@ enum StackFrames {
 
     private static func isFramework(_ frame: String) -> Bool {
         frameworkFrames.contains(frame) || frame.hasSuffix(" <anonymous>") || frame.hasPrefix("sun.")
-            || frame.hasPrefix("jdk.") || frameworkMarkers.contains { frame.containsBytes($0) }
+            || frame.hasPrefix("jdk.") || containsMarker(frame)
+    }
+
+    /// The markers' bytes by their first byte: one scan of a line looks for all of them.
+    private static let markersByFirstByte: [[[UInt8]]] = {
+        var table = [[[UInt8]]](repeating: [], count: 256)
+        for marker in frameworkMarkers {
+            let bytes = Array(marker.utf8)
+            if let first = bytes.first { table[Int(first)].append(bytes) }
+        }
+        return table
+    }()
+
+    /// Whether any of `frameworkMarkers` occurs in `text` (as bytes).
+    private static func containsMarker(_ text: String) -> Bool {
+        var text = text
+        return text.withUTF8 { bytes in
+            bytes.indices.contains { start in
+                markersByFirstByte[Int(bytes[start])].contains { marker in
+                    marker.count <= bytes.count - start && marker.indices.allSatisfy { bytes[start + $0] == marker[$0] }
+                }
+            }
+        }
     }
 
     // MARK: - Forms
@@ -134,5 +199,61 @@ enum StackFrames {
     private static func baseName(_ path: String) -> String {
         let base = path.split(whereSeparator: { $0 == "/" || $0 == "\\" }).last.map(String.init) ?? path
         return base.trimmingSpaces()
+    }
+}
+
+/// `StackFrames`' common form, `at function(location)`, on an ASCII line's bytes, where a
+/// character is a byte: the same answers without grapheme breaking or intermediate strings.
+private enum ASCIIFrame {
+    /// The reduced frame; `.some(nil)` for none; nil when the line needs the general path
+    /// (.NET's ` in `).
+    static func javaOrJavaScript(_ rest: [UInt8]) -> String?? {
+        if contains(rest, " in ") { return nil }
+        if let open = rest.lastIndex(of: 0x28), rest.last == 0x29 {
+            let function = trimmed(rest[..<open])
+            let file = baseName(stripLineNumbers(rest[(open + 1)..<(rest.count - 1)]))
+            return .some(function.isEmpty ? text(file) : text(function) + " " + text(file))
+        }
+        let location = baseName(stripLineNumbers(rest[...]))
+        return .some(location.isEmpty ? nil : text(location))
+    }
+
+    private static func text(_ bytes: ArraySlice<UInt8>) -> String { String(decoding: bytes, as: UTF8.self) }
+
+    private static func contains(_ bytes: [UInt8], _ needle: String) -> Bool {
+        let pattern = Array(needle.utf8)
+        guard bytes.count >= pattern.count else { return false }
+        return (0...(bytes.count - pattern.count)).contains { bytes[$0..<($0 + pattern.count)].elementsEqual(pattern) }
+    }
+
+    private static func isSpace(_ byte: UInt8) -> Bool { byte == 0x20 || (0x09...0x0D).contains(byte) }
+
+    private static func isDigit(_ byte: UInt8) -> Bool { (0x30...0x39).contains(byte) }
+
+    private static func trimmed(_ bytes: ArraySlice<UInt8>) -> ArraySlice<UInt8> {
+        guard let first = bytes.firstIndex(where: { !isSpace($0) }), let last = bytes.lastIndex(where: { !isSpace($0) })
+        else { return [] }
+        return bytes[first...last]
+    }
+
+    /// Without the trailing `:digits` groups.
+    private static func stripLineNumbers(_ location: ArraySlice<UInt8>) -> ArraySlice<UInt8> {
+        var text = trimmed(location)
+        while let colon = text.lastIndex(of: 0x3A), colon + 1 != text.endIndex,
+            text[(colon + 1)...].allSatisfy(isDigit)
+        {
+            text = text[..<colon]
+        }
+        return text
+    }
+
+    /// The last `/` or `\\` part that is not empty (the whole text when none is), trimmed.
+    private static func baseName(_ path: ArraySlice<UInt8>) -> ArraySlice<UInt8> {
+        var end = path.endIndex
+        while end > path.startIndex, path[end - 1] == 0x2F || path[end - 1] == 0x5C { end -= 1 }
+        guard end > path.startIndex else { return trimmed(path) }
+        var start = end
+        while start > path.startIndex, path[start - 1] != 0x2F, path[start - 1] != 0x5C { start -= 1 }
+        return trimmed(path[start..<end])
     }
 }

@@ -41,24 +41,11 @@ public struct TestRunIngestion: Sendable {
         let recording = try catalog.recordTestRun(start) { writer in
             var earliest: Date?
             for file in files {
-                var summary = RunSummary(files: 1)
-                var failure: CatalogError?
-                let run = try parser.stream(file: file) { _, cases in
-                    for testCase in cases {
-                        summary.add(testCase.status)
-                        guard failure == nil else { continue }
-                        do throws(CatalogError) {
-                            try writer.add(TestResultRecord(testCase, reportFile: file))
-                        } catch {
-                            failure = error
-                        }
-                    }
+                let (read, timestamp) = try Self.read(file, with: parser) { record throws(CatalogError) in
+                    try writer.add(record)
                 }
-                if let failure { throw failure }
-                if run.isPartial { summary.partial = 1 }
-                if let timestamp = run.timestamp { earliest = min(earliest ?? timestamp, timestamp) }
-                ingested.append(
-                    IngestedFile(file: file, summary: summary, partial: run.partial, warnings: run.warnings))
+                if let timestamp { earliest = min(earliest ?? timestamp, timestamp) }
+                ingested.append(read)
             }
             var ended = start
             ended.runAt = earliest ?? now
@@ -69,6 +56,51 @@ public struct TestRunIngestion: Sendable {
         return IngestResult(
             runID: runID, dataset: dataset, commit: commit, files: ingested, replaced: recording.replaced,
             stored: recording.results)
+    }
+
+    /// Reads `files` as `ingest` does (parse, fingerprints, the catalog's record of each test)
+    /// and stores nothing: the catalog is not opened (`ingest --dry-run`, to check a report in
+    /// CI). The result's `stored` is 0.
+    /// - Throws: `JUnitError` for a missing, refused or broken file.
+    public func check(files paths: [String], at now: Date = Date()) throws -> IngestResult {
+        let files = try ReportFiles.expand(paths)
+        let parser = JUnitParser(options: options)
+        var checked: [IngestedFile] = []
+        for file in files {
+            // The record is made and dropped, so a dry run costs what an ingest costs but the
+            // catalog's work.
+            checked.append(try Self.read(file, with: parser) { _ throws(CatalogError) in }.file)
+        }
+        return IngestResult(
+            runID: runID, dataset: dataset, commit: commit, files: checked, replaced: nil, stored: 0)
+    }
+
+    /// Streams one file, handing each test's record to `store`; the file's summary and its
+    /// earliest timestamp.
+    private static func read(
+        _ file: String, with parser: JUnitParser, store: (TestResultRecord) throws(CatalogError) -> Void
+    ) throws -> (file: IngestedFile, timestamp: Date?) {
+        var summary = RunSummary(files: 1)
+        var failure: CatalogError?
+        let run = try parser.stream(file: file) { _, cases in
+            for testCase in cases {
+                guard failure == nil else {
+                    summary.add(testCase.status)
+                    continue
+                }
+                // The record's status is the test's: read it back rather than work it out twice.
+                let record = TestResultRecord(testCase, reportFile: file)
+                summary.add(TestStatus(rawValue: record.status) ?? testCase.status)
+                do throws(CatalogError) {
+                    try store(record)
+                } catch {
+                    failure = error
+                }
+            }
+        }
+        if let failure { throw failure }
+        if run.isPartial { summary.partial = 1 }
+        return (IngestedFile(file: file, summary: summary, partial: run.partial, warnings: run.warnings), run.timestamp)
     }
 }
 

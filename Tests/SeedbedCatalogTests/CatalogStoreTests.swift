@@ -30,7 +30,7 @@ struct CatalogStoreTests {
         _ = try Catalog.open(path, create: true)
         let database = try SQLiteDatabase(path: path, create: false)
         let versions = try database.query("SELECT version FROM schema_version ORDER BY version", parameters: [])
-        #expect(versions == [["1"], ["2"], ["3"]])
+        #expect(versions == [["1"], ["2"], ["3"], ["4"]])
         let tables = try database.query(
             "SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name", parameters: [])
         #expect(
@@ -43,8 +43,8 @@ struct CatalogStoreTests {
         #expect(journal == [["wal"]])
         // Opening again applies nothing twice.
         _ = try Catalog.open(path, create: false)
-        #expect(try database.query("SELECT count(*) FROM schema_version", parameters: []) == [["3"]])
-        #expect(Catalog.schemaVersion == 3)
+        #expect(try database.query("SELECT count(*) FROM schema_version", parameters: []) == [["4"]])
+        #expect(Catalog.schemaVersion == 4)
     }
 
     @Test func refusesACatalogFromANewerSeedbed() throws {
@@ -52,14 +52,14 @@ struct CatalogStoreTests {
         let path = folder.url.appendingPathComponent("catalog.sqlite").path
         _ = try Catalog.open(path, create: true)
         let database = try SQLiteDatabase(path: path, create: false)
-        _ = try database.query("INSERT INTO schema_version (version) VALUES ($1)", parameters: ["4"])
+        _ = try database.query("INSERT INTO schema_version (version) VALUES ($1)", parameters: ["5"])
         #expect {
             try Catalog.open(path, create: false)
         } throws: { error in
             let error = try #require(error as? CatalogError)
             return error.kind == .environment
                 && error.message
-                    == "the catalog (sqlite:\(path)) has schema version 4, newer than this Seedbed reads (3); upgrade Seedbed, or use another catalog with --catalog"
+                    == "the catalog (sqlite:\(path)) has schema version 5, newer than this Seedbed reads (4); upgrade Seedbed, or use another catalog with --catalog"
         }
     }
 

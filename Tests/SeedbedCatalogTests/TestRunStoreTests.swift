@@ -54,7 +54,9 @@ struct TestRunStoreTests {
         #expect(recording.replaced == nil)
         let database = try SQLiteDatabase(path: path, create: false)
         #expect(try database.query("SELECT count(*) FROM test_result", parameters: []) == [["4500"]])
-        #expect(try database.query("SELECT count(*) FROM test_attempt", parameters: []) == [["4500"]])
+        // Schema 4: a passed test's only attempt is its result row; the failed ones' attempts
+        // say something the result does not (no message), so they keep their rows.
+        #expect(try database.query("SELECT count(*) FROM test_attempt", parameters: []) == [["450"]])
         // Repeated links are stored once.
         #expect(try database.query("SELECT count(*) FROM test_link", parameters: []) == [["90"]])
         let run = try #require(try catalog.testRun(id: "ci-1"))
@@ -64,6 +66,7 @@ struct TestRunStoreTests {
         #expect(failing.count == 450)
         let stored = try catalog.testResults(ofRun: "ci-1", failuresOnly: true)
         #expect(stored.first?.result == Self.result(9, status: "failed"))
+        #expect(try catalog.testResults(named: "test8").first?.result == Self.result(8))
         let linked = try catalog.testResults(named: "test100")
         #expect(linked.first?.result.links == [TestLink(.rule, "R-1"), TestLink(.scenario, "S")])
         #expect(linked.first?.result.suitePath == ["Suite \"A\"", "B"])
@@ -115,8 +118,84 @@ struct TestRunStoreTests {
         let catalog = try Catalog.open(path, create: false)
         #expect(
             try database.query("SELECT version FROM schema_version ORDER BY version", parameters: [])
-                == [["1"], ["2"], ["3"]])
+                == [["1"], ["2"], ["3"], ["4"]])
         #expect(try catalog.versions().map(\.reference.description) == ["shop@1.0.0"])
+        #expect(try Self.record(3, into: catalog).results == 3)
+    }
+
+    /// A failed test run once whose attempt is what its result says: no attempt row, and the
+    /// attempt (normalised message, frames) reads back whole.
+    static func plainFailure(_ index: Int) -> TestResultRecord {
+        var result = result(index, status: "failed")
+        result.attempts[0].message = result.message
+        result.attempts[0].failureType = result.failureType
+        result.attempts[0].coarseFingerprint = result.coarseFingerprint
+        result.attempts[0].normalizedMessage = "boom <N>"
+        return result
+    }
+
+    @Test func aTestsOnlyAttemptLivesInItsResultRow() throws {
+        let folder = try TemporaryDirectory()
+        let path = folder.url.appendingPathComponent("catalog.sqlite").path
+        let catalog = try Catalog.open(path, create: true)
+        try catalog.register(try CatalogStoreTests.registration())
+        var flaky = Self.result(3)
+        flaky.status = "flaky"  // marked flaky by its producer, passed once
+        var twice = Self.result(4)
+        twice.attempts.append(twice.attempts[0])
+        let written = [Self.plainFailure(1), Self.result(2), flaky, twice]
+        _ = try catalog.recordTestRun(try Self.run()) { writer in
+            for result in written { try writer.add(result) }
+            return try Self.run()
+        }
+        let database = try SQLiteDatabase(path: path, create: false)
+        #expect(
+            try database.query("SELECT seq, attempt FROM test_attempt ORDER BY seq, attempt", parameters: [])
+                == [["3", "0"], ["3", "1"]])
+        #expect(
+            try database.query("SELECT normalized_message, frames FROM test_result WHERE seq = 0", parameters: [])
+                == [["boom <N>", "f a.swift\ng b.swift"]])
+        #expect(try catalog.testResults(ofRun: "ci-1").map(\.result) == written)
+    }
+
+    @Test func aVersion3CatalogKeepsItsAttemptRowsAfterMigrating() throws {
+        let folder = try TemporaryDirectory()
+        let path = folder.url.appendingPathComponent("catalog.sqlite").path
+        try Catalog.open(path, create: true).register(try CatalogStoreTests.registration())
+        // A run as Seedbed with schema 3 stored it: an attempt row for every test.
+        let database = try SQLiteDatabase(path: path, create: false)
+        for statement in [
+            "ALTER TABLE test_result DROP COLUMN normalized_message", "ALTER TABLE test_result DROP COLUMN frames",
+            "CREATE INDEX test_result_by_key ON test_result (test_key)",
+            "CREATE INDEX test_result_by_name ON test_result (name)",
+            "CREATE INDEX test_link_by_value ON test_link (kind, value)",
+            "DELETE FROM schema_version WHERE version = 4",
+        ] {
+            try database.execute(statement)
+        }
+        try database.execute(
+            "INSERT INTO test_run (id, name, version, run_at, ingested_at, partial, files_json) VALUES ('old', 'shop', '1.0.0', '2026-01-01T00:00:00Z', '2026-01-01T00:00:00Z', 0, '[]')"
+        )
+        try database.execute(
+            "INSERT INTO test_result VALUES ('old', 0, 'k', '[]', 'C', 't', NULL, 0, 'r.xml', 3, 'failed', 1, 1500, 'boom', 'E', 'v1:f', 'v1:c')"
+        )
+        try database.execute(
+            "INSERT INTO test_attempt VALUES ('old', 0, 0, 'failed', 'testCase', 1500, 'boom', 'E', 'v1:f', 'v1:c', 'boom', 'f a.swift')"
+        )
+        let catalog = try Catalog.open(path, create: false)
+        #expect(
+            try database.query("SELECT version FROM schema_version ORDER BY version", parameters: [])
+                == [["1"], ["2"], ["3"], ["4"]])
+        let attempts = try catalog.testResults(ofRun: "old").map(\.result.attempts)
+        #expect(
+            attempts == [
+                [
+                    TestAttemptRecord(
+                        outcome: "failed", origin: "testCase", duration: 0.001_5, message: "boom", failureType: "E",
+                        fingerprint: "v1:f", coarseFingerprint: "v1:c", normalizedMessage: "boom", frames: ["f a.swift"]
+                    )
+                ]
+            ])
         #expect(try Self.record(3, into: catalog).results == 3)
     }
 
@@ -131,6 +210,7 @@ struct TestRunStoreTests {
         #expect(stored.count == 210)
         #expect(stored.first?.result == Self.result(9, status: "failed"))
         #expect(try Self.record(5, into: catalog).replaced?.files.map(\.tests) == [2_100])
-        #expect(try server.rows("SELECT count(*) FROM test_attempt") == ["5"])
+        #expect(try server.rows("SELECT count(*) FROM test_attempt") == ["0"])
+        #expect(try catalog.testResults(ofRun: "ci-1").map(\.result) == (0..<5).map { Self.result($0) })
     }
 }

@@ -96,6 +96,36 @@ struct IngestCommandTests {
             ])
     }
 
+    @Test func aDryRunChecksAndSummarisesWithoutACatalog() async throws {
+        let folder = try TemporaryDirectory()
+        let catalog = folder.url.appendingPathComponent("none.sqlite").path
+        let v1 = Self.report("loan-v1.xml")
+        let checked = await seedbed("ingest", v1, "--dataset", "lending@1.0.0", "--dry-run", "--catalog", catalog)
+        #expect(checked.exitCode == 0)
+        let width = max(v1.count, "total (1 file)".count)
+        func pad(_ text: String) -> String { text + String(repeating: " ", count: width - text.count) }
+        #expect(
+            checked.output == """
+                \(pad("FILE"))  TESTS  PASSED  FAILED  ERRORS  SKIPPED  FLAKY  PARTIAL
+                \(pad(v1))  6      3       1       0       1        1      0
+                \(pad("total (1 file)"))  6      3       1       0       1        1      0
+                dry run: 6 tests read and checked, nothing stored
+                not green
+
+                """)
+        // No catalog was opened, let alone created.
+        #expect(!FileManager.default.fileExists(atPath: catalog))
+        let json = await seedbed("ingest", v1, "--dataset", "lending@1.0.0", "--dry-run", "--format", "json")
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(json.output.utf8)) as? [String: Any])
+        #expect(object["dryRun"] as? Bool == true)
+        #expect(object["stored"] as? Int == 0)
+        #expect(object["catalog"] == nil)
+        let broken = await seedbed(
+            "ingest", Self.fixtures + "/truncated.xml", "--dataset", "lending@1.0.0", "--dry-run")
+        #expect(broken.exitCode == 2)
+        #expect(broken.error.hasPrefix("\(Self.fixtures)/truncated.xml:8: error: "))
+    }
+
     @Test func aMalformedFileExits2NamingFileAndLineAndStoresNothing() async throws {
         let folder = try TemporaryDirectory()
         let catalog = try Self.catalog(in: folder)

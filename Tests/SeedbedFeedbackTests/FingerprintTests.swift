@@ -82,6 +82,36 @@ struct FingerprintTests {
             ])
     }
 
+    @Test("lines end at every newline Character: LF, CR LF, CR, VT, FF, NEL, LS, PS")
+    func linesEndAtEveryNewline() {
+        var lines: [String] = []
+        StackFrames.forEachLine(of: "a\r\nb\rc\u{0B}d\u{0C}e\u{85}f\u{2028}g\u{2029}h\n\nx\u{E2}y é\n") { line in
+            lines.append(String(line))
+            return true
+        }
+        #expect(lines == ["a", "b", "c", "d", "e", "f", "g", "h", "x\u{E2}y é"])
+        var first: [String] = []
+        StackFrames.forEachLine(of: "one\ntwo\nthree") { line in
+            first.append(String(line))
+            return first.count < 2
+        }
+        #expect(first == ["one", "two"])
+        #expect(
+            StackFrames.extract(from: "boom\r\n\tat a.B.c(B.java:1)\u{2028}at d.E.f(E.java:2)")
+                == ["a.B.c B.java", "d.E.f E.java"])
+    }
+
+    @Test("the normaliser reads only the first five non-empty lines, whatever ends them")
+    func normalizerLines() {
+        #expect(MessageNormalizer.normalize("\r\n  \u{2028}a 1\r\n\r\nb\u{85}c\u{0C}d\re\nf") == "a <N> b c d e")
+        #expect(
+            MessageNormalizer.normalize(" x = ( 12 ) ;\tHTTP 404, status: 503 , é 7")
+                == "x = ( <N> ) ; HTTP 404, status: 503 , é <N>")
+        #expect(MessageNormalizer.normalize("") == "")
+        // A space before a combining mark is part of a character, as in earlier releases.
+        #expect(MessageNormalizer.normalize("a \u{301}b  c 1") == "a \u{301}b c <N>")
+    }
+
     @Test("the same failure on other data, lines and machines has the same fingerprints")
     func stableAcrossIncidentals() {
         let first = FailureFingerprint(

@@ -40,11 +40,27 @@ struct IngestionTests {
         #expect(
             try Self.rows(
                 history.path,
-                "SELECT seq, attempt, outcome, origin, normalized_message, frames FROM test_attempt WHERE seq IN (3, 4) ORDER BY seq, attempt"
+                "SELECT seq, attempt, outcome, origin, normalized_message, frames FROM test_attempt ORDER BY seq, attempt"
             ) == [
-                "3|0|failed|testCase|expected <N> but was <N>|LoanTests.legacyRounding LoanTests.java",
                 "4|0|failed|flakyRun|timed out after <N> ms|Scheduler.await Scheduler.java",
                 "4|1|passed|testCase|-|-",
+            ])
+        // A test run once keeps its attempt in its result row (schema 4), and reads back whole.
+        #expect(
+            try Self.rows(
+                history.path, "SELECT seq, normalized_message, frames FROM test_result WHERE frames IS NOT NULL")
+                == ["3|expected <N> but was <N>|LoanTests.legacyRounding LoanTests.java"])
+        let failed = try history.catalog.testResults(ofRun: "ci-1", failuresOnly: true)
+        #expect(
+            failed.map(\.result.attempts) == [
+                [
+                    TestAttemptRecord(
+                        outcome: "failed", origin: "testCase", duration: 0.04, message: "expected 3 but was 4",
+                        failureType: failed.first?.result.failureType, fingerprint: failed.first?.result.fingerprint,
+                        coarseFingerprint: failed.first?.result.coarseFingerprint,
+                        normalizedMessage: "expected <N> but was <N>",
+                        frames: ["LoanTests.legacyRounding LoanTests.java"])
+                ]
             ])
         #expect(
             try Self.rows(history.path, "SELECT seq, kind, value FROM test_link ORDER BY seq, kind") == [
@@ -70,7 +86,8 @@ struct IngestionTests {
                 "approvesAdult|passed|1", "capsLoanToValue|failed|2", "connectsToLedger|error|2",
                 "schedulesRepayment|flaky|3", "ignoredForNow|skipped|1",
             ])
-        #expect(try Self.rows(history.path, "SELECT count(*) FROM test_attempt") == ["9"])
+        // Tests run once keep their attempt in the result row: rows for the 2 + 2 + 3 reruns only.
+        #expect(try Self.rows(history.path, "SELECT count(*) FROM test_attempt") == ["7"])
         // The test run has no commit, and the run time is the suite's timestamp (no zone: UTC).
         #expect(
             try Self.rows(history.path, "SELECT commit_sha, run_at FROM test_run") == ["-|2026-11-20T14:03:07.000Z"])
@@ -128,7 +145,11 @@ struct IngestionTests {
         #expect(second.replaced?.dataset.description == "lending@1.0.0")
         #expect(try Self.rows(history.path, "SELECT id, version FROM test_run") == ["ci-1|1.1.0"])
         #expect(try Self.rows(history.path, "SELECT count(*) FROM test_result") == ["7"])
-        #expect(try Self.rows(history.path, "SELECT count(*) FROM test_attempt") == ["7"])
+        // Seven tests run once each: their attempts are in their result rows, none in test_attempt.
+        #expect(try Self.rows(history.path, "SELECT count(*) FROM test_attempt") == ["0"])
+        #expect(
+            try history.catalog.testResults(ofRun: "ci-1").map(\.result.attempts.count) == Array(repeating: 1, count: 7)
+        )
     }
 
     @Test func anUnknownDatasetVersionIsRefused() throws {
