@@ -80,7 +80,9 @@ public struct CertifyCommand: ParsableCommand {
                 version, registration: registration, source: source, key: signingKey, purpose: purpose,
                 expires: expires)
             let text = certificate.fileText
-            guard FileManager.default.createFile(atPath: out, contents: Data(text.utf8)) else {
+            do {
+                try OutputFile.write(text, to: out)
+            } catch {
                 throw CatalogError(.environment, "cannot write '\(out)'")
             }
             try catalog.record(certificate, document: text)

@@ -98,13 +98,13 @@ public struct InitCommand: AsyncParsableCommand {
             throw ExitCode.inputError
         }
         do {
-            try starter.profile.save(to: profilePath)
+            try OutputFile.write(try starter.profile.json(), to: profilePath)
         } catch {
             console.write("seedbed: error: cannot write '\(profilePath)': \(error.localizedDescription)\n", to: .error)
             throw ExitCode.inputError
         }
         do {
-            try starter.text.write(toFile: out, atomically: true, encoding: .utf8)
+            try OutputFile.write(starter.text, to: out)
         } catch {
             console.write("seedbed: error: cannot write '\(out)': \(error.localizedDescription)\n", to: .error)
             throw ExitCode.inputError

@@ -88,7 +88,7 @@ public struct ProfileCommand: AsyncParsableCommand {
         let profile: Profile
         do {
             profile = try Profiler(options: options).profile(try Self.open(source))
-            try profile.save(to: out)
+            try OutputFile.write(try profile.json(), to: out)
         } catch let error as StoreError {
             console.write("seedbed: error: \(error.message)\n", to: .error)
             throw error.kind.exitCode

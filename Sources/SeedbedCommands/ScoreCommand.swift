@@ -116,7 +116,7 @@ public struct ScoreCommand: AsyncParsableCommand {
             }
         if let out {
             do {
-                try rendered.write(toFile: out, atomically: true, encoding: .utf8)
+                try OutputFile.write(rendered, to: out)
             } catch {
                 console.write("seedbed: error: cannot write '\(out)': \(error.localizedDescription)\n", to: .error)
                 throw ExitCode.inputError

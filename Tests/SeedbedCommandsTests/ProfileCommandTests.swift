@@ -30,6 +30,33 @@ struct ProfileCommandTests {
             ])
     }
 
+    /// `--out` naming something that is not a regular file (a FIFO here; `/dev/null` or
+    /// `/dev/stdout` in a script) is written into, not replaced by a rename.
+    @Test func anOutputThatIsNotARegularFileIsWrittenIntoNotReplaced() async throws {
+        let folder = try TemporaryDirectory()
+        let source = try folder.write("customer.csv", Self.csv)
+        let fifo = folder.url.appendingPathComponent("out.fifo").path
+        #expect(mkfifo(fifo, 0o600) == 0)
+        // A non-blocking reader first, so the command's open for writing does not wait and the
+        // test cannot hang; the profile (a few KB) fits in the pipe's buffer.
+        let reader = open(fifo, O_RDONLY | O_NONBLOCK)
+        #expect(reader >= 0)
+        defer { close(reader) }
+        let outcome = await seedbed("profile", source, "--out", fifo)
+        #expect(outcome.exitCode == 0, "\(outcome.error)")
+        var bytes: [UInt8] = []
+        var buffer = [UInt8](repeating: 0, count: 65536)
+        while true {
+            let count = read(reader, &buffer, buffer.count)
+            guard count > 0 else { break }
+            bytes += buffer[0..<count]
+        }
+        let text = String(decoding: bytes, as: UTF8.self)
+        #expect(text.hasPrefix("{") && text.contains("\"customer\""))
+        var info = stat()
+        #expect(stat(fifo, &info) == 0 && info.st_mode & S_IFMT == S_IFIFO, "the FIFO is still a FIFO")
+    }
+
     @Test func epsilonIsReportedAndJSONSummaryParses() async throws {
         let folder = try TemporaryDirectory()
         let source = try folder.write("customer.csv", Self.csv)
