@@ -19,6 +19,18 @@ extension Catalog {
             where: "(res.test_key = $1 OR res.name = $1 OR res.classname || '.' || res.name = $1)", [text])
     }
 
+    /// The history of every test that failed or errored in run `runID`, by test key, oldest
+    /// first: one pass over the results, whatever the number of failures (a query per failure
+    /// scanned the table once each).
+    public func failureHistories(ofRun runID: String) throws(CatalogError) -> [String: [StoredTestResult]] {
+        let found = try storedResults(
+            where: """
+                res.test_key IN (SELECT test_key FROM test_result
+                    WHERE run_id = $1 AND status IN ('failed', 'error'))
+                """, [runID])
+        return Dictionary(grouping: found, by: \.result.key)
+    }
+
     /// The failed and errored tests of every run of one dataset version, without attempts.
     public func failingResults(of reference: DatasetReference) throws(CatalogError) -> [StoredTestResult] {
         try storedResults(

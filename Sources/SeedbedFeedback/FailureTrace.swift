@@ -81,8 +81,9 @@ public struct TraceResolver {
     public mutating func trace(run id: String) throws(CatalogError) -> RunTrace? {
         guard let run = try catalog.testRun(id: id) else { return nil }
         var failures: [TestTrace] = []
+        let histories = try catalog.failureHistories(ofRun: id)
         for stored in try catalog.testResults(ofRun: id, failuresOnly: true) {
-            failures.append(try trace(stored, history: try catalog.testResults(named: stored.result.key)))
+            failures.append(try trace(stored, history: histories[stored.result.key] ?? [stored]))
         }
         return RunTrace(run: run, failures: failures)
     }
