@@ -83,12 +83,25 @@ extension ColumnDistribution {
 
     /// One side's shares: one pass, each value's bin found by division and checked against the
     /// edges, so rounding never moves a value across one.
-    static func side(_ values: [Double?], edges: [Double]) -> Side {
+    static func side(_ values: [Double?], edges: [Double]) -> Side { side(values, edges: edges, counting: nil).side }
+
+    /// `side(_:edges:)`, also counting the values inside `bounds` in the same pass (for
+    /// BoundaryAdherence).
+    static func side(_ values: [Double?], edges: [Double], counting bounds: ClosedRange<Double>?) -> (
+        side: Side, inside: Int
+    ) {
         let bins = edges.count - 1
         var counts = [Int](repeating: 0, count: bins + 2)
         var nulls = 0
+        var inside = 0
+        let lowest = bounds?.lowerBound ?? .infinity
+        let highest = bounds?.upperBound ?? -.infinity
         guard let low = edges.first, let high = edges.last, bins > 0, high > low else {
-            return Side(values: 0, nulls: values.count, shares: [Double](repeating: 0, count: Swift.max(0, bins)))
+            for value in values {
+                if let value, value >= lowest && value <= highest { inside += 1 }
+            }
+            let empty = [Double](repeating: 0, count: Swift.max(0, bins))
+            return (Side(values: 0, nulls: values.count, shares: empty), inside)
         }
         let scale = Double(bins) / (high - low)
         edges.withUnsafeBufferPointer { edges in
@@ -98,6 +111,7 @@ extension ColumnDistribution {
                         nulls += 1
                         continue
                     }
+                    if value >= lowest && value <= highest { inside += 1 }
                     // Slot 0 is under, 1...bins the bins, bins + 1 over.
                     if value < low {
                         counts[0] += 1
@@ -117,7 +131,7 @@ extension ColumnDistribution {
         var side = Side(values: total, nulls: nulls, shares: counts[1...bins].map(share))
         side.under = share(counts[0])
         side.over = share(counts[bins + 1])
-        return side
+        return (side, inside)
     }
 
     /// Against a profile: the real side is the mass its piecewise linear quantile function (the

@@ -54,6 +54,8 @@ public struct QualityReport: Sendable, Hashable {
     /// SDMetrics CategoryAdherence of each categorical column, by name, from the codes the
     /// report made anyway (the diagnostic report's metric, so not part of the quality score).
     private(set) var categoryAdherence: [String: Double?] = [:]
+    /// SDMetrics BoundaryAdherence of each numeric column, by name, likewise.
+    private(set) var boundaryAdherence: [String: Double?] = [:]
 
     /// The mean of the column scores that exist.
     public var columnShapes: Double? { Self.mean(columns.compactMap(\.score)) }
@@ -93,6 +95,7 @@ public struct QualityReport: Sendable, Hashable {
                 categoryAdherence[column.name] = CategoryAdherence.score(
                     real: real, synthetic: synthetic, codeCount: column.codeCount)
             }
+            if let score = column.boundaryAdherence { boundaryAdherence[column.name] = score }
         }
         var pairIndices: [(Int, Int)] = []
         for i in encoded.indices {
@@ -125,6 +128,9 @@ private struct EncodedColumn {
     let codeCount: Int
     /// Made here, in the pass that has the values and the codes at hand.
     let distribution: ColumnDistribution
+    /// SDMetrics BoundaryAdherence of a numeric column (a diagnostic, not in the quality score),
+    /// counted in the distribution's pass over the synthetic values; nil for categories.
+    var boundaryAdherence: Double?? = nil
 
     /// - Precondition: `real` and `synthetic` are of the same kind.
     init(name: String, real: MetricColumn, synthetic: MetricColumn, options: QualityReport.Options) {
@@ -145,10 +151,16 @@ private struct EncodedColumn {
             let syntheticEdges = syntheticSummary.edges(binCount: options.binCount)
             codes = (Binning.codes(r, edges: realEdges), Binning.codes(s, edges: syntheticEdges))
             codeCount = realEdges.count + 1
-            distribution = .numeric(
-                real: r, synthetic: s,
-                edges: ColumnDistribution.edges(
-                    spanning: realEdges, wholeNumbers: realSummary.wholeNumbers && syntheticSummary.wholeNumbers))
+            let edges = ColumnDistribution.edges(
+                spanning: realEdges, wholeNumbers: realSummary.wholeNumbers && syntheticSummary.wholeNumbers)
+            let bounds = realSummary.low <= realSummary.high ? realSummary.low...realSummary.high : nil
+            let (syntheticSide, inside) = ColumnDistribution.side(s, edges: edges, counting: bounds)
+            distribution = ColumnDistribution(
+                slots: .bins(edges: edges), real: ColumnDistribution.side(r, edges: edges), synthetic: syntheticSide)
+            // As `BoundaryAdherence.score`: synthetic nulls count as outside unless the real
+            // column has nulls too.
+            let checked = (syntheticSide.values ?? 0) + (realSummary.hasNull ? 0 : syntheticSide.nulls ?? 0)
+            boundaryAdherence = .some(bounds == nil || checked == 0 ? nil : Double(inside) / Double(checked))
         default:
             // Categorical on both sides (the caller checked the kinds match).
             var codebook = ValueCodebook()

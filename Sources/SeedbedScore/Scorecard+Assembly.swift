@@ -56,8 +56,8 @@ extension Scorecard {
                 guard let realColumn = realTable[name], let generated = table.data[name] else { continue }
                 switch (realColumn, generated) {
                 case (.numeric(let a), .numeric(let b)):
-                    diagnostics.boundaryAdherence.append(
-                        .init(table: table.name, column: name, score: BoundaryAdherence.score(real: a, synthetic: b)))
+                    let score = report.boundaryAdherence[name] ?? BoundaryAdherence.score(real: a, synthetic: b)
+                    diagnostics.boundaryAdherence.append(.init(table: table.name, column: name, score: score))
                 case (.categorical(let a), .categorical(let b)):
                     let score = report.categoryAdherence[name] ?? CategoryAdherence.score(real: a, synthetic: b)
                     diagnostics.categoryAdherence.append(.init(table: table.name, column: name, score: score))

@@ -171,3 +171,33 @@ struct ColumnDistributionTests {
                 """), "\(json)")
     }
 }
+
+@Suite("Boundary adherence from the report's pass")
+struct ReportBoundaryAdherenceTests {
+    /// The report counts BoundaryAdherence in the distribution's pass; it must equal the metric
+    /// computed on its own, whatever the nulls, NaNs, whole numbers and ranges.
+    @Test func equalsTheMetricOnItsOwn() throws {
+        var seed: UInt64 = 0x9E37_79B9_7F4A_7C15
+        func next() -> Double {
+            seed = seed &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+            return Double(seed >> 11) / Double(1 << 53)
+        }
+        for round in 0..<300 {
+            func column(_ count: Int, scale: Double) -> [Double?] {
+                (0..<count).map { _ in
+                    let u = next()
+                    if u < 0.1 { return nil }
+                    if u < 0.12 { return .nan }
+                    let x = (next() - 0.3) * scale
+                    return round % 2 == 0 ? x.rounded() : x
+                }
+            }
+            let real = column(Int(next() * 40), scale: 10)
+            let synthetic = column(Int(next() * 40), scale: 14)
+            let report = try QualityReport(
+                real: try MetricTable(["x": .numeric(real)]), synthetic: try MetricTable(["x": .numeric(synthetic)]))
+            let expected = BoundaryAdherence.score(real: real, synthetic: synthetic)
+            #expect(report.boundaryAdherence["x"] == .some(expected), "round \(round): \(real) vs \(synthetic)")
+        }
+    }
+}
