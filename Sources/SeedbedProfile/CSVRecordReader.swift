@@ -1,4 +1,5 @@
 import Foundation
+import SeedbedSpec
 
 /// Streams the records of an RFC 4180 CSV file in fixed-size chunks, so memory stays bounded
 /// by the longest record, never the file.
@@ -176,30 +177,13 @@ struct CSVRecordReader {
     private func text(_ bytes: [UInt8]) throws(ProfileError) -> String {
         // ASCII is valid UTF-8 as it is: `String(validating:as:)` is generic and looked up its
         // metadata for every field (6% of reading a million-row baseline).
-        if Self.isASCII(bytes) { return String(decoding: bytes, as: UTF8.self) }
+        if bytes.isASCII { return String(decoding: bytes, as: UTF8.self) }
         guard let text = String(validating: bytes, as: UTF8.self) else {
             throw error(
                 "bytes that are not UTF-8", at: recordLine,
                 fix: "convert the file to UTF-8, e.g. iconv -f latin1 -t utf-8")
         }
         return text
-    }
-
-    /// Whether every byte is below 0x80, eight at a time.
-    static func isASCII(_ bytes: [UInt8]) -> Bool {
-        bytes.withUnsafeBytes { raw in
-            var index = 0
-            var high: UInt64 = 0
-            while index + 8 <= raw.count {
-                high |= raw.loadUnaligned(fromByteOffset: index, as: UInt64.self)
-                index += 8
-            }
-            while index < raw.count {
-                high |= UInt64(raw[index])
-                index += 1
-            }
-            return high & 0x8080_8080_8080_8080 == 0
-        }
     }
 
     private func error(_ message: String, at line: Int, fix: String?) -> ProfileError {

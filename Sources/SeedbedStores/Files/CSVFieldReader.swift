@@ -1,3 +1,5 @@
+import SeedbedSpec
+
 /// Streams the records of an RFC 4180 CSV file as `seedbed generate` writes it, keeping for
 /// each field whether it was quoted (an empty unquoted field is null, `""` the empty string)
 /// and where it starts.
@@ -100,7 +102,7 @@ struct CSVFieldReader {
     private func text(_ field: [UInt8], at start: (line: Int, column: Int)) throws(StoreError) -> String {
         // ASCII is valid UTF-8 as it is: `String(validating:as:)` is generic and looked up its
         // metadata for every field.
-        if Self.isASCII(field) { return String(decoding: field, as: UTF8.self) }
+        if field.isASCII { return String(decoding: field, as: UTF8.self) }
         guard let text = String(validating: field, as: UTF8.self) else {
             throw FieldError.at(
                 path, start.line, start.column, "bytes that are not UTF-8",
@@ -109,22 +111,6 @@ struct CSVFieldReader {
         return text
     }
 
-    /// Whether every byte is below 0x80, eight at a time.
-    static func isASCII(_ bytes: [UInt8]) -> Bool {
-        bytes.withUnsafeBytes { raw in
-            var index = 0
-            var high: UInt64 = 0
-            while index + 8 <= raw.count {
-                high |= raw.loadUnaligned(fromByteOffset: index, as: UInt64.self)
-                index += 8
-            }
-            while index < raw.count {
-                high |= UInt64(raw[index])
-                index += 1
-            }
-            return high & 0x8080_8080_8080_8080 == 0
-        }
-    }
 }
 
 /// Errors naming `file:line:column`, what is wrong and the fix.
