@@ -5,6 +5,7 @@ public import SeedbedCatalog
 ///
 /// Files are streamed suite by suite into batches of the catalog's bulk writer, inside one
 /// transaction: a broken file (without `allowPartial`) or a catalog failure stores nothing.
+/// Parsing runs on its own thread (`IngestPipeline`) while the caller's thread writes.
 ///
 /// ```swift
 /// let ingestion = TestRunIngestion(dataset: try DatasetReference(parsing: "lending@1.4.0"), runID: "ci-812")
@@ -35,24 +36,38 @@ public struct TestRunIngestion: Sendable {
     ///   either way nothing is stored.
     public func ingest(files paths: [String], into catalog: Catalog, at now: Date = Date()) throws -> IngestResult {
         let files = try ReportFiles.expand(paths)
-        let parser = JUnitParser(options: options)
+        // Reading starts at once, so it overlaps the catalog's lookups as well as its writes.
+        let pipeline = IngestPipeline(files: files, parser: JUnitParser(options: options))
         var ingested: [IngestedFile] = []
         let start = TestRunRecord(id: runID, dataset: dataset, commit: commit, runAt: now, ingestedAt: now)
-        let recording = try catalog.recordTestRun(start) { writer in
-            var earliest: Date?
-            for file in files {
-                let (read, timestamp) = try Self.read(file, with: parser) { record throws(CatalogError) in
-                    try writer.add(record)
+        let recording: TestRunRecording
+        do {
+            recording = try catalog.recordTestRun(start) { writer in
+                var read: IngestPipeline.Read?
+                while read == nil {
+                    switch pipeline.next() {
+                    case .batch(let records):
+                        for record in records { try writer.add(record) }
+                    case .finished(let result):
+                        // A broken file throws here, once every earlier batch is written, and the
+                        // transaction rolls back.
+                        read = try result.get()
+                    }
                 }
-                if let timestamp { earliest = min(earliest ?? timestamp, timestamp) }
-                ingested.append(read)
+                ingested = read?.files ?? []
+                var ended = start
+                ended.runAt = read?.earliest ?? now
+                ended.partial = ingested.contains { $0.partial != nil }
+                ended.files = ingested.map(\.record)
+                return ended
             }
-            var ended = start
-            ended.runAt = earliest ?? now
-            ended.partial = ingested.contains { $0.partial != nil }
-            ended.files = ingested.map(\.record)
-            return ended
+        } catch {
+            // The catalog failed (or the producer did, and has stopped): stop reading and wait for
+            // the thread, so none outlives the call.
+            pipeline.cancel()
+            throw error
         }
+        pipeline.cancel()
         return IngestResult(
             runID: runID, dataset: dataset, commit: commit, files: ingested, replaced: recording.replaced,
             stored: recording.results)
@@ -76,8 +91,9 @@ public struct TestRunIngestion: Sendable {
     }
 
     /// Streams one file, handing each test's record to `store`; the file's summary and its
-    /// earliest timestamp.
-    private static func read(
+    /// earliest timestamp. After `store` throws, the rest of the file is counted, not stored,
+    /// and the error is thrown at its end.
+    static func read(
         _ file: String, with parser: JUnitParser, store: (TestResultRecord) throws(CatalogError) -> Void
     ) throws -> (file: IngestedFile, timestamp: Date?) {
         var summary = RunSummary(files: 1)
