@@ -209,18 +209,6 @@ extension Catalog {
 extension Catalog {
     // MARK: - Runs on negative data
 
-    /// Marks a stored run as a run on negative data (`ingest --negative`): its failures are
-    /// expected, count towards the catch rate and nowhere else.
-    /// - Throws: `.notFound` when there is no such run.
-    public func markNegative(run id: String) throws(CatalogError) {
-        try transaction { () throws(CatalogError) in
-            guard !(try rows("SELECT 1 FROM test_run WHERE id = $1", [id])).isEmpty else {
-                throw CatalogError(.notFound, "no test run '\(id)' in the catalog (\(location))")
-            }
-            _ = try rows("UPDATE test_run SET negative = 1 WHERE id = $1", [id])
-        }
-    }
-
     /// The IDs of `name`'s runs on negative data.
     public func negativeRunIDs(named name: String) throws(CatalogError) -> Set<String> {
         Set(try rows("SELECT id FROM test_run WHERE name = $1 AND negative = 1", [name]).compactMap { $0.first ?? nil })

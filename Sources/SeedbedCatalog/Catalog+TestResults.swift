@@ -47,15 +47,15 @@ extension Catalog {
                 run.files_json, res.seq, res.test_key, res.suite_path, res.classname, res.name, res.file,
                 res.occurrence, res.report_file, res.report_line, res.status, res.duration_us, res.message,
                 res.failure_type, res.fingerprint, res.coarse_fingerprint, res.attempt_count,
-                res.normalized_message, res.frames
+                res.normalized_message, res.frames, run.negative
             FROM test_result res JOIN test_run run ON run.id = res.run_id
             WHERE \(condition)
             ORDER BY run.run_at, run.ingested_at, run.id, res.seq
             """, parameters)
         var runs: [String: TestRunRecord] = [:]
         var results: [StoredTestResult] = []
-        for row in found where row.count == 26 {
-            guard let runID = row[0], let run = runs[runID] ?? Self.testRun(Array(row[0..<8])),
+        for row in found where row.count == 27 {
+            guard let runID = row[0], let run = runs[runID] ?? Self.testRun(Array(row[0..<8]) + [row[26]]),
                 let sequence = row[8].flatMap({ Int($0) }), let key = row[9], let name = row[12]
             else { continue }
             runs[runID] = run

@@ -26,12 +26,13 @@ extension Catalog {
             }
             _ = try rows(
                 """
-                INSERT INTO test_run (id, name, version, commit_sha, run_at, ingested_at, partial, files_json)
-                VALUES ($1, $2, $3, $4, $5, $6, $7, $8)
+                INSERT INTO test_run (id, name, version, commit_sha, run_at, ingested_at, partial, files_json, negative)
+                VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)
                 """,
                 [
                     run.id, run.dataset.name, run.dataset.version.description, run.commit,
                     CatalogTime.preciseText(run.runAt), CatalogTime.preciseText(run.ingestedAt), "0", "[]",
+                    run.negative ? "1" : "0",
                 ])
             let writer = TestRunWriter(runID: run.id, database: database, location: location)
             let ended = try body(writer)
@@ -65,21 +66,23 @@ extension Catalog {
     func testRuns(where condition: String, _ parameters: [String?]) throws(CatalogError) -> [TestRunRecord] {
         let found = try rows(
             """
-            SELECT id, name, version, commit_sha, run_at, ingested_at, partial, files_json
+            SELECT id, name, version, commit_sha, run_at, ingested_at, partial, files_json, negative
             FROM test_run WHERE \(condition) ORDER BY run_at, ingested_at, id
             """, parameters)
         return found.compactMap(Self.testRun)
     }
 
+    /// A run from its columns: id, name, version, commit_sha, run_at, ingested_at, partial,
+    /// files_json, negative.
     static func testRun(_ row: [String?]) -> TestRunRecord? {
-        guard row.count >= 8, let id = row[0], let name = row[1],
+        guard row.count >= 9, let id = row[0], let name = row[1],
             let version = row[2].flatMap({ try? SemanticVersion(parsing: $0) })
         else { return nil }
         return TestRunRecord(
             id: id, dataset: DatasetReference(name: name, version: version), commit: row[3],
             runAt: row[4].flatMap(CatalogTime.date) ?? Date(timeIntervalSince1970: 0),
             ingestedAt: row[5].flatMap(CatalogTime.date) ?? Date(timeIntervalSince1970: 0), partial: row[6] == "1",
-            files: CatalogJSON.decode([TestFileRecord].self, row[7]) ?? [])
+            files: CatalogJSON.decode([TestFileRecord].self, row[7]) ?? [], negative: row[8] == "1")
     }
 
     /// SQLite's page cache (2 MB by default) is far smaller than the pages one large run's

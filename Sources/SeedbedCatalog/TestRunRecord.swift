@@ -17,10 +17,13 @@ public struct TestRunRecord: Sendable, Equatable {
     public var partial: Bool
     /// Each JUnit file, in the order ingested, with its counts.
     public var files: [TestFileRecord]
+    /// The tests ran on negative data (`ingest --negative`): their failures count towards the
+    /// catch rate only.
+    public var negative: Bool
 
     public init(
         id: String, dataset: DatasetReference, commit: String? = nil, runAt: Date, ingestedAt: Date,
-        partial: Bool = false, files: [TestFileRecord] = []
+        partial: Bool = false, files: [TestFileRecord] = [], negative: Bool = false
     ) {
         self.id = id
         self.dataset = dataset
@@ -29,6 +32,7 @@ public struct TestRunRecord: Sendable, Equatable {
         self.ingestedAt = ingestedAt
         self.partial = partial
         self.files = files
+        self.negative = negative
     }
 }
 

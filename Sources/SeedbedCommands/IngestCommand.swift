@@ -60,9 +60,10 @@ struct IngestCommand: ParsableCommand {
         let reference = try reportingCatalogErrors { () throws(CatalogError) in
             try DatasetReference(parsing: dataset)
         }
-        let ingestion = TestRunIngestion(
+        var ingestion = TestRunIngestion(
             dataset: reference, runID: runID ?? UUID().uuidString.lowercased(), commit: commit,
             options: JUnitParseOptions(allowPartial: allowPartial))
+        ingestion.negative = negative
         if dryRun {
             try check(ingestion, console: console)
             return
@@ -77,11 +78,6 @@ struct IngestCommand: ParsableCommand {
         } catch let error as CatalogError {
             console.write("seedbed: error: \(error.message)\nseedbed: nothing was stored\n", to: .error)
             throw error.kind.exitCode
-        }
-        if negative {
-            // A second transaction: the ingest path stays one; were this to fail, the run is
-            // stored unmarked, and ingesting it again with --negative replaces it.
-            try reportingCatalogErrors { () throws(CatalogError) in try catalog.markNegative(run: result.runID) }
         }
         Self.writeWarnings(result, console: console)
         switch options.format {

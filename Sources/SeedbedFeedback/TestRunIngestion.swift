@@ -18,6 +18,9 @@ public struct TestRunIngestion: Sendable {
     public var runID: String
     public var commit: String?
     public var options: JUnitParseOptions
+    /// The tests ran on `generate --negative` rows: the run is stored marked so, in the same
+    /// transaction, and counts towards the catch rate only.
+    public var negative = false
 
     public init(
         dataset: DatasetReference, runID: String, commit: String? = nil,
@@ -39,7 +42,8 @@ public struct TestRunIngestion: Sendable {
         // Reading starts at once, so it overlaps the catalog's lookups as well as its writes.
         let pipeline = IngestPipeline(files: files, parser: JUnitParser(options: options))
         var ingested: [IngestedFile] = []
-        let start = TestRunRecord(id: runID, dataset: dataset, commit: commit, runAt: now, ingestedAt: now)
+        let start = TestRunRecord(
+            id: runID, dataset: dataset, commit: commit, runAt: now, ingestedAt: now, negative: negative)
         let recording: TestRunRecording
         do {
             recording = try catalog.recordTestRun(start) { writer in

@@ -66,11 +66,13 @@ struct CatchRateTests {
         folder: borrowing TemporaryDirectory
     ) throws {
         let file = try folder.write("\(run).xml", report(cases))
-        _ = try TestRunIngestion(
+        var ingestion = TestRunIngestion(
             dataset: DatasetReference(name: "shop", version: try SemanticVersion(parsing: version)), runID: run,
-            commit: "c1"
-        ).ingest(files: [file], into: catalog, at: Date(timeIntervalSince1970: 1_772_000_000))
-        if negative { try catalog.markNegative(run: run) }
+            commit: "c1")
+        ingestion.negative = negative
+        _ = try ingestion.ingest(files: [file], into: catalog, at: Date(timeIntervalSince1970: 1_772_000_000))
+        // The mark is stored with the run, in its transaction.
+        #expect(try catalog.testRun(id: run)?.negative == negative)
     }
 
     @Test func rulesAreCaughtMissedOrUntestedInTheRunsOnNegativeData() throws {
@@ -160,12 +162,6 @@ struct CatchRateTests {
         #expect(with.negative?.rate == 1.0 / 3.0)
         // No run on valid data: no rule tested there.
         #expect(with.rulesLinked == 0)
-    }
-
-    @Test func markingAnUnknownRunIsRefused() throws {
-        let folder = try TemporaryDirectory()
-        let catalog = try Self.history(in: folder)
-        #expect(throws: CatalogError.self) { try catalog.markNegative(run: "nope") }
     }
 
     // MARK: - The links file

@@ -77,8 +77,7 @@ enum ReportFixture {
         // The intake tests on 1.5.0's negative rows: ELIG-002 caught, db:ltv_range missed.
         try ingest(
             catalog, file: folder.appendingPathComponent("lending-1.5.0-negative.junit.xml").path, version: "1.5.0",
-            run: "ci-negative", at: day(29))
-        try catalog.markNegative(run: "ci-negative")
+            run: "ci-negative", at: day(29), negative: true)
         return catalog
     }
 
@@ -127,9 +126,12 @@ enum ReportFixture {
                 source: facts(spec: spec, name: name, seed: seed), tables: tables))
     }
 
-    static func ingest(_ catalog: Catalog, file: String, version: String, run: String, at date: Date) throws {
-        _ = try TestRunIngestion(dataset: reference("lending", version), runID: run, commit: "c1")
-            .ingest(files: [file], into: catalog, at: date)
+    static func ingest(
+        _ catalog: Catalog, file: String, version: String, run: String, at date: Date, negative: Bool = false
+    ) throws {
+        var ingestion = TestRunIngestion(dataset: try reference("lending", version), runID: run, commit: "c1")
+        ingestion.negative = negative
+        _ = try ingestion.ingest(files: [file], into: catalog, at: date)
     }
 
     static func record(
