@@ -205,12 +205,3 @@ extension Catalog {
         }
     }
 }
-
-extension Catalog {
-    // MARK: - Runs on negative data
-
-    /// The IDs of `name`'s runs on negative data.
-    public func negativeRunIDs(named name: String) throws(CatalogError) -> Set<String> {
-        Set(try rows("SELECT id FROM test_run WHERE name = $1 AND negative = 1", [name]).compactMap { $0.first ?? nil })
-    }
-}

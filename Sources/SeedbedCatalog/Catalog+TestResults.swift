@@ -31,10 +31,12 @@ extension Catalog {
         return Dictionary(grouping: found, by: \.result.key)
     }
 
-    /// The failed and errored tests of every run of one dataset version, without attempts.
+    /// The failed and errored tests of every run of one dataset version, without attempts. Runs
+    /// on negative data are left out: their failures are expected, and count towards the catch
+    /// rate only.
     public func failingResults(of reference: DatasetReference) throws(CatalogError) -> [StoredTestResult] {
         try storedResults(
-            where: "run.name = $1 AND run.version = $2 AND res.status IN ('failed', 'error')",
+            where: "run.name = $1 AND run.version = $2 AND run.negative = 0 AND res.status IN ('failed', 'error')",
             [reference.name, reference.version.description], details: false)
     }
 

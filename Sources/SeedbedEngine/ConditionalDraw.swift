@@ -1,3 +1,5 @@
+import SeedbedSpec
+
 /// A `from profile` column drawn given its parent in the profile's dependence tree: the row of the
 /// edge's joint table for the parent's bin gives the weight of each of the column's bins, which the
 /// rules then restrict like any weights (see `TableMaker.conditionalChoice` and
@@ -109,13 +111,7 @@ struct ConditionalDraw {
             return chosen < binOfValue.count ? min(binOfValue[chosen], count - 1) : count - 1
         case .cuts(let cuts):
             guard case .number(let x) = workspace.context.levels[0][parent] else { return cuts.count + 1 }
-            var low = 0
-            var high = cuts.count
-            while low < high {
-                let middle = (low + high) / 2
-                if cuts[middle] <= x { low = middle + 1 } else { high = middle }
-            }
-            return low
+            return cuts.countAtOrBelow(x)
         }
     }
 }

@@ -44,11 +44,8 @@ public struct OutcomeComparison: Sendable, Equatable {
         self.b = b
         let specA = try catalog.version(a).source.specText
         let specB = try catalog.version(b).source.specText
-        // Runs on negative data fail by design: they count towards the catch rate only.
-        var negative = try catalog.negativeRunIDs(named: b.name)
-        if a.name != b.name { negative.formUnion(try catalog.negativeRunIDs(named: a.name)) }
-        let storedB = try catalog.failingResults(of: b).filter { !negative.contains($0.run.id) }
-        let failingA = Self.failing(try catalog.failingResults(of: a).filter { !negative.contains($0.run.id) })
+        let storedB = try catalog.failingResults(of: b)
+        let failingA = Self.failing(try catalog.failingResults(of: a))
         let failingB = Self.failing(storedB)
         let keysA = Set(failingA.map(\.key))
         let keysB = Set(failingB.map(\.key))

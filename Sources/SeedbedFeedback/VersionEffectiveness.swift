@@ -99,9 +99,8 @@ extension VersionEffectiveness {
         let tests = try catalog.testSightings(named: name)
         let ruleTests = try Self.ruleTests(in: catalog, named: name, map: map, negative: false)
         let negativeRuleTests = try Self.ruleTests(in: catalog, named: name, map: map, negative: true)
-        let negativeRuns = try catalog.negativeRunIDs(named: name)
         var commits: [SemanticVersion: Set<String>] = [:]
-        for run in try catalog.testRuns(named: name) where !negativeRuns.contains(run.id) {
+        for run in try catalog.testRuns(named: name) where !run.negative {
             if let commit = run.commit { commits[run.dataset.version, default: []].insert(commit) }
         }
         var trend: [VersionEffectiveness] = []

@@ -29,15 +29,7 @@ extension Profiler {
             let null = binCount - 1
             if let cuts = column.cuts {
                 guard let x = ColumnAccumulator.number(value) else { return null }
-                let v = Profiler.rounded(x, type: type)
-                // The number of cuts at or below v.
-                var low = 0
-                var high = cuts.count
-                while low < high {
-                    let middle = (low + high) / 2
-                    if cuts[middle] <= v { low = middle + 1 } else { high = middle }
-                }
-                return low
+                return cuts.countAtOrBelow(Profiler.rounded(x, type: type))
             }
             guard let key = ColumnAccumulator.categoryKey(value) else { return null }
             return bins[key] ?? null - 1

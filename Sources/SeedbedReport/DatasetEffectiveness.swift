@@ -91,11 +91,10 @@ public struct DatasetEffectiveness: Sendable {
         flaky.sort { ($1.version, $0.name) < ($0.version, $1.name) }
 
         // Runs on negative data fail by design: they show in the catch rate, not here.
-        let negative = try catalog.negativeRunIDs(named: name)
         var failures: [VersionFailures] = []
         for entry in trend.reversed() {
             var found: [StoredTestResult] = []
-            for run in try catalog.testRuns(of: entry.dataset) where !negative.contains(run.id) {
+            for run in try catalog.testRuns(of: entry.dataset) where !run.negative {
                 found += try catalog.testResults(ofRun: run.id, failuresOnly: true)
             }
             failures.append(VersionFailures(version: entry.dataset.version, failures: found))
@@ -105,7 +104,7 @@ public struct DatasetEffectiveness: Sendable {
         if let latest = trend.last?.dataset {
             // Each test as the latest run that has it left it: runs are oldest first.
             var byKey: [String: TestResultRecord] = [:]
-            for run in try catalog.testRuns(of: latest) where !negative.contains(run.id) {
+            for run in try catalog.testRuns(of: latest) where !run.negative {
                 for stored in try catalog.testResults(ofRun: run.id) { byKey[stored.result.key] = stored.result }
             }
             traced = (latest.version, byKey.values.sorted { ($0.displayName, $0.key) < ($1.displayName, $1.key) })

@@ -1,3 +1,5 @@
+import SeedbedSpec
+
 /// A small picture of one compared column on both sides, for charts: the baseline (real rows or a
 /// profile) and the generated data over the same bins or categories.
 ///
@@ -161,14 +163,7 @@ extension ColumnDistribution {
 
     /// The profile's CDF just below x: linear between neighbouring quantiles.
     static func leftCDF(_ knots: [Double], at x: Double) -> Double {
-        // The number of knots strictly below x.
-        var low = 0
-        var high = knots.count
-        while low < high {
-            let middle = (low + high) / 2
-            if knots[middle] < x { low = middle + 1 } else { high = middle }
-        }
-        let index = low - 1
+        let index = knots.countBelow(x) - 1
         if index < 0 { return 0 }
         if index >= knots.count - 1 { return 1 }
         let step = 1 / Double(knots.count - 1)

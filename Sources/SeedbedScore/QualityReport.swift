@@ -95,7 +95,7 @@ public struct QualityReport: Sendable, Hashable {
                 categoryAdherence[column.name] = CategoryAdherence.score(
                     real: real, synthetic: synthetic, codeCount: column.codeCount)
             }
-            if let score = column.boundaryAdherence { boundaryAdherence[column.name] = score }
+            if case .numeric = column.values { boundaryAdherence[column.name] = .some(column.boundaryAdherence) }
         }
         var pairIndices: [(Int, Int)] = []
         for i in encoded.indices {
@@ -129,8 +129,8 @@ private struct EncodedColumn {
     /// Made here, in the pass that has the values and the codes at hand.
     let distribution: ColumnDistribution
     /// SDMetrics BoundaryAdherence of a numeric column (a diagnostic, not in the quality score),
-    /// counted in the distribution's pass over the synthetic values; nil for categories.
-    var boundaryAdherence: Double?? = nil
+    /// counted in the distribution's pass over the synthetic values.
+    var boundaryAdherence: Double?
 
     /// - Precondition: `real` and `synthetic` are of the same kind.
     init(name: String, real: MetricColumn, synthetic: MetricColumn, options: QualityReport.Options) {
@@ -160,7 +160,7 @@ private struct EncodedColumn {
             // As `BoundaryAdherence.score`: synthetic nulls count as outside unless the real
             // column has nulls too.
             let checked = (syntheticSide.values ?? 0) + (realSummary.hasNull ? 0 : syntheticSide.nulls ?? 0)
-            boundaryAdherence = .some(bounds == nil || checked == 0 ? nil : Double(inside) / Double(checked))
+            boundaryAdherence = bounds == nil || checked == 0 ? nil : Double(inside) / Double(checked)
         default:
             // Categorical on both sides (the caller checked the kinds match).
             var codebook = ValueCodebook()
