@@ -1,5 +1,6 @@
 public import FoundationEssentials
 public import SeedbedCatalog
+import SeedbedStores
 
 /// Reads JUnit files and stores them in the catalog as one test run of a dataset version.
 ///
@@ -40,7 +41,7 @@ public struct TestRunIngestion: Sendable {
     public func ingest(files paths: [String], into catalog: Catalog, at now: Date = Date()) throws -> IngestResult {
         let files = try ReportFiles.expand(paths)
         // Reading starts at once, so it overlaps the catalog's lookups as well as its writes.
-        let pipeline = IngestPipeline(files: files, parser: JUnitParser(options: options))
+        let pipeline = IngestPipeline.start(files: files, parser: JUnitParser(options: options))
         var ingested: [IngestedFile] = []
         let start = TestRunRecord(
             id: runID, dataset: dataset, commit: commit, runAt: now, ingestedAt: now, negative: negative)
@@ -50,7 +51,7 @@ public struct TestRunIngestion: Sendable {
                 var read: IngestPipeline.Read?
                 while read == nil {
                     switch pipeline.next() {
-                    case .batch(let records):
+                    case .item(let records):
                         for record in records { try writer.add(record) }
                     case .finished(let result):
                         // A broken file throws here, once every earlier batch is written, and the

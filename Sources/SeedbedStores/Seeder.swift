@@ -168,10 +168,10 @@ public struct Seeder {
         let keyColumn = table.columns.firstIndex { $0.isKey }
         var loaded = 0
         var entries: [LineageEntry] = []
-        let pipeline = BatchPipeline(generation: generation, table: index)
+        let pipeline = BatchPipeline.start(generation: generation, table: index)
         while true {
             switch pipeline.next() {
-            case .batch(let batch, let tagged):
+            case .item((let batch, let tagged)):
                 do throws(StoreError) {
                     if isInterrupted() { throw Self.interruption }
                     let first = loaded
