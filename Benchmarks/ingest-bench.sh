@@ -6,9 +6,9 @@
 #   2. read by `seedbed ingest --dry-run` (parse, checks, fingerprints, records; no catalog), and
 #   3. read by junitparser (Python, from PyPI, in Benchmarks/.venv-junit, made on first use)
 #      looking at every test case's result (Benchmarks/junit-parse.py),
-# in the same run, each under `/usr/bin/time -v`: wall time, CPU time, MB/s, peak RSS, the ratio,
-# and the rows stored. The machine is shared, so wall times move with its load; CPU time
-# (user + system) moves less.
+# in the same run, each under `/usr/bin/time -v`, RUNS times (default 3) interleaved: every run,
+# then the medians of wall time, CPU time and peak RSS, MB/s, the ratios, and the rows stored.
+# The machine is shared, so wall times move with its load; CPU time (user + system) moves less.
 set -euo pipefail
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 root="$(cd "$here/.." && pwd)"
@@ -48,23 +48,40 @@ measure() {
         END { printf "%.2f %.2f %d\n", wall, cpu, peak }' "$log"
 }
 
+# median V…: the middle value (the lower middle for an even count).
+median() { printf "%s\n" "$@" | sort -g | awk '{ v[NR] = $1 } END { print v[int((NR + 1) / 2)] }'; }
+
+runs="${RUNS:-3}"
 for megabytes in "${sizes[@]}"; do
     report="$work/report-$megabytes.xml"
     python3 "$here/junit-report.py" "$megabytes" "$report"
     bytes=$(stat -c %s "$report")
-    rm -rf "$work/catalog.sqlite"* "$work/data"
-    "$seedbed" generate "$work/bench.seed" --out "$work/data" --catalog "$work/catalog.sqlite" >/dev/null 2>&1
-    cat "$report" >/dev/null # both readers start from the page cache
-    read -r s_wall s_cpu s_peak < <(measure "$work/seedbed.time" "$work/out.txt" "$seedbed" ingest "$report" \
-        --dataset bench@1.0.0 --run bench --catalog "$work/catalog.sqlite")
-    read -r d_wall d_cpu d_peak < <(measure "$work/dry.time" "$work/dry.txt" "$seedbed" ingest "$report" \
-        --dataset bench@1.0.0 --run bench --dry-run)
-    read -r p_wall p_cpu p_peak < <(measure "$work/python.time" "$work/python.txt" "$venv/bin/python" \
-        "$here/junit-parse.py" "$report")
-    printf "\n%.1f MB report\n" "$(echo "$bytes / 1000000" | bc -l)"
+    printf "\n%.1f MB report, %d runs of each reader, interleaved (wall s, CPU s, peak RSS KiB)\n" \
+        "$(echo "$bytes / 1000000" | bc -l)" "$runs"
+    s_walls=() d_walls=() p_walls=() s_cpus=() d_cpus=() p_cpus=() s_peaks=() d_peaks=() p_peaks=()
+    for run in $(seq "$runs"); do
+        rm -rf "$work/catalog.sqlite"* "$work/data"
+        "$seedbed" generate "$work/bench.seed" --out "$work/data" --catalog "$work/catalog.sqlite" >/dev/null 2>&1
+        cat "$report" >/dev/null # every reader starts from the page cache
+        read -r wall cpu peak < <(measure "$work/seedbed.time" "$work/out.txt" "$seedbed" ingest "$report" \
+            --dataset bench@1.0.0 --run bench --catalog "$work/catalog.sqlite")
+        s_walls+=("$wall") s_cpus+=("$cpu") s_peaks+=("$peak")
+        printf "  run %d: seedbed ingest %s %s %s" "$run" "$wall" "$cpu" "$peak"
+        read -r wall cpu peak < <(measure "$work/dry.time" "$work/dry.txt" "$seedbed" ingest "$report" \
+            --dataset bench@1.0.0 --run bench --dry-run)
+        d_walls+=("$wall") d_cpus+=("$cpu") d_peaks+=("$peak")
+        printf " | dry run %s %s %s" "$wall" "$cpu" "$peak"
+        read -r wall cpu peak < <(measure "$work/python.time" "$work/python.txt" "$venv/bin/python" \
+            "$here/junit-parse.py" "$report")
+        p_walls+=("$wall") p_cpus+=("$cpu") p_peaks+=("$peak")
+        printf " | junitparser %s %s %s\n" "$wall" "$cpu" "$peak"
+    done
     grep -m1 "^total" "$work/out.txt" | sed 's/^/  seedbed:     /'
     sed 's/^/  junitparser: /' "$work/python.txt"
-    awk -v b="$bytes" -v sw="$s_wall" -v sc="$s_cpu" -v sp="$s_peak" -v dw="$d_wall" -v dc="$d_cpu" -v dp="$d_peak" -v pw="$p_wall" -v pc="$p_cpu" -v pp="$p_peak" 'BEGIN {
+    printf "  medians:\n"
+    awk -v b="$bytes" -v sw="$(median "${s_walls[@]}")" -v sc="$(median "${s_cpus[@]}")" -v sp="$(median "${s_peaks[@]}")" \
+        -v dw="$(median "${d_walls[@]}")" -v dc="$(median "${d_cpus[@]}")" -v dp="$(median "${d_peaks[@]}")" \
+        -v pw="$(median "${p_walls[@]}")" -v pc="$(median "${p_cpus[@]}")" -v pp="$(median "${p_peaks[@]}")" 'BEGIN {
         printf "  seedbed ingest: %6.2f s wall %6.1f MB/s, %6.2f s CPU %6.1f MB/s, peak RSS %5.0f MB\n", sw, b / 1e6 / sw, sc, b / 1e6 / sc, sp / 1024
         printf "  seedbed dry run:%6.2f s wall %6.1f MB/s, %6.2f s CPU %6.1f MB/s, peak RSS %5.0f MB\n", dw, b / 1e6 / dw, dc, b / 1e6 / dc, dp / 1024
         printf "  junitparser:    %6.2f s wall %6.1f MB/s, %6.2f s CPU %6.1f MB/s, peak RSS %5.0f MB\n", pw, b / 1e6 / pw, pc, b / 1e6 / pc, pp / 1024
