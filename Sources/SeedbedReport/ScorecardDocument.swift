@@ -147,6 +147,17 @@ struct ScorecardDocument: Decodable, Sendable {
             var nonMembers: Int?
         }
 
+        /// SDMetrics' DisclosureProtection of one table: known (quasi-identifier) columns, the
+        /// sensitive ones guessed from them, and the real rows a guess matched.
+        struct Disclosure: Decodable, Sendable {
+            var table: String
+            var known: [String]?
+            var sensitive: [String]?
+            var score: Double?
+            var matchedRows: Int?
+            var realRows: Int?
+        }
+
         struct Tables: Decodable, Sendable {
             var kAnonymity: [KAnonymity]?
             var lDiversity: [LDiversity]?
@@ -154,6 +165,7 @@ struct ScorecardDocument: Decodable, Sendable {
             var dcrBaselineProtection: [TableValue]?
             var dcrOverfittingProtection: [TableValue]?
             var mia: [Membership]?
+            var disclosureProtection: [Disclosure]?
         }
 
         var against: String?
@@ -165,6 +177,7 @@ struct ScorecardDocument: Decodable, Sendable {
         var dcrOverfittingProtection: Double?
         var miaAuc: Double?
         var miaAucInterval: [Double]?
+        var disclosureProtection: Double?
         var epsilon: Double?
         var epsilonSpent: Double?
         var tables: Tables?

@@ -204,6 +204,14 @@ struct PrivacySection {
         var nonMembers: String
     }
 
+    struct Disclosure {
+        var table: String
+        var known: String
+        var sensitive: String
+        var score: String
+        var matched: String
+    }
+
     var against: String
     var measures: [Fact]
     var kAnonymity: [KAnonymity]
@@ -212,6 +220,8 @@ struct PrivacySection {
     var hasLDiversity: Bool
     var membership: [Membership]
     var hasMembership: Bool
+    var disclosure: [Disclosure]
+    var hasDisclosure: Bool
 
     init(privacy: ScorecardDocument.Privacy?) {
         against =
@@ -228,6 +238,7 @@ struct PrivacySection {
                 label: "Membership inference AUC",
                 value: Figures.score(privacy?.miaAuc)
                     + (interval.map { " (95% \(Figures.score($0[0]))–\(Figures.score($0[1])))" } ?? "")),
+            Fact(label: "Disclosure protection", value: Figures.score(privacy?.disclosureProtection)),
             Fact(
                 label: "Differential privacy ε (spent)",
                 value: privacy?.epsilon.map {
@@ -256,5 +267,12 @@ struct PrivacySection {
                 members: Figures.integer($0.members), nonMembers: Figures.integer($0.nonMembers))
         }
         hasMembership = !membership.isEmpty
+        disclosure = (tables?.disclosureProtection ?? []).map {
+            Disclosure(
+                table: $0.table, known: ($0.known ?? []).joined(separator: ", "),
+                sensitive: ($0.sensitive ?? []).joined(separator: ", "), score: Figures.score($0.score),
+                matched: "\(Figures.integer($0.matchedRows)) of \(Figures.integer($0.realRows))")
+        }
+        hasDisclosure = !disclosure.isEmpty
     }
 }
