@@ -34,7 +34,7 @@ extension Catalog {
                     CatalogTime.preciseText(run.runAt), CatalogTime.preciseText(run.ingestedAt), "0", "[]",
                     run.negative ? "1" : "0",
                 ])
-            let writer = TestRunWriter(runID: run.id, database: database, location: location)
+            let writer = try TestRunWriter(runID: run.id, database: database, location: location)
             let ended = try body(writer)
             try writer.flush()
             _ = try rows(

@@ -1,0 +1,116 @@
+import SeedbedStores
+
+/// A run's test rows inserted into SQLite as each test arrives, bound straight from the record:
+/// no column arrays and no batch copy. The run ID is bound once for the whole run, the suite
+/// path and report file once per suite (they repeat for every test of it), and the statuses,
+/// outcomes, origins and link kinds the JUnit reader uses as constant C strings.
+final class SQLiteTestRows: TestRowSink {
+    private let runID: String
+    private let results: SQLiteRowInserter
+    private let attempts: SQLiteRowInserter
+    private let links: SQLiteRowInserter
+    /// The suite path bound now, and the report file.
+    private var suitePath: [String]?
+    private var reportFile: String?
+
+    init(runID: String, database: SQLiteDatabase) throws(StoreError) {
+        self.runID = runID
+        results = try SQLiteRowInserter(
+            database: database, table: "test_result",
+            columns: [
+                "run_id", "seq", "test_key", "suite_path", "classname", "name", "file", "occurrence", "report_file",
+                "report_line", "status", "attempt_count", "duration_us", "message", "failure_type", "fingerprint",
+                "coarse_fingerprint", "normalized_message", "frames",
+            ])
+        attempts = try SQLiteRowInserter(
+            database: database, table: "test_attempt",
+            columns: [
+                "run_id", "seq", "attempt", "outcome", "origin", "duration_us", "message", "failure_type",
+                "fingerprint", "coarse_fingerprint", "normalized_message", "frames",
+            ])
+        links = try SQLiteRowInserter(
+            database: database, table: "test_link", columns: ["run_id", "seq", "kind", "value"])
+        results.keep(0, runID)
+        attempts.keep(0, runID)
+        links.keep(0, runID)
+    }
+
+    func add(_ result: TestResultRecord, seq: Int64, attemptInResult inResult: TestAttemptRecord?)
+        throws(StoreError)
+    {
+        results.set(1, seq)
+        results.set(2, result.key)
+        if result.suitePath != suitePath {
+            suitePath = result.suitePath
+            results.keep(3, StringListText.encode(result.suitePath))
+        }
+        results.set(4, result.classname)
+        results.set(5, result.name)
+        results.set(6, result.file)
+        results.set(7, Int64(result.occurrence))
+        if result.reportFile != reportFile {
+            reportFile = result.reportFile
+            results.keep(8, result.reportFile)
+        }
+        results.set(9, Int64(result.reportLine))
+        set(results, 10, result.status)
+        results.set(11, Int64(result.attempts.count))
+        results.set(12, TestRunWriter.microseconds(result.duration))
+        results.set(13, result.message)
+        results.set(14, result.failureType)
+        results.set(15, result.fingerprint)
+        results.set(16, result.coarseFingerprint)
+        results.set(17, inResult?.normalizedMessage)
+        results.set(18, joining: inResult?.frames ?? [], separator: UInt8(ascii: "\n"))
+        try results.insert { "\(runID), \(seq)" }
+        if inResult == nil {
+            for (index, attempt) in result.attempts.enumerated() {
+                attempts.set(1, seq)
+                attempts.set(2, Int64(index))
+                set(attempts, 3, attempt.outcome)
+                set(attempts, 4, attempt.origin)
+                attempts.set(5, TestRunWriter.microseconds(attempt.duration))
+                attempts.set(6, attempt.message)
+                attempts.set(7, attempt.failureType)
+                attempts.set(8, attempt.fingerprint)
+                attempts.set(9, attempt.coarseFingerprint)
+                attempts.set(10, attempt.normalizedMessage)
+                attempts.set(11, joining: attempt.frames, separator: UInt8(ascii: "\n"))
+                try attempts.insert { "\(runID), \(seq), \(index)" }
+            }
+        }
+        for link in Self.distinctLinks(result.links) {
+            links.set(1, seq)
+            links.set(2, constant: Self.kind(link.kind))
+            links.set(3, link.value)
+            try links.insert { "\(runID), \(seq), \(link.kind.rawValue), \(link.value)" }
+        }
+    }
+
+    /// Every row is inserted as it comes.
+    func flush() {}
+
+    /// A status, outcome or origin: the reader's usual words as constants, anything else copied.
+    private func set(_ inserter: SQLiteRowInserter, _ column: Int, _ word: String) {
+        switch word {
+        case "passed": inserter.set(column, constant: "passed")
+        case "failed": inserter.set(column, constant: "failed")
+        case "error": inserter.set(column, constant: "error")
+        case "skipped": inserter.set(column, constant: "skipped")
+        case "flaky": inserter.set(column, constant: "flaky")
+        case "testCase": inserter.set(column, constant: "testCase")
+        case "flakyRun": inserter.set(column, constant: "flakyRun")
+        case "rerun": inserter.set(column, constant: "rerun")
+        default: inserter.set(column, word)
+        }
+    }
+
+    private static func kind(_ kind: TestLink.Kind) -> StaticString {
+        switch kind {
+        case .rule: "rule"
+        case .scenario: "scenario"
+        case .record: "record"
+        case .dataset: "dataset"
+        }
+    }
+}
