@@ -52,7 +52,10 @@ public struct TestRunIngestion: Sendable {
                 while read == nil {
                     switch pipeline.next() {
                     case .item(let records):
-                        for record in records { try writer.add(record) }
+                        // By index: each record is read in place, not copied out (a retain and
+                        // a release of each of its strings).
+                        for index in records.indices { try writer.add(records[index]) }
+                        pipeline.stored(consume records)
                     case .finished(let result):
                         // A broken file throws here, once every earlier batch is written, and the
                         // transaction rolls back.
