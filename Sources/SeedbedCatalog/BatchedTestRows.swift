@@ -37,7 +37,7 @@ final class BatchedTestRows: TestRowSink {
         self.database = database
     }
 
-    func add(_ result: TestResultRecord, seq: Int64, attemptInResult inResult: TestAttemptRecord?)
+    func add(_ result: TestResultRecord, seq: Int64, attemptInResult inResult: Bool)
         throws(StoreError)
     {
         results.append(0, runID)
@@ -61,10 +61,10 @@ final class BatchedTestRows: TestRowSink {
         results.append(14, result.failureType)
         results.append(15, result.fingerprint)
         results.append(16, result.coarseFingerprint)
-        results.append(17, inResult?.normalizedMessage)
-        results.append(18, inResult.flatMap(TestRunWriter.framesText))
+        results.append(17, inResult ? result.attempts[0].normalizedMessage : nil)
+        results.append(18, inResult ? TestRunWriter.framesText(result.attempts[0]) : nil)
         results.endRow()
-        if inResult == nil {
+        if !inResult {
             for (index, attempt) in result.attempts.enumerated() {
                 attempts.append(0, runID)
                 attempts.append(1, seq)

@@ -86,10 +86,13 @@ extension Catalog {
     }
 
     /// SQLite's page cache (2 MB by default) is far smaller than the pages one large run's
-    /// transaction dirties; past it, SQLite spills pages to the WAL and writes many of them
-    /// again when the index pages they hold change once more. A larger cache for the run's
-    /// transaction, bounded (so memory does not grow with the run), writes most pages once.
-    /// Returns what puts the connection's setting back.
+    /// transaction dirties; past it, SQLite spills pages to the WAL as the run is read. Since
+    /// schema 4 a run's rows arrive in key order (no other index), so a spilled page is rarely
+    /// written twice, and spilling early is welcome: it overlaps the parsing, while the pages
+    /// still cached are written after it, at commit. A cache a little above the default keeps
+    /// the b-trees' upper levels (200 MB report: 64 MB of cache left 0.45 s of writing after the
+    /// parse and 137 MB peak RSS, 8 MB 0.38 s and 75 MB). Returns what puts the connection's
+    /// setting back.
     private func widenPageCache() -> () -> Void {
         guard database.dialect == .sqlite,
             let before = try? database.query("PRAGMA cache_size", parameters: []).first?.first ?? nil,
@@ -99,7 +102,7 @@ extension Catalog {
     }
 
     /// The page cache for storing a run, in KiB.
-    static let ingestCacheKiB = 64 << 10
+    static let ingestCacheKiB = 8 << 10
 
     // MARK: - A transaction whose body throws anything
 

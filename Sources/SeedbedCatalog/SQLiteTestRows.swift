@@ -35,7 +35,7 @@ final class SQLiteTestRows: TestRowSink {
         links.keep(0, runID)
     }
 
-    func add(_ result: TestResultRecord, seq: Int64, attemptInResult inResult: TestAttemptRecord?)
+    func add(_ result: TestResultRecord, seq: Int64, attemptInResult inResult: Bool)
         throws(StoreError)
     {
         results.set(1, seq)
@@ -60,10 +60,15 @@ final class SQLiteTestRows: TestRowSink {
         results.set(14, result.failureType)
         results.set(15, result.fingerprint)
         results.set(16, result.coarseFingerprint)
-        results.set(17, inResult?.normalizedMessage)
-        results.set(18, joining: inResult?.frames ?? [], separator: UInt8(ascii: "\n"))
+        if inResult {
+            results.set(17, result.attempts[0].normalizedMessage)
+            results.set(18, joining: result.attempts[0].frames, separator: UInt8(ascii: "\n"))
+        } else {
+            results.set(17, nil as String?)
+            results.set(18, nil as String?)
+        }
         try results.insert { "\(runID), \(seq)" }
-        if inResult == nil {
+        if !inResult {
             for (index, attempt) in result.attempts.enumerated() {
                 attempts.set(1, seq)
                 attempts.set(2, Int64(index))

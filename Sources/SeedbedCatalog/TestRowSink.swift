@@ -5,7 +5,8 @@ import SeedbedStores
 protocol TestRowSink: AnyObject {
     /// Writes (or gathers) the rows of one test: its result, the attempts the result's row does
     /// not hold, and its links without repeats.
-    func add(_ result: TestResultRecord, seq: Int64, attemptInResult: TestAttemptRecord?) throws(StoreError)
+    /// - Parameter attemptInResult: the test's only attempt goes in its result's row (schema 4).
+    func add(_ result: TestResultRecord, seq: Int64, attemptInResult: Bool) throws(StoreError)
     /// Writes whatever is gathered.
     func flush() throws(StoreError)
 }

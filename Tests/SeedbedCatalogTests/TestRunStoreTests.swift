@@ -158,6 +158,56 @@ struct TestRunStoreTests {
         #expect(try catalog.testResults(ofRun: "ci-1").map(\.result) == written)
     }
 
+    /// SQLite's writer binds the run ID once, the suite path and report file only when they
+    /// change, and the reader's usual words as constants: values that change back and forth,
+    /// words it does not know, empty texts (not NULL) and texts beyond ASCII read back as given.
+    @Test func valuesThatRepeatOrChangeReadBackAsGiven() throws {
+        let folder = try TemporaryDirectory()
+        let path = folder.url.appendingPathComponent("catalog.sqlite").path
+        let catalog = try Catalog.open(path, create: true)
+        try catalog.register(try CatalogStoreTests.registration())
+        var written = (0..<6).map { Self.result($0, status: $0 % 2 == 0 ? "failed" : "passed") }
+        written[1].suitePath = ["Ünïcode", ""]
+        written[1].reportFile = "other.xml"
+        written[2].suitePath = []
+        written[3].suitePath = ["Ünïcode", ""]
+        written[3].classname = ""
+        written[3].file = ""
+        written[3].status = "timedOut"
+        written[3].attempts[0].outcome = "timedOut"
+        written[3].attempts[0].origin = "retry"
+        written[4].status = "error"
+        written[4].attempts.append(
+            TestAttemptRecord(
+                outcome: "passed", origin: "rerun", duration: nil, message: "", failureType: nil, fingerprint: nil,
+                coarseFingerprint: nil, normalizedMessage: "", frames: ["only"]))
+        // Read back in a fixed order of kinds, each link once.
+        written[0].links = [TestLink(.rule, "R-1"), TestLink(.scenario, "S")]
+        written[5].links = [TestLink(.scenario, "S"), TestLink(.record, "loan#7"), TestLink(.dataset, "shop")]
+        _ = try catalog.recordTestRun(try Self.run()) { writer in
+            for result in written { try writer.add(result) }
+            return try Self.run()
+        }
+        #expect(try catalog.testResults(ofRun: "ci-1").map(\.result) == written)
+        let database = try SQLiteDatabase(path: path, create: false)
+        #expect(
+            try database.query("SELECT seq, suite_path, report_file FROM test_result ORDER BY seq", parameters: [])
+                == [
+                    ["0", #"["Suite \"A\"","B"]"#, "r.xml"], ["1", #"["Ünïcode",""]"#, "other.xml"],
+                    ["2", "[]", "r.xml"],
+                    ["3", #"["Ünïcode",""]"#, "r.xml"], ["4", #"["Suite \"A\"","B"]"#, "r.xml"],
+                    ["5", #"["Suite \"A\"","B"]"#, "r.xml"],
+                ])
+        #expect(
+            try database.query(
+                "SELECT seq, attempt, outcome, origin FROM test_attempt ORDER BY seq, attempt", parameters: [])
+                == [
+                    ["0", "0", "failed", "testCase"], ["2", "0", "failed", "testCase"],
+                    ["3", "0", "timedOut", "retry"],
+                    ["4", "0", "failed", "testCase"], ["4", "1", "passed", "rerun"],
+                ])
+    }
+
     @Test func aVersion3CatalogKeepsItsAttemptRowsAfterMigrating() throws {
         let folder = try TemporaryDirectory()
         let path = folder.url.appendingPathComponent("catalog.sqlite").path

@@ -14,6 +14,11 @@ public final class SQLiteDatabase: Database {
     /// locked".
     static let busyTimeoutMilliseconds: Int32 = 5000
 
+    /// Process-wide settings, made before the library's first use: no memory statistics, whose
+    /// global mutex SQLite takes on every allocation (several per inserted row in a build without
+    /// lookaside memory, as Debian's is). Too late once SQLite is in use: then it stays as it is.
+    private static let configured: Void = { _ = csqlite_disable_memory_statistics() }()
+
     /// Opens the database file at `path`.
     /// - Parameters:
     ///   - path: a file path (never interpreted as a `file:` URI).
@@ -26,6 +31,7 @@ public final class SQLiteDatabase: Database {
                 .unreachable,
                 "no SQLite database at '\(path)': the file does not exist (seed with --create to make one)")
         }
+        Self.configured
         var handle: OpaquePointer?
         // NOMUTEX: a connection is used by one thread at a time (the class is not Sendable), so
         // SQLite's per-call locking is pure cost in the load loop.
