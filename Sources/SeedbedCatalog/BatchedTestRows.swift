@@ -9,14 +9,19 @@ final class BatchedTestRows: TestRowSink {
 
     private let runID: String
     private let database: any Database
+    private var groups = PendingRows(
+        table: "test_group",
+        columns: [
+            ("run_id", false), ("group_seq", true), ("suite_path", false), ("classname", false),
+            ("report_file", false),
+        ])
     private var results = PendingRows(
         table: "test_result",
         columns: [
-            ("run_id", false), ("seq", true), ("test_key", false), ("suite_path", false), ("classname", false),
-            ("name", false), ("file", false), ("occurrence", true), ("report_file", false), ("report_line", true),
-            ("status", false), ("attempt_count", true), ("duration_us", true), ("message", false),
-            ("failure_type", false), ("fingerprint", false), ("coarse_fingerprint", false),
-            ("normalized_message", false), ("frames", false),
+            ("run_id", false), ("seq", true), ("test_key", false), ("group_seq", true), ("name", false),
+            ("file", false), ("occurrence", true), ("report_line", true), ("status", false), ("attempt_count", true),
+            ("duration_us", true), ("message", false), ("failure_type", false), ("fingerprint", false),
+            ("coarse_fingerprint", false), ("normalized_message", false), ("frames", false),
         ])
     private var attempts = PendingRows(
         table: "test_attempt",
@@ -27,10 +32,7 @@ final class BatchedTestRows: TestRowSink {
         ])
     private var links = PendingRows(
         table: "test_link", columns: [("run_id", false), ("seq", true), ("kind", false), ("value", false)])
-    /// The last suite path and its JSON text: the tests of a suite come one after another, so
-    /// the path is encoded once per suite rather than once per test.
-    private var lastSuitePath: [String] = []
-    private var lastSuitePathText = "[]"
+    private var grouping = TestGroups()
 
     init(runID: String, database: any Database) {
         self.runID = runID
@@ -40,29 +42,31 @@ final class BatchedTestRows: TestRowSink {
     func add(_ result: TestResultRecord, seq: Int64, attemptInResult inResult: Bool)
         throws(StoreError)
     {
+        if grouping.enter(result) {
+            groups.append(0, runID)
+            groups.append(1, grouping.current)
+            groups.append(2, StringListText.encode(result.suitePath))
+            groups.append(3, result.classname)
+            groups.append(4, result.reportFile)
+            groups.endRow()
+        }
         results.append(0, runID)
         results.append(1, seq)
         results.append(2, result.key)
-        if result.suitePath != lastSuitePath {
-            lastSuitePath = result.suitePath
-            lastSuitePathText = StringListText.encode(result.suitePath)
-        }
-        results.append(3, lastSuitePathText)
-        results.append(4, result.classname)
-        results.append(5, result.name)
-        results.append(6, result.file)
-        results.append(7, Int64(result.occurrence))
-        results.append(8, result.reportFile)
-        results.append(9, Int64(result.reportLine))
-        results.append(10, result.status)
-        results.append(11, Int64(result.attempts.count))
-        results.append(12, TestRunWriter.microseconds(result.duration))
-        results.append(13, result.message)
-        results.append(14, result.failureType)
-        results.append(15, result.fingerprint)
-        results.append(16, result.coarseFingerprint)
-        results.append(17, inResult ? result.attempts[0].normalizedMessage : nil)
-        results.append(18, inResult ? TestRunWriter.framesText(result.attempts[0]) : nil)
+        results.append(3, grouping.current)
+        results.append(4, result.name)
+        results.append(5, result.file)
+        results.append(6, Int64(result.occurrence))
+        results.append(7, Int64(result.reportLine))
+        results.append(8, result.status)
+        results.append(9, Int64(result.attempts.count))
+        results.append(10, TestRunWriter.microseconds(result.duration))
+        results.append(11, result.message)
+        results.append(12, result.failureType)
+        results.append(13, result.fingerprint)
+        results.append(14, result.coarseFingerprint)
+        results.append(15, inResult ? result.attempts[0].normalizedMessage : nil)
+        results.append(16, inResult ? TestRunWriter.framesText(result.attempts[0]) : nil)
         results.endRow()
         if !inResult {
             for (index, attempt) in result.attempts.enumerated() {
@@ -92,6 +96,7 @@ final class BatchedTestRows: TestRowSink {
     }
 
     func flush() throws(StoreError) {
+        try groups.flush(to: database)
         try results.flush(to: database)
         try attempts.flush(to: database)
         try links.flush(to: database)

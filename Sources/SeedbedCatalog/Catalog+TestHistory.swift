@@ -161,11 +161,12 @@ extension Catalog {
     public func versionTests(named name: String, negative: Bool) throws(CatalogError) -> [VersionTest] {
         try rows(
             """
-            SELECT run.version, res.test_key, res.classname, res.name,
+            SELECT run.version, res.test_key, grp.classname, res.name,
                 max(CASE WHEN res.status IN ('failed', 'error') THEN 1 ELSE 0 END)
             FROM test_result res JOIN test_run run ON run.id = res.run_id
+                JOIN test_group grp ON grp.run_id = res.run_id AND grp.group_seq = res.group_seq
             WHERE run.name = $1 AND run.negative = $2
-            GROUP BY run.version, res.test_key, res.classname, res.name
+            GROUP BY run.version, res.test_key, grp.classname, res.name
             """, [name, negative ? "1" : "0"]
         ).compactMap { row in
             guard row.count == 5, let version = row[0].flatMap({ try? SemanticVersion(parsing: $0) }),

@@ -16,7 +16,7 @@ extension Catalog {
     /// `classname.name`, oldest run first.
     public func testResults(named text: String) throws(CatalogError) -> [StoredTestResult] {
         try storedResults(
-            where: "(res.test_key = $1 OR res.name = $1 OR res.classname || '.' || res.name = $1)", [text])
+            where: "(res.test_key = $1 OR res.name = $1 OR grp.classname || '.' || res.name = $1)", [text])
     }
 
     /// The history of every test that failed or errored in run `runID`, by test key, oldest
@@ -46,11 +46,12 @@ extension Catalog {
         let found = try rows(
             """
             SELECT run.id, run.name, run.version, run.commit_sha, run.run_at, run.ingested_at, run.partial,
-                run.files_json, res.seq, res.test_key, res.suite_path, res.classname, res.name, res.file,
-                res.occurrence, res.report_file, res.report_line, res.status, res.duration_us, res.message,
+                run.files_json, res.seq, res.test_key, grp.suite_path, grp.classname, res.name, res.file,
+                res.occurrence, grp.report_file, res.report_line, res.status, res.duration_us, res.message,
                 res.failure_type, res.fingerprint, res.coarse_fingerprint, res.attempt_count,
                 res.normalized_message, res.frames, run.negative
             FROM test_result res JOIN test_run run ON run.id = res.run_id
+                JOIN test_group grp ON grp.run_id = res.run_id AND grp.group_seq = res.group_seq
             WHERE \(condition)
             ORDER BY run.run_at, run.ingested_at, run.id, res.seq
             """, parameters)

@@ -150,6 +150,43 @@ enum CatalogMigrations {
             "DROP INDEX test_result_by_name",
             "DROP INDEX test_link_by_value",
         ],
+        // 5: fewer bytes per test (issue 8). The suite path, class name and report file repeat
+        // for every test of a suite (half of a result row's bytes): they move to `test_group`,
+        // one row per run of consecutive tests sharing all three, which results name by
+        // `group_seq`. Existing results get groups numbered in the order of their first test.
+        // No foreign key from the result to its group: the writer makes both, and a check per
+        // row would cost a lookup per test; both go with their run.
+        [
+            """
+            CREATE TABLE test_group (
+                run_id TEXT NOT NULL,
+                group_seq BIGINT NOT NULL,
+                suite_path TEXT NOT NULL,
+                classname TEXT,
+                report_file TEXT NOT NULL,
+                PRIMARY KEY (run_id, group_seq),
+                FOREIGN KEY (run_id) REFERENCES test_run (id) ON DELETE CASCADE)
+            """,
+            """
+            INSERT INTO test_group (run_id, group_seq, suite_path, classname, report_file)
+            SELECT run_id, row_number() OVER (PARTITION BY run_id ORDER BY min(seq)) - 1, suite_path, classname,
+                report_file
+            FROM test_result GROUP BY run_id, suite_path, classname, report_file
+            """,
+            "ALTER TABLE test_result ADD COLUMN group_seq BIGINT NOT NULL DEFAULT 0",
+            "CREATE INDEX test_group_migrating ON test_group (run_id, suite_path, report_file)",
+            """
+            UPDATE test_result SET group_seq = (
+                SELECT g.group_seq FROM test_group g
+                WHERE g.run_id = test_result.run_id AND g.suite_path = test_result.suite_path
+                    AND g.report_file = test_result.report_file
+                    AND (g.classname = test_result.classname OR (g.classname IS NULL AND test_result.classname IS NULL)))
+            """,
+            "DROP INDEX test_group_migrating",
+            "ALTER TABLE test_result DROP COLUMN suite_path",
+            "ALTER TABLE test_result DROP COLUMN classname",
+            "ALTER TABLE test_result DROP COLUMN report_file",
+        ],
     ]
 
     /// Brings the catalog to `all.count`, in one transaction (concurrent first openings queue on

@@ -1,26 +1,28 @@
 import SeedbedStores
 
 /// A run's test rows inserted into SQLite as each test arrives, bound straight from the record:
-/// no column arrays and no batch copy. The run ID is bound once for the whole run, the suite
-/// path and report file once per suite (they repeat for every test of it), and the statuses,
-/// outcomes, origins and link kinds the JUnit reader uses as constant C strings.
+/// no column arrays and no batch copy. The run ID is bound once for the whole run, the group
+/// once per group, and the statuses, outcomes, origins and link kinds the JUnit reader uses as
+/// constant C strings.
 final class SQLiteTestRows: TestRowSink {
     private let runID: String
+    private let groups: SQLiteRowInserter
     private let results: SQLiteRowInserter
     private let attempts: SQLiteRowInserter
     private let links: SQLiteRowInserter
-    /// The suite path bound now, and the report file.
-    private var suitePath: [String]?
-    private var reportFile: String?
+    private var grouping = TestGroups()
 
     init(runID: String, database: SQLiteDatabase) throws(StoreError) {
         self.runID = runID
+        groups = try SQLiteRowInserter(
+            database: database, table: "test_group",
+            columns: ["run_id", "group_seq", "suite_path", "classname", "report_file"])
         results = try SQLiteRowInserter(
             database: database, table: "test_result",
             columns: [
-                "run_id", "seq", "test_key", "suite_path", "classname", "name", "file", "occurrence", "report_file",
-                "report_line", "status", "attempt_count", "duration_us", "message", "failure_type", "fingerprint",
-                "coarse_fingerprint", "normalized_message", "frames",
+                "run_id", "seq", "test_key", "group_seq", "name", "file", "occurrence", "report_line", "status",
+                "attempt_count", "duration_us", "message", "failure_type", "fingerprint", "coarse_fingerprint",
+                "normalized_message", "frames",
             ])
         attempts = try SQLiteRowInserter(
             database: database, table: "test_attempt",
@@ -30,6 +32,7 @@ final class SQLiteTestRows: TestRowSink {
             ])
         links = try SQLiteRowInserter(
             database: database, table: "test_link", columns: ["run_id", "seq", "kind", "value"])
+        groups.keep(0, runID)
         results.keep(0, runID)
         attempts.keep(0, runID)
         links.keep(0, runID)
@@ -38,34 +41,34 @@ final class SQLiteTestRows: TestRowSink {
     func add(_ result: TestResultRecord, seq: Int64, attemptInResult inResult: Bool)
         throws(StoreError)
     {
+        if grouping.enter(result) {
+            let group = grouping.current
+            groups.set(1, group)
+            groups.set(2, StringListText.encode(result.suitePath))
+            groups.set(3, result.classname)
+            groups.set(4, result.reportFile)
+            try groups.insert { "\(runID), \(group)" }
+            results.keep(3, group)
+        }
         results.set(1, seq)
         results.set(2, result.key)
-        if result.suitePath != suitePath {
-            suitePath = result.suitePath
-            results.keep(3, StringListText.encode(result.suitePath))
-        }
-        results.set(4, result.classname)
-        results.set(5, result.name)
-        results.set(6, result.file)
-        results.set(7, Int64(result.occurrence))
-        if result.reportFile != reportFile {
-            reportFile = result.reportFile
-            results.keep(8, result.reportFile)
-        }
-        results.set(9, Int64(result.reportLine))
-        set(results, 10, result.status)
-        results.set(11, Int64(result.attempts.count))
-        results.set(12, TestRunWriter.microseconds(result.duration))
-        results.set(13, result.message)
-        results.set(14, result.failureType)
-        results.set(15, result.fingerprint)
-        results.set(16, result.coarseFingerprint)
+        results.set(4, result.name)
+        results.set(5, result.file)
+        results.set(6, Int64(result.occurrence))
+        results.set(7, Int64(result.reportLine))
+        set(results, 8, result.status)
+        results.set(9, Int64(result.attempts.count))
+        results.set(10, TestRunWriter.microseconds(result.duration))
+        results.set(11, result.message)
+        results.set(12, result.failureType)
+        results.set(13, result.fingerprint)
+        results.set(14, result.coarseFingerprint)
         if inResult {
-            results.set(17, result.attempts[0].normalizedMessage)
-            results.set(18, joining: result.attempts[0].frames, separator: UInt8(ascii: "\n"))
+            results.set(15, result.attempts[0].normalizedMessage)
+            results.set(16, joining: result.attempts[0].frames, separator: UInt8(ascii: "\n"))
         } else {
-            results.set(17, nil as String?)
-            results.set(18, nil as String?)
+            results.set(15, nil as String?)
+            results.set(16, nil as String?)
         }
         try results.insert { "\(runID), \(seq)" }
         if !inResult {

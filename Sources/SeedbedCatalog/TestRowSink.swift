@@ -18,3 +18,27 @@ extension TestRowSink {
         links.enumerated().lazy.filter { !links[..<$0.offset].contains($0.element) }.map(\.element)
     }
 }
+
+/// The groups of a run's tests as they are written (schema 5): consecutive tests with the same
+/// suite path, class name and report file share one `test_group` row.
+struct TestGroups {
+    /// The current group's `group_seq`; -1 before the first test.
+    private(set) var current: Int64 = -1
+    private var suitePath: [String] = []
+    private var classname: String?
+    private var reportFile = ""
+
+    /// Moves to `result`'s group: true when that is a new one, whose row is to be written.
+    mutating func enter(_ result: TestResultRecord) -> Bool {
+        // The same strings, test after test: equal storage compares at once.
+        guard
+            current < 0 || result.reportFile != reportFile || result.classname != classname
+                || result.suitePath != suitePath
+        else { return false }
+        current += 1
+        suitePath = result.suitePath
+        classname = result.classname
+        reportFile = result.reportFile
+        return true
+    }
+}

@@ -111,14 +111,14 @@ struct TestRunStoreTests {
         try Catalog.open(path, create: true).register(try CatalogStoreTests.registration())
         // Back to what a Seedbed with one migration left.
         let database = try SQLiteDatabase(path: path, create: false)
-        for table in ["test_link", "test_attempt", "test_result", "test_run"] {
+        for table in ["test_link", "test_attempt", "test_result", "test_group", "test_run"] {
             try database.execute("DROP TABLE \(table)")
         }
         try database.execute("DELETE FROM schema_version WHERE version >= 2")
         let catalog = try Catalog.open(path, create: false)
         #expect(
             try database.query("SELECT version FROM schema_version ORDER BY version", parameters: [])
-                == [["1"], ["2"], ["3"], ["4"]])
+                == [["1"], ["2"], ["3"], ["4"], ["5"]])
         #expect(try catalog.versions().map(\.reference.description) == ["shop@1.0.0"])
         #expect(try Self.record(3, into: catalog).results == 3)
     }
@@ -191,12 +191,13 @@ struct TestRunStoreTests {
         #expect(try catalog.testResults(ofRun: "ci-1").map(\.result) == written)
         let database = try SQLiteDatabase(path: path, create: false)
         #expect(
-            try database.query("SELECT seq, suite_path, report_file FROM test_result ORDER BY seq", parameters: [])
+            try database.query(
+                "SELECT seq, group_seq, suite_path, report_file FROM test_result JOIN test_group USING (run_id, group_seq) ORDER BY seq",
+                parameters: [])
                 == [
-                    ["0", #"["Suite \"A\"","B"]"#, "r.xml"], ["1", #"["Ünïcode",""]"#, "other.xml"],
-                    ["2", "[]", "r.xml"],
-                    ["3", #"["Ünïcode",""]"#, "r.xml"], ["4", #"["Suite \"A\"","B"]"#, "r.xml"],
-                    ["5", #"["Suite \"A\"","B"]"#, "r.xml"],
+                    ["0", "0", #"["Suite \"A\"","B"]"#, "r.xml"], ["1", "1", #"["Ünïcode",""]"#, "other.xml"],
+                    ["2", "2", "[]", "r.xml"], ["3", "3", #"["Ünïcode",""]"#, "r.xml"],
+                    ["4", "4", #"["Suite \"A\"","B"]"#, "r.xml"], ["5", "4", #"["Suite \"A\"","B"]"#, "r.xml"],
                 ])
         #expect(
             try database.query(
@@ -208,18 +209,49 @@ struct TestRunStoreTests {
                 ])
     }
 
+    /// The test tables as schema 4 left them (`version4Tables` with the run's groups still in
+    /// each result's row); `frames: false` leaves out the columns schema 4 added, as schema 3 had.
+    static func version4Tables(frames: Bool = true) -> [String] {
+        [
+            "DROP TABLE test_link", "DROP TABLE test_attempt", "DROP TABLE test_result", "DROP TABLE test_group",
+            """
+            CREATE TABLE test_result (
+                run_id TEXT NOT NULL, seq BIGINT NOT NULL, test_key TEXT NOT NULL, suite_path TEXT NOT NULL,
+                classname TEXT, name TEXT NOT NULL, file TEXT, occurrence BIGINT NOT NULL, report_file TEXT NOT NULL,
+                report_line BIGINT NOT NULL, status TEXT NOT NULL, attempt_count BIGINT NOT NULL, duration_us BIGINT,
+                message TEXT, failure_type TEXT, fingerprint TEXT, coarse_fingerprint TEXT,
+                \(frames ? "normalized_message TEXT, frames TEXT," : "")
+                PRIMARY KEY (run_id, seq),
+                FOREIGN KEY (run_id) REFERENCES test_run (id) ON DELETE CASCADE)
+            """,
+            """
+            CREATE TABLE test_attempt (
+                run_id TEXT NOT NULL, seq BIGINT NOT NULL, attempt BIGINT NOT NULL, outcome TEXT NOT NULL,
+                origin TEXT NOT NULL, duration_us BIGINT, message TEXT, failure_type TEXT, fingerprint TEXT,
+                coarse_fingerprint TEXT, normalized_message TEXT, frames TEXT,
+                PRIMARY KEY (run_id, seq, attempt),
+                FOREIGN KEY (run_id, seq) REFERENCES test_result (run_id, seq) ON DELETE CASCADE)
+            """,
+            """
+            CREATE TABLE test_link (
+                run_id TEXT NOT NULL, seq BIGINT NOT NULL, kind TEXT NOT NULL, value TEXT NOT NULL,
+                PRIMARY KEY (run_id, seq, kind, value),
+                FOREIGN KEY (run_id, seq) REFERENCES test_result (run_id, seq) ON DELETE CASCADE)
+            """,
+            "DELETE FROM schema_version WHERE version >= \(frames ? 5 : 4)",
+        ]
+    }
+
     @Test func aVersion3CatalogKeepsItsAttemptRowsAfterMigrating() throws {
         let folder = try TemporaryDirectory()
         let path = folder.url.appendingPathComponent("catalog.sqlite").path
         try Catalog.open(path, create: true).register(try CatalogStoreTests.registration())
         // A run as Seedbed with schema 3 stored it: an attempt row for every test.
         let database = try SQLiteDatabase(path: path, create: false)
-        for statement in [
-            "ALTER TABLE test_result DROP COLUMN normalized_message", "ALTER TABLE test_result DROP COLUMN frames",
+        for statement in Self.version4Tables(frames: false) + [
             "CREATE INDEX test_result_by_key ON test_result (test_key)",
             "CREATE INDEX test_result_by_name ON test_result (name)",
             "CREATE INDEX test_link_by_value ON test_link (kind, value)",
-            "DELETE FROM schema_version WHERE version = 4",
         ] {
             try database.execute(statement)
         }
@@ -235,7 +267,7 @@ struct TestRunStoreTests {
         let catalog = try Catalog.open(path, create: false)
         #expect(
             try database.query("SELECT version FROM schema_version ORDER BY version", parameters: [])
-                == [["1"], ["2"], ["3"], ["4"]])
+                == [["1"], ["2"], ["3"], ["4"], ["5"]])
         let attempts = try catalog.testResults(ofRun: "old").map(\.result.attempts)
         #expect(
             attempts == [
@@ -247,6 +279,86 @@ struct TestRunStoreTests {
                 ]
             ])
         #expect(try Self.record(3, into: catalog).results == 3)
+    }
+
+    /// Two runs as schema 4 stored them, their groups in every result's row: a group the run
+    /// comes back to (seq 4), a NULL class name, another report file; then what schema 5 must
+    /// make of them.
+    static let version4Rows = [
+        """
+        INSERT INTO test_run (id, name, version, run_at, ingested_at, partial, files_json, negative)
+        VALUES ('old', 'shop', '1.0.0', '2026-01-01T00:00:00Z', '2026-01-01T00:00:00Z', 0, '[]', 0),
+            ('older', 'shop', '1.0.0', '2025-12-01T00:00:00Z', '2025-12-01T00:00:00Z', 0, '[]', 0)
+        """,
+        """
+        INSERT INTO test_result VALUES
+            ('old', 0, 'k0', '["S"]', 'C', 't0', NULL, 0, 'a.xml', 3, 'passed', 1, 1500, NULL, NULL, NULL, NULL, NULL, NULL),
+            ('old', 1, 'k1', '["S"]', 'C', 't1', NULL, 0, 'a.xml', 4, 'passed', 1, 1500, NULL, NULL, NULL, NULL, NULL, NULL),
+            ('old', 2, 'k2', '["S"]', NULL, 't2', NULL, 0, 'a.xml', 5, 'failed', 1, 1500, 'boom', 'E', 'v1:f', 'v1:c', 'boom', 'f a.swift'),
+            ('old', 3, 'k3', '["S"]', 'C', 't3', NULL, 0, 'b.xml', 3, 'passed', 1, 1500, NULL, NULL, NULL, NULL, NULL, NULL),
+            ('old', 4, 'k4', '["S"]', 'C', 't4', NULL, 0, 'a.xml', 9, 'passed', 1, 1500, NULL, NULL, NULL, NULL, NULL, NULL),
+            ('older', 0, 'k0', '["T","U"]', 'D', 't0', 'd.swift', 0, 'a.xml', 3, 'passed', 1, NULL, NULL, NULL, NULL, NULL, NULL, NULL)
+        """,
+        "INSERT INTO test_link VALUES ('old', 2, 'rule', 'R-1')",
+    ]
+
+    /// Each test of both runs as suite path / class name / report file / name, read back.
+    static func migratedIdentities(_ catalog: Catalog) throws -> [String] {
+        try ["old", "older"].flatMap { run in
+            try catalog.testResults(ofRun: run).map {
+                "\($0.result.suitePath.joined(separator: ">"))/\($0.result.classname ?? "-")/\($0.result.reportFile)/\($0.result.name)"
+            }
+        }
+    }
+
+    static let expectedIdentities = [
+        "S/C/a.xml/t0", "S/C/a.xml/t1", "S/-/a.xml/t2", "S/C/b.xml/t3", "S/C/a.xml/t4", "T>U/D/a.xml/t0",
+    ]
+
+    /// Groups numbered per run in the order of their first test; results name theirs.
+    static let expectedGroups = [
+        "old|0|[\"S\"]|C|a.xml", "old|1|[\"S\"]|-|a.xml", "old|2|[\"S\"]|C|b.xml", "older|0|[\"T\",\"U\"]|D|a.xml",
+    ]
+    static let groupsQuery =
+        "SELECT run_id || '|' || group_seq || '|' || suite_path || '|' || coalesce(classname, '-') || '|' || report_file FROM test_group ORDER BY run_id, group_seq"
+    static let expectedResultGroups = ["old|0|0", "old|1|0", "old|2|1", "old|3|2", "old|4|0", "older|0|0"]
+    static let resultGroupsQuery =
+        "SELECT run_id || '|' || seq || '|' || group_seq FROM test_result ORDER BY run_id, seq"
+
+    @Test func aVersion4CatalogMovesItsSuitesToGroups() throws {
+        let folder = try TemporaryDirectory()
+        let path = folder.url.appendingPathComponent("catalog.sqlite").path
+        try Catalog.open(path, create: true).register(try CatalogStoreTests.registration())
+        let database = try SQLiteDatabase(path: path, create: false)
+        for statement in Self.version4Tables() + Self.version4Rows { try database.execute(statement) }
+        let catalog = try Catalog.open(path, create: false)
+        func rows(_ sql: String) throws -> [String] { try database.query(sql, parameters: []).map { $0[0] ?? "" } }
+        #expect(try rows("SELECT version FROM schema_version ORDER BY version") == ["1", "2", "3", "4", "5"])
+        #expect(try rows(Self.groupsQuery) == Self.expectedGroups)
+        #expect(try rows(Self.resultGroupsQuery) == Self.expectedResultGroups)
+        #expect(
+            try rows(
+                "SELECT name FROM pragma_table_info('test_result') WHERE name IN ('suite_path', 'classname', 'report_file')"
+            ) == [])
+        #expect(try Self.migratedIdentities(catalog) == Self.expectedIdentities)
+        #expect(
+            try catalog.testResults(ofRun: "old", failuresOnly: true).map(\.result.links) == [[TestLink(.rule, "R-1")]])
+        // Replacing a migrated run takes its groups too.
+        #expect(try Self.record(3, into: catalog, id: "old").replaced?.id == "old")
+        #expect(try rows("SELECT count(*) FROM test_group WHERE run_id = 'old'") == ["1"])
+    }
+
+    @Test func aVersion4CatalogOnPostgreSQLMovesItsSuitesToGroups() throws {
+        let server = try PostgresTestDatabase()
+        try Catalog.open(server.uri, create: true).register(try CatalogStoreTests.registration())
+        for statement in Self.version4Tables() + Self.version4Rows { _ = try server.psql(statement) }
+        let catalog = try Catalog.open(server.uri, create: false)
+        #expect(try server.rows("SELECT version FROM schema_version ORDER BY version") == ["1", "2", "3", "4", "5"])
+        #expect(try server.rows(Self.groupsQuery) == Self.expectedGroups)
+        #expect(try server.rows(Self.resultGroupsQuery) == Self.expectedResultGroups)
+        #expect(try Self.migratedIdentities(catalog) == Self.expectedIdentities)
+        #expect(try Self.record(3, into: catalog, id: "old").replaced?.id == "old")
+        #expect(try server.rows("SELECT count(*) FROM test_group WHERE run_id = 'old'") == ["1"])
     }
 
     @Test func storesARunInPostgreSQLThroughCopy() throws {

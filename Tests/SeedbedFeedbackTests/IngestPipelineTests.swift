@@ -57,7 +57,9 @@ struct IngestPipelineTests {
         // Records arrive in the order they were read: seq follows the files, then the suites.
         #expect(
             try IngestionTests.rows(
-                history.path, "SELECT seq, classname, name FROM test_result WHERE seq IN (0, 29999, 30000, 49999)")
+                history.path,
+                "SELECT seq, classname, name FROM test_result JOIN test_group USING (run_id, group_seq) WHERE seq IN (0, 29999, 30000, 49999)"
+            )
                 == ["0|A0|test0", "29999|A299|test99", "30000|B0|test0", "49999|B199|test99"])
         // The run's time is the earliest report's, from the second file.
         #expect(

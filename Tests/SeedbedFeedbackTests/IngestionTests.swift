@@ -28,7 +28,7 @@ struct IngestionTests {
         #expect(
             try Self.rows(
                 history.path,
-                "SELECT seq, classname, name, status, attempt_count, duration_us, message, fingerprint IS NOT NULL FROM test_result ORDER BY seq"
+                "SELECT seq, classname, name, status, attempt_count, duration_us, message, fingerprint IS NOT NULL FROM test_result JOIN test_group USING (run_id, group_seq) ORDER BY seq"
             ) == [
                 "0|LoanTests|approvesAdult [rule:ELIG-001]|passed|1|10000|-|0",
                 "1|LoanTests|capsAge [rule:ELIG-002]|passed|1|20000|-|0",

@@ -79,6 +79,11 @@ public final class SQLiteRowInserter {
         statement.bindText(constant.utf8Start, count: constant.utf8CodeUnitCount, at: column)
     }
 
+    /// Sets a column for this row and every later one until it is set again.
+    public func keep(_ column: Int, _ value: Int64) {
+        statement.bind(value, at: column)
+    }
+
     /// Sets a column for this row and every later one until it is set again (SQLite keeps a copy).
     public func keep(_ column: Int, _ value: String?) {
         if let value { statement.bind(value, at: column) } else { statement.bindNull(at: column) }
