@@ -91,6 +91,19 @@ struct TestRunStoreTests {
         } throws: { $0 is Broken }
         #expect(try database.query("SELECT count(*) FROM test_run", parameters: []) == [["1"]])
         #expect(try database.query("SELECT count(*) FROM test_result", parameters: []) == [["20"]])
+        // The replaced run left nothing behind (SQLite stores a run without foreign keys, so
+        // the writer deletes what the cascade would).
+        func counts() throws -> [String] {
+            try ["test_group", "test_result", "test_attempt", "test_link"].map { table in
+                try database.query("SELECT count(*) FROM \(table)", parameters: [])[0][0] ?? ""
+            }
+        }
+        #expect(try counts() == ["1", "20", "2", "2"])
+        // Foreign keys are back on for the catalog's connection: replacing the version takes
+        // its runs and everything under them.
+        #expect(try catalog.register(try CatalogStoreTests.registration(spec: "spec v2"), force: true) == .replaced)
+        #expect(try database.query("SELECT count(*) FROM test_run", parameters: []) == [["0"]])
+        #expect(try counts() == ["0", "0", "0", "0"])
     }
 
     @Test func aRunOfAnUnknownVersionIsRefused() throws {
