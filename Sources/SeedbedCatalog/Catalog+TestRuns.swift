@@ -17,7 +17,7 @@ extension Catalog {
         throws -> TestRunRecording
     {
         _ = try version(run.dataset)
-        let restore = prepareForRun()
+        let (restore, foreignKeysOff) = prepareForRun()
         defer { restore() }
         return try rethrowingTransaction {
             // Again under the write lock: SQLite's foreign keys are off for the run, so nothing
@@ -40,7 +40,8 @@ extension Catalog {
                     CatalogTime.preciseText(run.runAt), CatalogTime.preciseText(run.ingestedAt), "0", "[]",
                     run.negative ? "1" : "0",
                 ])
-            let writer = try TestRunWriter(runID: run.id, database: database, location: location)
+            let writer = try TestRunWriter(
+                runID: run.id, database: database, location: location, foreignKeysOff: foreignKeysOff)
             let ended = try body(writer)
             try writer.flush()
             _ = try rows(
@@ -106,12 +107,16 @@ extension Catalog {
     /// (after checking its dataset version under the write lock), and the attempts and links
     /// the result inserted just before them, so the per-row lookups checked nothing (a quarter
     /// of SQLite's time per result row); the replaced run's rows are deleted one table at a time.
-    private func prepareForRun() -> () -> Void {
+    private func prepareForRun() -> (restore: () -> Void, foreignKeysOff: Bool) {
         guard database.dialect == .sqlite,
             let before = try? database.query("PRAGMA cache_size", parameters: []).first?.first ?? nil,
             (try? database.execute("PRAGMA cache_size = -\(Self.ingestCacheKiB); PRAGMA foreign_keys = OFF")) != nil
-        else { return {} }
-        return { [database] in try? database.execute("PRAGMA cache_size = \(before); PRAGMA foreign_keys = ON") }
+        else { return ({}, false) }
+        let foreignKeys = try? database.query("PRAGMA foreign_keys", parameters: []).first?.first ?? nil
+        return (
+            { [database] in try? database.execute("PRAGMA cache_size = \(before); PRAGMA foreign_keys = ON") },
+            foreignKeys == "0"
+        )
     }
 
     /// The page cache for storing a run, in KiB.

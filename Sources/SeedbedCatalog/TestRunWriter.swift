@@ -13,12 +13,14 @@ public final class TestRunWriter {
     /// Tests written so far (the next test's `seq`).
     public private(set) var count = 0
 
-    init(runID: String, database: any Database, location: String) throws(CatalogError) {
+    /// - Parameter foreignKeysOff: the SQLite connection checks no foreign keys (rows may then
+    ///   reach their tables in any order).
+    init(runID: String, database: any Database, location: String, foreignKeysOff: Bool) throws(CatalogError) {
         self.runID = runID
         self.location = location
         if let sqlite = database as? SQLiteDatabase {
             do {
-                rows = try SQLiteTestRows(runID: runID, database: sqlite)
+                rows = try SQLiteTestRows(runID: runID, database: sqlite, foreignKeysOff: foreignKeysOff)
             } catch {
                 throw CatalogError(.environment, "the catalog (\(location)): \(error.message)")
             }
