@@ -39,9 +39,12 @@ final class BatchedTestRows: TestRowSink {
         self.database = database
     }
 
-    func add(_ result: TestResultRecord, seq: Int64, attemptInResult inResult: Bool)
-        throws(StoreError)
-    {
+    func add(contentsOf results: [TestResultRecord], firstSeq: Int64) throws(StoreError) {
+        for index in results.indices { try add(results[index], seq: firstSeq + Int64(index)) }
+    }
+
+    private func add(_ result: TestResultRecord, seq: Int64) throws(StoreError) {
+        let inResult = TestRunWriter.attemptIsInResult(result)
         if grouping.enter(result) {
             groups.append(0, runID)
             groups.append(1, grouping.current)

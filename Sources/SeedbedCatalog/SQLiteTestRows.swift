@@ -44,9 +44,12 @@ final class SQLiteTestRows: TestRowSink {
         for inserter in [groups, results, attempts, links] { try inserter.keep(0, runID) }
     }
 
-    func add(_ result: TestResultRecord, seq: Int64, attemptInResult inResult: Bool)
-        throws(StoreError)
-    {
+    func add(contentsOf results: [TestResultRecord], firstSeq: Int64) throws(StoreError) {
+        for index in results.indices { try add(results[index], seq: firstSeq + Int64(index)) }
+    }
+
+    private func add(_ result: TestResultRecord, seq: Int64) throws(StoreError) {
+        let inResult = TestRunWriter.attemptIsInResult(result)
         if grouping.enter(result) {
             let group = grouping.current
             groups.set(1, group)

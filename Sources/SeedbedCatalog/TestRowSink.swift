@@ -3,10 +3,10 @@ import SeedbedStores
 /// Where a `TestRunWriter` puts the rows of one run's tests: straight into SQLite, or in batches
 /// through the store's bulk loader (COPY on PostgreSQL).
 protocol TestRowSink: AnyObject {
-    /// Writes (or gathers) the rows of one test: its result, the attempts the result's row does
-    /// not hold, and its links without repeats.
-    /// - Parameter attemptInResult: the test's only attempt goes in its result's row (schema 4).
-    func add(_ result: TestResultRecord, seq: Int64, attemptInResult: Bool) throws(StoreError)
+    /// Writes (or gathers) the rows of each test of `results`, numbered from `firstSeq`: its
+    /// result, the attempts the result's row does not hold (`TestRunWriter.attemptIsInResult`),
+    /// and its links without repeats.
+    func add(contentsOf results: [TestResultRecord], firstSeq: Int64) throws(StoreError)
     /// Writes whatever is gathered.
     func flush() throws(StoreError)
 }

@@ -31,12 +31,15 @@ public final class TestRunWriter {
 
     /// Adds a test of the run.
     public func add(_ result: TestResultRecord) throws(CatalogError) {
-        let seq = Int64(count)
-        count += 1
-        // Most tests ran once, as their result says: that attempt lives in the result's row
-        // (schema 4), saving a row and its primary-key entry per test.
+        try add(contentsOf: [result])
+    }
+
+    /// Adds tests of the run, in order.
+    public func add(contentsOf results: [TestResultRecord]) throws(CatalogError) {
+        let first = Int64(count)
+        count += results.count
         do {
-            try rows.add(result, seq: seq, attemptInResult: Self.attemptIsInResult(result))
+            try rows.add(contentsOf: results, firstSeq: first)
         } catch {
             throw CatalogError(.environment, "the catalog (\(location)): \(error.message)")
         }

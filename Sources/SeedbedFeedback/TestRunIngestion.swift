@@ -52,9 +52,7 @@ public struct TestRunIngestion: Sendable {
                 while read == nil {
                     switch pipeline.next() {
                     case .item(let records):
-                        // By index: each record is read in place, not copied out (a retain and
-                        // a release of each of its strings).
-                        for index in records.indices { try writer.add(records[index]) }
+                        try writer.add(contentsOf: records)
                         pipeline.stored(consume records)
                     case .finished(let result):
                         // A broken file throws here, once every earlier batch is written, and the
