@@ -3,9 +3,10 @@ import SeedbedStores
 /// Stores the tests of one run as they are read inside the transaction `Catalog.recordTestRun`
 /// opened; nothing is visible to others before the whole run commits.
 ///
-/// On SQLite each test's rows are inserted as it comes (`SQLiteTestRows`); elsewhere they are
-/// gathered and written in batches of a few thousand tests (`BatchedTestRows`), so memory holds
-/// only a batch whatever the run's size.
+/// On SQLite the rows are inserted as the tests come, a few to a statement (`SQLiteTestRows`);
+/// elsewhere they are gathered and written in batches of a few thousand tests
+/// (`BatchedTestRows`). Either way memory holds a bounded number of tests whatever the run's
+/// size.
 public final class TestRunWriter {
     let runID: String
     private let location: String
