@@ -108,6 +108,8 @@ extension ReportBuilder {
         /// Index in `run.suites`, when the run keeps its suites.
         var index: Int?
         var path: [String]
+        /// The path's hash, which starts the hash of every identity in the suite.
+        var pathHash = FNV1a64()
         var cases: [TestCase] = []
         /// Each case's identity hash, and where each hash's first case is: finding a repeated
         /// test case costs one 8-byte lookup, not hashing the identity's strings again.

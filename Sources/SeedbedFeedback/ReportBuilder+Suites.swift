@@ -7,6 +7,7 @@ extension ReportBuilder {
     mutating func openSuite(_ attributes: XMLAttributes, line: Int) {
         let name = attributes.string(names.name) ?? ""
         let path = (suites.last?.path ?? []) + [name]
+        let pathHash = TestIdentity.pathHasher(extending: suites.last?.pathHash ?? FNV1a64(), with: name)
         let declared = declaredCounts(attributes)
         let timestamp = timestamp(attributes.string(names.timestamp), line: line)
         let suite = TestSuite(
@@ -19,7 +20,8 @@ extension ReportBuilder {
             run.suites.append(suite)
             index = run.suites.count - 1
         }
-        suites.append(SuiteState(suite: suite, index: index, path: path, declared: declared, line: line))
+        suites.append(
+            SuiteState(suite: suite, index: index, path: path, pathHash: pathHash, declared: declared, line: line))
     }
 
     mutating func closeSuite() {
@@ -45,7 +47,7 @@ extension ReportBuilder {
         }
         if let index = state.index, let suite = state.suite { run.suites[index] = suite }
         let suite = state.suite ?? TestSuite(path: [], reportLine: state.line)
-        if !cases.isEmpty || state.suite != nil { emit(suite, cases) }
+        if !cases.isEmpty || state.suite != nil { emit(suite, cases, state.hashes) }
     }
 
     private mutating func checkDeclared(_ state: SuiteState) {
@@ -74,8 +76,6 @@ extension ReportBuilder {
             tests: count(names.tests), failures: count(names.failures), errors: count(names.errors),
             skipped: count(names.skipped) ?? count(names.skips) ?? count(names.disabled))
     }
-
-    static func hash(_ identity: TestIdentity) -> UInt64 { identity.hasher.value }
 
     // MARK: - Test cases
 
@@ -146,7 +146,10 @@ extension ReportBuilder {
         count(own.outcome)
 
         let suite = suites.count - 1
-        let hash = Self.hash(identity)
+        // The suite path's part of the hash was made once, when the suite opened.
+        let hash = TestIdentity.hasher(
+            suitePath: suites[suite].pathHash, classname: identity.classname, name: identity.name, file: identity.file
+        ).value
         var existing = suites[suite].caseIndex[hash]
         if let found = existing, suites[suite].cases[found].identity != identity {
             // Two identities with one 64-bit hash: vanishingly rare, so a scan is fine.

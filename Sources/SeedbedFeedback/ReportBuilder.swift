@@ -9,8 +9,9 @@ struct ReportBuilder {
     let reader: XMLStreamReader
     let names: XMLNames
     private let input: XMLInput
-    /// Called with each suite and its test cases when the suite's end tag is read.
-    let emit: (TestSuite, [TestCase]) -> Void
+    /// Called with each suite, its test cases and their identity hashes (`TestIdentity.hasher`)
+    /// when the suite's end tag is read.
+    let emit: (TestSuite, [TestCase], [UInt64]) -> Void
     /// Whether `run.suites` lists the suites (not when streaming).
     let keepSuites: Bool
 
@@ -36,7 +37,7 @@ struct ReportBuilder {
 
     init(
         input: XMLInput, reader: XMLStreamReader, options: JUnitParseOptions, keepSuites: Bool,
-        emit: @escaping (TestSuite, [TestCase]) -> Void
+        emit: @escaping (TestSuite, [TestCase], [UInt64]) -> Void
     ) {
         self.options = options
         self.file = input.name

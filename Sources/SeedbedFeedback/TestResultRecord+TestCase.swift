@@ -5,6 +5,11 @@ extension TestResultRecord {
     /// fingerprint, and its trace links.
     /// - Parameter reportFile: the JUnit file it was read from.
     public init(_ testCase: TestCase, reportFile: String) {
+        self.init(testCase, identityHash: testCase.identity.hasher.value, reportFile: reportFile)
+    }
+
+    /// The same, with the identity's hash already made (`TestIdentity.hasher`'s value).
+    init(_ testCase: TestCase, identityHash: UInt64, reportFile: String) {
         let status = testCase.status
         // The deciding attempt: the last failure or error of a failed test, else the last one.
         let deciding: Attempt?
@@ -18,7 +23,8 @@ extension TestResultRecord {
         let durations = testCase.attempts.compactMap(\.duration)
         let links = testCase.traceLinks
         self.init(
-            key: TestKey.of(testCase), suitePath: testCase.identity.suitePath, classname: testCase.identity.classname,
+            key: TestKey.of(identityHash: identityHash, occurrence: testCase.occurrence),
+            suitePath: testCase.identity.suitePath, classname: testCase.identity.classname,
             name: testCase.identity.name, file: testCase.identity.file, occurrence: testCase.occurrence,
             reportFile: reportFile, reportLine: testCase.reportLine, status: status.rawValue,
             duration: durations.isEmpty ? nil : durations.reduce(0, +), message: deciding?.message,
@@ -48,9 +54,15 @@ public enum TestKey {
     }
 
     public static func of(_ identity: TestIdentity, occurrence: Int) -> String {
-        var hash = identity.hasher
+        of(identityHash: identity.hasher.value, occurrence: occurrence)
+    }
+
+    /// The key from the identity's hash (`TestIdentity.hasher`'s value), continued with the
+    /// occurrence's decimal digits.
+    static func of(identityHash: UInt64, occurrence: Int) -> String {
+        var hash = FNV1a64(continuing: identityHash)
         hash.separate()
-        hash.combine("\(occurrence)")
+        hash.combine(decimal: occurrence)
         return hash.hex
     }
 }

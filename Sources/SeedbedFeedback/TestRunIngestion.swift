@@ -103,14 +103,14 @@ public struct TestRunIngestion: Sendable {
     ) throws -> (file: IngestedFile, timestamp: Date?) {
         var summary = RunSummary(files: 1)
         var failure: CatalogError?
-        let run = try parser.stream(file: file) { _, cases in
-            for testCase in cases {
+        let run = try parser.stream(file: file) { _, cases, hashes in
+            for (testCase, identityHash) in zip(cases, hashes) {
                 guard failure == nil else {
                     summary.add(testCase.status)
                     continue
                 }
                 // The record's status is the test's: read it back rather than work it out twice.
-                let record = TestResultRecord(testCase, reportFile: file)
+                let record = TestResultRecord(testCase, identityHash: identityHash, reportFile: file)
                 summary.add(TestStatus(rawValue: record.status) ?? testCase.status)
                 do throws(CatalogError) {
                     try store(record)
