@@ -20,19 +20,35 @@ extension TestResultRecord {
             deciding = testCase.attempts.last
         }
         let isFailure = status == .failed || status == .error
-        let durations = testCase.attempts.compactMap(\.duration)
-        let links = testCase.traceLinks
+        // Summed in order from 0, as `reduce(0, +)` over the known durations would.
+        var duration: Double?
+        for attempt in testCase.attempts {
+            if let seconds = attempt.duration { duration = (duration ?? 0) + seconds }
+        }
         self.init(
             key: TestKey.of(identityHash: identityHash, occurrence: testCase.occurrence),
             suitePath: testCase.identity.suitePath, classname: testCase.identity.classname,
             name: testCase.identity.name, file: testCase.identity.file, occurrence: testCase.occurrence,
             reportFile: reportFile, reportLine: testCase.reportLine, status: status.rawValue,
-            duration: durations.isEmpty ? nil : durations.reduce(0, +), message: deciding?.message,
+            duration: duration, message: deciding?.message,
             failureType: deciding?.type, fingerprint: isFailure ? deciding?.fingerprint?.fine : nil,
             coarseFingerprint: isFailure ? deciding?.fingerprint?.coarse : nil,
             attempts: testCase.attempts.map(TestAttemptRecord.init),
-            links: links.rules.map { TestLink(.rule, $0) } + links.scenarios.map { TestLink(.scenario, $0) }
-                + links.records.map { TestLink(.record, $0) } + links.datasets.map { TestLink(.dataset, $0) })
+            links: Self.links(testCase.traceLinks))
+    }
+
+    /// The trace links in the stored order: rules, scenarios, records, datasets. Most tests
+    /// have none, and get the empty array without building four.
+    private static func links(_ links: TraceLinks) -> [TestLink] {
+        let count = links.rules.count + links.scenarios.count + links.records.count + links.datasets.count
+        guard count > 0 else { return [] }
+        var all: [TestLink] = []
+        all.reserveCapacity(count)
+        all += links.rules.map { TestLink(.rule, $0) }
+        all += links.scenarios.map { TestLink(.scenario, $0) }
+        all += links.records.map { TestLink(.record, $0) }
+        all += links.datasets.map { TestLink(.dataset, $0) }
+        return all
     }
 }
 
