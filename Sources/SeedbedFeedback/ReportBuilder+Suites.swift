@@ -82,17 +82,17 @@ extension ReportBuilder {
     mutating func openTestCase(_ attributes: XMLAttributes, line: Int) {
         var state = TestCaseState(reportLine: line)
         state.name = attributes.string(names.name)
-        state.classname = attributes.string(names.classname) ?? attributes.string(names.class)
+        state.classname =
+            attributes.string(names.classname, reusing: lastClassname)
+            ?? attributes.string(names.class, reusing: lastClassname)
+        lastClassname = state.classname
         state.file = attributes.string(names.file)
         state.sourceLine = attributes.string(names.line).flatMap { Int($0.trimmingSpaces()) }
         state.duration = duration(attributes.bytes(names.time), line: line)
         state.timestamp = attributes.string(names.timestamp)
         state.markedFlaky = attributes.equalsIgnoringCase(names.flaky, "true")
         state.disabled =
-            attributes.equalsIgnoringCase(names.status, "disabled")
-            || attributes.equalsIgnoringCase(names.status, "notrun")
-            || attributes.equalsIgnoringCase(names.status, "skipped")
-            || attributes.equalsIgnoringCase(names.status, "ignored")
+            attributes.equalsIgnoringCase(names.status, anyOf: "disabled", "notrun", "skipped", "ignored")
             || attributes.equalsIgnoringCase(names.disabled, "true")
         if let requirement = attributes.string(names.requirement) {
             state.properties.append(Property(name: "requirement", value: requirement, origin: .attribute))
@@ -135,14 +135,15 @@ extension ReportBuilder {
             suitePath: suites[suites.count - 1].path, classname: state.classname, name: state.name ?? "",
             file: state.file)
         let own = Self.ownAttempt(state, keep: keep)
-        var attempts = state.flakyRuns.map { Self.attempt(from: $0, keep: keep) }
+        var attempts: [Attempt] = []
+        attempts.reserveCapacity(state.flakyRuns.count + 1 + state.reruns.count)
+        for run in state.flakyRuns { attempts.append(Self.attempt(from: run, keep: keep)) }
         attempts.append(own)
-        attempts += state.reruns.map { Self.attempt(from: $0, keep: keep) }
+        for run in state.reruns { attempts.append(Self.attempt(from: run, keep: keep)) }
 
         var properties = state.properties
-        for output in [own.systemOut, own.systemErr] {
-            if let output { properties += OutputMarkers.properties(in: output) }
-        }
+        if let output = own.systemOut { properties += OutputMarkers.properties(in: output) }
+        if let output = own.systemErr { properties += OutputMarkers.properties(in: output) }
         count(own.outcome)
 
         let suite = suites.count - 1
@@ -171,7 +172,9 @@ extension ReportBuilder {
             let testCase = TestCase(
                 identity: identity, sourceLine: state.sourceLine, reportLine: state.reportLine,
                 timestamp: timestamp(state.timestamp, line: state.reportLine), properties: properties,
-                attempts: Array(attempts.prefix(options.maxAttemptsPerTest)), markedFlaky: state.markedFlaky)
+                attempts: attempts.count > options.maxAttemptsPerTest
+                    ? Array(attempts.prefix(options.maxAttemptsPerTest)) : attempts,
+                markedFlaky: state.markedFlaky)
             if suites[suite].caseIndex[hash] == nil { suites[suite].caseIndex[hash] = suites[suite].cases.count }
             suites[suite].cases.append(testCase)
             suites[suite].hashes.append(hash)
@@ -192,10 +195,8 @@ extension ReportBuilder {
 
     /// The test case's own result: error over failure over skipped; passed without any.
     private static func ownAttempt(_ state: TestCaseState, keep: Int) -> Attempt {
-        let precedence: [ResultState.Kind] = [.error, .failure, .skipped]
-        let deciding = precedence.lazy.compactMap { kind in state.results.first { $0.kind == kind } }.first
         var attempt: Attempt
-        if let deciding {
+        if let deciding = Self.deciding(state.results) {
             attempt = Self.attempt(from: deciding, keep: keep)
         } else {
             attempt = Attempt(outcome: state.disabled ? .skipped : .passed)
@@ -205,6 +206,12 @@ extension ReportBuilder {
         attempt.systemOut = state.systemOut.text(keep: keep)
         attempt.systemErr = state.systemErr.text(keep: keep)
         return attempt
+    }
+
+    /// The first error, else the first failure, else the first skip.
+    private static func deciding(_ results: [ResultState]) -> ResultState? {
+        results.first { $0.kind == .error } ?? results.first { $0.kind == .failure }
+            ?? results.first { $0.kind == .skipped }
     }
 
     private static func attempt(from state: ResultState, keep: Int) -> Attempt {

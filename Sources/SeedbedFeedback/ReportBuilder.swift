@@ -23,6 +23,8 @@ struct ReportBuilder {
     var testCase: TestCaseState?
     var result: ResultState?
     var property: PropertyState?
+    /// The last test case's class name, shared by the next one when it is the same text.
+    var lastClassname: String?
     private(set) var rootSeen = false
     /// The identities (by hash: 8 bytes per test) seen in earlier suite elements, and how often
     /// those seen more than once were seen (rare: Playwright's projects).

@@ -117,6 +117,25 @@ struct XMLAttributes {
         bytes(name).map(Self.decode)
     }
 
+    /// The value as a string, or `previous` itself when the value is the same text: the test
+    /// cases of a suite repeat one class name, and sharing its string costs a retain where a
+    /// new one (past 15 bytes) costs an allocation and a copy.
+    func string(_ name: UnsafePointer<xmlChar>, reusing previous: String?) -> String? {
+        guard let value = bytes(name) else { return nil }
+        if let previous, !value.contains(UInt8(ascii: "&")),
+            previous.utf8.withContiguousStorageIfAvailable({ $0.elementsEqual(value) }) == true
+        {
+            return previous
+        }
+        return Self.decode(value)
+    }
+
+    /// Whether the value equals one of `words`, ignoring ASCII case.
+    func equalsIgnoringCase(_ name: UnsafePointer<xmlChar>, anyOf words: StaticString...) -> Bool {
+        guard let value = bytes(name) else { return false }
+        return words.contains { Self.equalsIgnoringCase(value, $0) }
+    }
+
     /// The longest value's length, for the attribute size limit.
     var longestValue: Int {
         guard let pointers else { return 0 }
@@ -131,7 +150,12 @@ struct XMLAttributes {
 
     /// Whether the value equals `word`, ignoring ASCII case and surrounding nothing else.
     func equalsIgnoringCase(_ name: UnsafePointer<xmlChar>, _ word: StaticString) -> Bool {
-        guard let value = bytes(name), value.count == word.utf8CodeUnitCount else { return false }
+        guard let value = bytes(name) else { return false }
+        return Self.equalsIgnoringCase(value, word)
+    }
+
+    private static func equalsIgnoringCase(_ value: UnsafeBufferPointer<UInt8>, _ word: StaticString) -> Bool {
+        guard value.count == word.utf8CodeUnitCount else { return false }
         let expected = UnsafeBufferPointer(start: word.utf8Start, count: word.utf8CodeUnitCount)
         for (byte, wanted) in zip(value, expected) where byte | 0x20 != wanted | 0x20 {
             return false
