@@ -52,14 +52,17 @@ enum MessageNormalizer {
         if !collapsing { out.unicodeScalars.append(" ") }
         var pendingSpace = true
         var word: [Unicode.Scalar] = []
-        // The previous word of the line, for HTTP status codes.
-        var previous: [Unicode.Scalar]?
+        // The previous word of the line, for HTTP status codes. The two buffers swap rather
+        // than copy, so a word costs no allocation once they have grown.
+        var previous: [Unicode.Scalar] = []
+        var hasPrevious = false
         func emitWord() {
             guard !word.isEmpty else { return }
             if collapsing, pendingSpace, !out.isEmpty { out.unicodeScalars.append(" ") }
             pendingSpace = false
-            normalizeWord(word, previous: previous, into: &out)
-            previous = word
+            normalizeWord(word, previous: hasPrevious ? previous : nil, into: &out)
+            swap(&previous, &word)
+            hasPrevious = true
             word.removeAll(keepingCapacity: true)
         }
         for index in first...last {

@@ -189,16 +189,29 @@ struct XMLAttributes {
 extension StringProtocol {
     /// The text without leading and trailing white space and newlines.
     func trimmingSpaces() -> String {
-        // Most values have nothing to trim: decide on the first and last bytes.
-        let bytes = Substring(self).utf8
-        if let first = bytes.first, let last = bytes.last, first > 0x20, first < 0x80, last > 0x20, last < 0x80 {
-            return String(self)
-        }
+        // Most values have nothing to trim, or ASCII white space (a stack line's tab) next to
+        // ASCII text: decide on the bytes. An ASCII byte is a whole scalar, and the only
+        // white space it can be is 0x09-0x0D or 0x20; a non-ASCII byte at either edge (a scalar
+        // that may be white space, or a mark that joins its neighbour) takes the general path.
         let text = Substring(self)
+        let bytes = text.utf8
+        var start = bytes.startIndex
+        while start != bytes.endIndex, Self.isASCIISpace(bytes[start]) { start = bytes.index(after: start) }
+        var end = bytes.endIndex
+        while end != start, Self.isASCIISpace(bytes[bytes.index(before: end)]) { end = bytes.index(before: end) }
+        if start == end { return "" }
+        if bytes[start] < 0x80, bytes[bytes.index(before: end)] < 0x80 {
+            if start == bytes.startIndex, end == bytes.endIndex { return String(self) }
+            return String(Substring(bytes[start..<end]))
+        }
         let scalars = text.unicodeScalars
         guard let first = scalars.firstIndex(where: { !$0.properties.isWhitespace }),
             let last = scalars.lastIndex(where: { !$0.properties.isWhitespace })
         else { return "" }
         return String(text.unicodeScalars[first..<scalars.index(after: last)])
+    }
+
+    private static func isASCIISpace(_ byte: UInt8) -> Bool {
+        byte == 0x20 || (0x09...0x0D).contains(byte)
     }
 }
