@@ -101,8 +101,8 @@ extension ReportBuilder {
     }
 
     mutating func closeResult() {
-        guard let closed = result else { return }
-        result = nil
+        // Moved out, not copied: a copy would retain every string and capture it holds.
+        guard let closed = result.take() else { return }
         switch closed.kind.origin {
         case .testCase: testCase?.results.append(closed)
         case .flakyRun: testCase?.flakyRuns.append(closed)
@@ -111,8 +111,7 @@ extension ReportBuilder {
     }
 
     mutating func closeProperty() {
-        guard let closed = property else { return }
-        property = nil
+        guard let closed = property.take() else { return }
         let value = closed.value ?? closed.text.text(keep: options.storedTextBytes) ?? ""
         let item = Property(name: closed.name ?? "", value: value)
         if testCase != nil {
@@ -125,8 +124,7 @@ extension ReportBuilder {
     }
 
     mutating func closeTestCase() {
-        guard let state = testCase, !suites.isEmpty else { return }
-        testCase = nil
+        guard !suites.isEmpty, let state = testCase.take() else { return }
         let keep = options.storedTextBytes
         if state.name == nil {
             warn(.missingName, line: state.reportLine, "a testcase has no name; it is read with an empty one")

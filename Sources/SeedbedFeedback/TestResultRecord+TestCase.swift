@@ -12,28 +12,40 @@ extension TestResultRecord {
     init(_ testCase: TestCase, identityHash: UInt64, reportFile: String) {
         let status = testCase.status
         // The deciding attempt: the last failure or error of a failed test, else the last one.
-        let deciding: Attempt?
+        // Read in place by index: a copy of an attempt retains each of its strings.
+        let attempts = testCase.attempts
+        let decidingIndex: Int?
         switch status {
         case .failed, .error:
-            deciding = testCase.attempts.last { $0.outcome == .failed || $0.outcome == .error }
+            decidingIndex = attempts.lastIndex { $0.outcome == .failed || $0.outcome == .error }
         default:
-            deciding = testCase.attempts.last
+            decidingIndex = attempts.indices.last
         }
         let isFailure = status == .failed || status == .error
+        var message: String?
+        var failureType: String?
+        var fingerprint: String?
+        var coarseFingerprint: String?
+        if let index = decidingIndex {
+            message = attempts[index].message
+            failureType = attempts[index].type
+            if isFailure {
+                fingerprint = attempts[index].fingerprint?.fine
+                coarseFingerprint = attempts[index].fingerprint?.coarse
+            }
+        }
         // Summed in order from 0, as `reduce(0, +)` over the known durations would.
         var duration: Double?
-        for attempt in testCase.attempts {
-            if let seconds = attempt.duration { duration = (duration ?? 0) + seconds }
+        for index in attempts.indices {
+            if let seconds = attempts[index].duration { duration = (duration ?? 0) + seconds }
         }
         self.init(
             key: TestKey.of(identityHash: identityHash, occurrence: testCase.occurrence),
             suitePath: testCase.identity.suitePath, classname: testCase.identity.classname,
             name: testCase.identity.name, file: testCase.identity.file, occurrence: testCase.occurrence,
             reportFile: reportFile, reportLine: testCase.reportLine, status: status.rawValue,
-            duration: duration, message: deciding?.message,
-            failureType: deciding?.type, fingerprint: isFailure ? deciding?.fingerprint?.fine : nil,
-            coarseFingerprint: isFailure ? deciding?.fingerprint?.coarse : nil,
-            attempts: testCase.attempts.map(TestAttemptRecord.init),
+            duration: duration, message: message, failureType: failureType, fingerprint: fingerprint,
+            coarseFingerprint: coarseFingerprint, attempts: attempts.map(TestAttemptRecord.init),
             links: Self.links(testCase.traceLinks))
     }
 

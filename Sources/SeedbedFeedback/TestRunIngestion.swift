@@ -104,14 +104,15 @@ public struct TestRunIngestion: Sendable {
         var summary = RunSummary(files: 1)
         var failure: CatalogError?
         let run = try parser.stream(file: file) { _, cases, hashes in
-            for (testCase, identityHash) in zip(cases, hashes) {
+            // By index, so no test case is copied (a copy retains each of its strings).
+            for index in cases.indices {
                 guard failure == nil else {
-                    summary.add(testCase.status)
+                    summary.add(cases[index].status)
                     continue
                 }
                 // The record's status is the test's: read it back rather than work it out twice.
-                let record = TestResultRecord(testCase, identityHash: identityHash, reportFile: file)
-                summary.add(TestStatus(rawValue: record.status) ?? testCase.status)
+                let record = TestResultRecord(cases[index], identityHash: hashes[index], reportFile: file)
+                summary.add(TestStatus(rawValue: record.status) ?? cases[index].status)
                 do throws(CatalogError) {
                     try store(record)
                 } catch {
