@@ -9,7 +9,8 @@ extension TestResultRecord {
     }
 
     /// The same, with the identity's hash already made (`TestIdentity.hasher`'s value).
-    init(_ testCase: TestCase, identityHash: UInt64, reportFile: String) {
+    /// Borrowed: made from a suite's array in place, with no copy of the test case.
+    init(_ testCase: borrowing TestCase, identityHash: UInt64, reportFile: String) {
         let status = testCase.status
         // The deciding attempt: the last failure or error of a failed test, else the last one.
         // Read in place by index: a copy of an attempt retains each of its strings.

@@ -19,7 +19,7 @@ public struct TraceLinks: Hashable, Sendable, Codable {
         self.datasets = datasets
     }
 
-    public init(of testCase: TestCase) {
+    public init(of testCase: borrowing TestCase) {
         self.init()
         for property in testCase.properties {
             let value = property.value.trimmingSpaces()
