@@ -80,6 +80,12 @@ extension ReportBuilder {
     // MARK: - Test cases
 
     mutating func openTestCase(_ attributes: XMLAttributes, line: Int) {
+        // Made by a function and assigned: the state moves into place (a local assigned to the
+        // property is copied, every string and array retained, then released).
+        testCase = testCaseState(attributes, line: line)
+    }
+
+    private mutating func testCaseState(_ attributes: XMLAttributes, line: Int) -> TestCaseState {
         var state = TestCaseState(reportLine: line)
         state.name = attributes.string(names.name)
         state.classname =
@@ -97,7 +103,7 @@ extension ReportBuilder {
         if let requirement = attributes.string(names.requirement) {
             state.properties.append(Property(name: "requirement", value: requirement, origin: .attribute))
         }
-        testCase = state
+        return state
     }
 
     mutating func closeResult() {
@@ -145,9 +151,9 @@ extension ReportBuilder {
         count(own.outcome)
 
         let suite = suites.count - 1
-        // The suite path's part of the hash was made once, when the suite opened.
         let hash = TestIdentity.hasher(
-            suitePath: suites[suite].pathHash, classname: identity.classname, name: identity.name, file: identity.file
+            classHash: classHash(suitePath: suites[suite].pathHash, classname: identity.classname ?? ""),
+            name: identity.name, file: identity.file
         ).value
         var existing = suites[suite].caseIndex[hash]
         if let found = existing, suites[suite].cases[found].identity != identity {
@@ -177,6 +183,17 @@ extension ReportBuilder {
             suites[suite].cases.append(testCase)
             suites[suite].hashes.append(hash)
         }
+    }
+
+    /// The identity hash up to the class name: the suite path's part was made when the suite
+    /// opened, and the class name's is the last test case's when the bytes are the same.
+    private mutating func classHash(suitePath: FNV1a64, classname: String) -> FNV1a64 {
+        if let last = lastClassHash, last.suitePath == suitePath.value, last.classname.hasSameBytes(as: classname) {
+            return last.hash
+        }
+        let hash = TestIdentity.classHasher(suitePath: suitePath, classname: classname)
+        lastClassHash = (suitePath.value, classname, hash)
+        return hash
     }
 
     /// Counts a test case element in its suite by its own result, for the declared counts.

@@ -25,6 +25,9 @@ struct ReportBuilder {
     var property: PropertyState?
     /// The last test case's class name, shared by the next one when it is the same text.
     var lastClassname: String?
+    /// The identity hash up to the class name of the last test case, and the suite path hash
+    /// and class name it was made from: the tests of a class hash its name once.
+    var lastClassHash: (suitePath: UInt64, classname: String, hash: FNV1a64)?
     private(set) var rootSeen = false
     /// The identities (by hash: 8 bytes per test) seen in earlier suite elements, and how often
     /// those seen more than once were seen (rare: Playwright's projects).

@@ -1,3 +1,26 @@
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
+
+extension String {
+    /// Whether both hold the same UTF-8 bytes (`==` compares canonical equivalence, which a
+    /// hash over the bytes must not).
+    func hasSameBytes(as other: String) -> Bool {
+        var mine = self
+        var theirs = other
+        return mine.withUTF8 { left in theirs.withUTF8 { right in sameBytes(left, right) } }
+    }
+}
+
+/// Byte equality through `memcmp` (a generic `elementsEqual` compares byte by byte).
+func sameBytes(_ left: UnsafeBufferPointer<UInt8>, _ right: UnsafeBufferPointer<UInt8>) -> Bool {
+    guard left.count == right.count else { return false }
+    guard let first = left.baseAddress, let second = right.baseAddress else { return true }
+    return memcmp(first, second, left.count) == 0
+}
+
 extension StringProtocol {
     /// Whether `needle` occurs in the text, compared as UTF-8 bytes. Far cheaper than
     /// `contains(_:)` of `_StringProcessing`, which builds a search table on every call: this

@@ -23,9 +23,20 @@ extension TestIdentity {
 
     /// An identity's hash from its suite path's (see `pathHasher`) and its other parts.
     static func hasher(suitePath: FNV1a64, classname: String?, name: String, file: String?) -> FNV1a64 {
+        hasher(classHash: classHasher(suitePath: suitePath, classname: classname), name: name, file: file)
+    }
+
+    /// The hash up to the class name: shared by the tests of one class in one suite.
+    static func classHasher(suitePath: FNV1a64, classname: String?) -> FNV1a64 {
         var hash = suitePath
         hash.separate()
         hash.combine(classname ?? "")
+        return hash
+    }
+
+    /// An identity's hash from its class hash (see `classHasher`), its name and its file.
+    static func hasher(classHash: FNV1a64, name: String, file: String?) -> FNV1a64 {
+        var hash = classHash
         hash.separate()
         hash.combine(name)
         hash.separate()

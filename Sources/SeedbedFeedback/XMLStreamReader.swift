@@ -1,11 +1,5 @@
 import CLibXML2
 
-#if canImport(Glibc)
-    import Glibc
-#elseif canImport(Darwin)
-    import Darwin
-#endif
-
 /// libxml2's SAX2 push parser over an `XMLInput`, freed exactly once.
 ///
 /// SAX rather than `xmlTextReader`: the reader builds a tree node for every element, attribute
@@ -129,18 +123,11 @@ struct XMLAttributes {
     func string(_ name: UnsafePointer<xmlChar>, reusing previous: String?) -> String? {
         guard let value = bytes(name) else { return nil }
         if let previous, !value.contains(UInt8(ascii: "&")),
-            previous.utf8.withContiguousStorageIfAvailable({ Self.equal($0, value) }) == true
+            previous.utf8.withContiguousStorageIfAvailable({ sameBytes($0, value) }) == true
         {
             return previous
         }
         return Self.decode(value)
-    }
-
-    /// Byte equality through `memcmp` (a generic `elementsEqual` compares byte by byte).
-    private static func equal(_ a: UnsafeBufferPointer<UInt8>, _ b: UnsafeBufferPointer<UInt8>) -> Bool {
-        guard a.count == b.count else { return false }
-        guard let left = a.baseAddress, let right = b.baseAddress else { return true }
-        return memcmp(left, right, a.count) == 0
     }
 
     /// Whether the value equals one of `words`, ignoring ASCII case.
