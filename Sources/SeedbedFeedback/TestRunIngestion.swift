@@ -104,20 +104,18 @@ public struct TestRunIngestion: Sendable {
         var summary = RunSummary(files: 1)
         var failure: CatalogError?
         let run = try parser.stream(file: file) { _, cases, hashes in
-            // Read through a span, which lends each test case in place: an array's subscript
-            // returns a copy, and a copy retains each of its strings.
-            let tests = cases.span
-            for index in tests.indices {
+            // By index, with each test case's identity hash alongside.
+            for index in cases.indices {
                 guard failure == nil else {
-                    summary.add(tests[index].status)
+                    summary.add(cases[index].status)
                     continue
                 }
                 // The record's status is the test's: read it back rather than work it out twice.
-                let record = TestResultRecord(tests[index], identityHash: hashes[index], reportFile: file)
+                let record = TestResultRecord(cases[index], identityHash: hashes[index], reportFile: file)
                 if let status = TestStatus(rawValue: record.status) {
                     summary.add(status)
                 } else {
-                    summary.add(tests[index].status)
+                    summary.add(cases[index].status)
                 }
                 do throws(CatalogError) {
                     try store(record)
