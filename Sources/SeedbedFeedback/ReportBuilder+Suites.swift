@@ -155,7 +155,7 @@ extension ReportBuilder {
             classHash: classHash(suitePath: suites[suite].pathHash, classname: identity.classname ?? ""),
             name: identity.name, file: identity.file
         ).value
-        var existing = suites[suite].caseIndex[hash]
+        var existing = suites[suite].firstCase(withHash: hash)
         if let found = existing, suites[suite].cases[found].identity != identity {
             // Two identities with one 64-bit hash: vanishingly rare, so a scan is fine.
             existing = suites[suite].cases.firstIndex { $0.identity == identity }
@@ -179,9 +179,7 @@ extension ReportBuilder {
                 attempts: attempts.count > options.maxAttemptsPerTest
                     ? Array(attempts.prefix(options.maxAttemptsPerTest)) : attempts,
                 markedFlaky: state.markedFlaky)
-            if suites[suite].caseIndex[hash] == nil { suites[suite].caseIndex[hash] = suites[suite].cases.count }
-            suites[suite].cases.append(testCase)
-            suites[suite].hashes.append(hash)
+            suites[suite].append(testCase, hash: hash)
         }
     }
 

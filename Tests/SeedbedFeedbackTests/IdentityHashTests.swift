@@ -67,3 +67,23 @@ struct IdentityHashTests {
         }
     }
 }
+
+@Suite("Repeated test cases in large suites")
+struct RepeatedCaseTests {
+    @Test("repeats are merged whether the suite is scanned or indexed", arguments: [5, 63, 64, 65, 200])
+    func repeatsMerge(_ count: Int) throws {
+        var xml = "<testsuite name=\"s\">\n"
+        for index in 0..<count { xml += "<testcase classname=\"c\" name=\"t\(index)\"/>\n" }
+        // Retries of the first and the last test, then one more new test.
+        xml += "<testcase classname=\"c\" name=\"t0\"><failure message=\"m\"/></testcase>\n"
+        xml += "<testcase classname=\"c\" name=\"t\(count - 1)\"><failure message=\"m\"/></testcase>\n"
+        xml += "<testcase classname=\"c\" name=\"t0\"/>\n"
+        xml += "<testcase classname=\"c\" name=\"new\"/>\n</testsuite>\n"
+        let run = try JUnitParser().parse(text: xml, name: "r.xml")
+        #expect(run.testCases.count == count + 1)
+        #expect(run.testCases.map(\.identity.name) == (0..<count).map { "t\($0)" } + ["new"])
+        #expect(run.testCases[0].attempts.map(\.outcome) == [.passed, .failed, .passed])
+        #expect(run.testCases[count - 1].attempts.map(\.outcome) == [.passed, .failed])
+        #expect(run.testCases[count].attempts.map(\.outcome) == [.passed])
+    }
+}
