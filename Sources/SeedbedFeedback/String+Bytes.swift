@@ -8,9 +8,10 @@ extension String {
     /// Whether both hold the same UTF-8 bytes (`==` compares canonical equivalence, which a
     /// hash over the bytes must not).
     func hasSameBytes(as other: String) -> Bool {
-        var mine = self
-        var theirs = other
-        return mine.withUTF8 { left in theirs.withUTF8 { right in sameBytes(left, right) } }
+        let fast = utf8.withContiguousStorageIfAvailable { left in
+            other.utf8.withContiguousStorageIfAvailable { right in sameBytes(left, right) }
+        }
+        return fast.flatMap { $0 } ?? utf8.elementsEqual(other.utf8)
     }
 }
 

@@ -9,7 +9,7 @@ extension TestResultRecord {
     }
 
     /// The same, with the identity's hash already made (`TestIdentity.hasher`'s value).
-    /// Borrowed: made from a suite's array in place, with no copy of the test case.
+    /// Borrowed: a caller holding the test case lends it rather than copies it.
     init(_ testCase: borrowing TestCase, identityHash: UInt64, reportFile: String) {
         let status = testCase.status
         // The deciding attempt: the last failure or error of a failed test, else the last one.
