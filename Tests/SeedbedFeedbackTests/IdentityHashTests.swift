@@ -41,6 +41,28 @@ struct IdentityHashTests {
         #expect(Set(keys).count == keys.count)
     }
 
+    @Test("an ingest's records are the records made afresh from each parsed test case")
+    func ingestRecords() throws {
+        let file = FileManager.default.temporaryDirectory.appendingPathComponent("records-\(UUID().uuidString).xml")
+        defer { try? FileManager.default.removeItem(at: file) }
+        var paths = Fixtures.dialects.map(Fixtures.path)
+        for seed in 0..<20 {
+            let path = file.path + ".\(seed).xml"
+            try Data(RandomReport.make(seed: UInt64(seed)).xml.utf8).write(to: URL(fileURLWithPath: path))
+            paths.append(path)
+        }
+        defer {
+            for path in paths.dropFirst(Fixtures.dialects.count) { try? FileManager.default.removeItem(atPath: path) }
+        }
+        for path in paths {
+            let parser = JUnitParser()
+            var ingested: [TestResultRecord] = []
+            _ = try TestRunIngestion.read(path, with: parser) { record throws(CatalogError) in ingested.append(record) }
+            let expected = try parser.parse(file: path).testCases.map { TestResultRecord($0, reportFile: path) }
+            #expect(ingested == expected, "\(path)")
+        }
+    }
+
     @Test("the key is FNV-1a over the identity's parts and the occurrence's decimal digits")
     func keyValue() {
         let identity = TestIdentity(suitePath: ["a", "b"], classname: "C", name: "t", file: nil)
