@@ -131,7 +131,7 @@ extension ReportBuilder {
             return hashes.firstIndex(of: hash)
         }
 
-        mutating func append(_ testCase: TestCase, hash: UInt64) {
+        mutating func append(_ testCase: consuming TestCase, hash: UInt64) {
             if caseIndex == nil, hashes.count >= Self.scanLimit {
                 var index: [UInt64: Int] = [:]
                 for (position, known) in hashes.enumerated() where index[known] == nil { index[known] = position }
