@@ -40,7 +40,7 @@ extension ReportBuilder {
         checkDeclared(state)
         var cases = state.cases
         for (index, key) in state.hashes.enumerated() {
-            if seenIdentities.insert(key).inserted { continue }
+            if seenIdentities.insert(key) { continue }
             let earlier = repeatedIdentities[key, default: 1]
             cases[index].occurrence = earlier
             repeatedIdentities[key] = earlier + 1

@@ -31,7 +31,7 @@ struct ReportBuilder {
     private(set) var rootSeen = false
     /// The identities (by hash: 8 bytes per test) seen in earlier suite elements, and how often
     /// those seen more than once were seen (rare: Playwright's projects).
-    var seenIdentities: Set<UInt64> = []
+    var seenIdentities = IdentityHashSet()
     var repeatedIdentities: [UInt64: Int] = [:]
     /// The earliest suite timestamp, for a run whose root has none.
     var earliestSuite: Date?

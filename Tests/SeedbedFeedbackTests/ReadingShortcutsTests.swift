@@ -65,3 +65,25 @@ struct ReadingShortcutsTests {
         #expect(TraceLinks.ruleTokens(in: name) == rules)
     }
 }
+
+@Suite("Identity hash set")
+struct IdentityHashSetTests {
+    @Test("inserts answer as a Set's do, through growth, for 0, repeats and keys alike in their low or high bits")
+    func matchesSet() {
+        var random = SplitMix64(state: 5)
+        var keys: [UInt64] = [0, 0, 1, 1, .max, .max]
+        for _ in 0..<20_000 { keys.append(UInt64.random(in: 0...UInt64.max, using: &random)) }
+        for shift in 0..<64 { keys.append(1 << UInt64(shift)) }
+        for low in 0..<3000 { keys.append(UInt64(low) << 40) }  // the same low bits
+        for high in 0..<3000 { keys.append(UInt64(high)) }  // the same high bits
+        keys += keys.prefix(5000)  // repeats after growth
+        var set = IdentityHashSet()
+        var reference = Set<UInt64>()
+        var mismatches = 0
+        for key in keys where set.insert(key) != reference.insert(key).inserted {
+            mismatches += 1
+        }
+        #expect(mismatches == 0)
+        #expect(reference.count > 25_000)
+    }
+}
