@@ -112,11 +112,7 @@ public struct TestRunIngestion: Sendable {
                 }
                 // The record's status is the test's: read it back rather than work it out twice.
                 let record = TestResultRecord(cases[index], identityHash: hashes[index], reportFile: file)
-                if let status = TestStatus(rawValue: record.status) {
-                    summary.add(status)
-                } else {
-                    summary.add(cases[index].status)
-                }
+                summary.add(TestStatus(rawValue: record.status) ?? cases[index].status)
                 do throws(CatalogError) {
                     try store(record)
                 } catch {
