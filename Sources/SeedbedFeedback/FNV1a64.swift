@@ -5,10 +5,39 @@
 struct FNV1a64 {
     private(set) var value: UInt64 = 0xcbf2_9ce4_8422_2325
 
+    init() {}
+
+    /// Continues from a state `value` returned: FNV-1a's state is its value, so a hash of a
+    /// prefix (a suite path, an identity) can be kept and extended later.
+    init(continuing value: UInt64) {
+        self.value = value
+    }
+
     mutating func combine(_ text: String) {
-        for byte in text.utf8 {
-            value = (value ^ UInt64(byte)) &* 0x0000_0100_0000_01b3
-        }
+        // Native strings hand over their bytes at once; the `utf8` view is the fallback.
+        if text.utf8.withContiguousStorageIfAvailable({ combine(bytes: $0) }) != nil { return }
+        for byte in text.utf8 { combine(byte) }
+    }
+
+    mutating func combine(bytes: UnsafeBufferPointer<UInt8>) {
+        for byte in bytes { combine(byte) }
+    }
+
+    private mutating func combine(_ byte: UInt8) {
+        value = (value ^ UInt64(byte)) &* 0x0000_0100_0000_01b3
+    }
+
+    /// The bytes of `number` written in decimal (as `"\(number)"` writes it), without making
+    /// the string: most significant digit first.
+    mutating func combine(decimal number: Int) {
+        if number < 0 { combine(UInt8(ascii: "-")) }
+        let magnitude = number.magnitude
+        var divisor: UInt = 1
+        while divisor <= magnitude / 10 { divisor *= 10 }
+        repeat {
+            combine(UInt8(truncatingIfNeeded: magnitude / divisor % 10) + UInt8(ascii: "0"))
+            divisor /= 10
+        } while divisor > 0
     }
 
     /// A separator byte that cannot occur in UTF-8 text, so ("ab", "c") and ("a", "bc") differ.
@@ -16,9 +45,14 @@ struct FNV1a64 {
         value = (value ^ 0xFF) &* 0x0000_0100_0000_01b3
     }
 
-    /// 16 lowercase hex digits.
+    /// 16 lowercase hex digits, written straight into the string's storage.
     var hex: String {
-        let digits = String(value, radix: 16)
-        return String(repeating: "0", count: 16 - digits.count) + digits
+        String(unsafeUninitializedCapacity: 16) { buffer in
+            for index in 0..<16 {
+                let nibble = UInt8(truncatingIfNeeded: value >> UInt64(60 - 4 * index)) & 0xF
+                buffer[index] = nibble < 10 ? UInt8(ascii: "0") + nibble : UInt8(ascii: "a") + nibble - 10
+            }
+            return 16
+        }
     }
 }

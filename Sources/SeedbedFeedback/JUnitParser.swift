@@ -44,6 +44,15 @@ public struct JUnitParser: Sendable {
     /// - Complexity: memory holds the largest suite, the open suites and an 8-byte hash per
     ///   distinct test (for `occurrence`), never the file's text or its earlier suites and tests.
     public func stream(file path: String, suite: (TestSuite, [TestCase]) -> Void) throws(JUnitError) -> TestRun {
+        try stream(file: path) { found, cases, _ in suite(found, cases) }
+    }
+
+    /// `stream(file:suite:)` with each test case's identity hash (`TestIdentity.hasher`'s
+    /// value), which the reader makes anyway: a test key continues from it instead of hashing
+    /// the identity again.
+    func stream(
+        file path: String, suite: (TestSuite, [TestCase], _ identityHashes: [UInt64]) -> Void
+    ) throws(JUnitError) -> TestRun {
         try withoutActuallyEscaping(suite) { handler throws(JUnitError) in
             try ReportBuilder.Session.read(
                 XMLInput(path: path, limits: options.limits), options: options, keepSuites: false, emit: handler)
@@ -52,7 +61,7 @@ public struct JUnitParser: Sendable {
 
     private func collect(_ input: XMLInput) throws(JUnitError) -> TestRun {
         let collected = CollectedCases()
-        var run = try ReportBuilder.Session.read(input, options: options, keepSuites: true) { _, cases in
+        var run = try ReportBuilder.Session.read(input, options: options, keepSuites: true) { _, cases, _ in
             collected.cases += cases
         }
         run.testCases = collected.cases

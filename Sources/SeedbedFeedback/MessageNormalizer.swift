@@ -18,7 +18,7 @@ enum MessageNormalizer {
         // (or after a prepended one) is part of a character and stays. ASCII text has no such
         // marks, so it collapses as it is written; other text keeps every space until the end.
         let ascii = message.utf8.allSatisfy { $0 < 0x80 }
-        var out = String()
+        var out = NormalizedText()
         var lineScalars: [Unicode.Scalar] = []
         var lines = 0
         var scalars = message.unicodeScalars.makeIterator()
@@ -39,27 +39,30 @@ enum MessageNormalizer {
             lines += 1
             normalizeLine(lineScalars, collapsing: ascii, into: &out)
         }
-        return ascii ? out : out.split(separator: " ").joined(separator: " ")
+        return ascii ? out.string : out.string.split(separator: " ").joined(separator: " ")
     }
 
     /// Appends a line's words and separators; the line break before it and each white space
     /// inside it (leading and trailing white space trimmed) become a space, which `collapsing`
     /// writes as one space between non-space text.
-    private static func normalizeLine(_ scalars: [Unicode.Scalar], collapsing: Bool, into out: inout String) {
+    private static func normalizeLine(_ scalars: [Unicode.Scalar], collapsing: Bool, into out: inout NormalizedText) {
         guard let first = scalars.firstIndex(where: { !isWhitespace($0) }),
             let last = scalars.lastIndex(where: { !isWhitespace($0) })
         else { return }
-        if !collapsing { out.unicodeScalars.append(" ") }
+        if !collapsing { out.append(scalar: " ") }
         var pendingSpace = true
         var word: [Unicode.Scalar] = []
-        // The previous word of the line, for HTTP status codes.
-        var previous: [Unicode.Scalar]?
+        // The previous word of the line, for HTTP status codes. The two buffers swap rather
+        // than copy, so a word costs no allocation once they have grown.
+        var previous: [Unicode.Scalar] = []
+        var hasPrevious = false
         func emitWord() {
             guard !word.isEmpty else { return }
-            if collapsing, pendingSpace, !out.isEmpty { out.unicodeScalars.append(" ") }
+            if collapsing, pendingSpace, !out.isEmpty { out.append(scalar: " ") }
             pendingSpace = false
-            normalizeWord(word, previous: previous, into: &out)
-            previous = word
+            normalizeWord(word, previous: hasPrevious ? previous : nil, into: &out)
+            swap(&previous, &word)
+            hasPrevious = true
             word.removeAll(keepingCapacity: true)
         }
         for index in first...last {
@@ -72,11 +75,11 @@ enum MessageNormalizer {
                 emitWord()
                 if isWhitespace(scalar) {
                     pendingSpace = true
-                    if !collapsing { out.unicodeScalars.append(" ") }
+                    if !collapsing { out.append(scalar: " ") }
                 } else {
-                    if collapsing, pendingSpace, !out.isEmpty { out.unicodeScalars.append(" ") }
+                    if collapsing, pendingSpace, !out.isEmpty { out.append(scalar: " ") }
                     pendingSpace = false
-                    out.unicodeScalars.append(scalar)
+                    out.append(scalar: scalar)
                 }
             } else {
                 word.append(scalar)
@@ -120,12 +123,13 @@ enum MessageNormalizer {
 
     // MARK: - Words
 
-    private static func normalizeWord(_ scalars: [Unicode.Scalar], previous: [Unicode.Scalar]?, into out: inout String)
-    {
+    private static func normalizeWord(
+        _ scalars: [Unicode.Scalar], previous: [Unicode.Scalar]?, into out: inout NormalizedText
+    ) {
         if isPath(scalars) {
-            out += "<PATH>"
+            out.append(tag: "<PATH>")
         } else if isHTTPStatus(scalars, previous: previous) {
-            out.unicodeScalars.append(contentsOf: scalars)
+            out.append(contentsOf: scalars)
         } else {
             replaceInside(scalars, into: &out)
         }
@@ -166,17 +170,17 @@ enum MessageNormalizer {
     }
 
     /// Tags inside one word, scanning left to right.
-    private static func replaceInside(_ s: [Unicode.Scalar], into out: inout String) {
+    private static func replaceInside(_ s: [Unicode.Scalar], into out: inout NormalizedText) {
         var index = 0
         while index < s.count {
             if let end = uuidEnd(s, at: index) {
-                out += "<UUID>"
+                out.append(tag: "<UUID>")
                 index = end
             } else if let end = timestampEnd(s, at: index) {
-                out += "<TS>"
+                out.append(tag: "<TS>")
                 index = end
             } else if let end = hexEnd(s, at: index) {
-                out += "<HEX>"
+                out.append(tag: "<HEX>")
                 index = end
             } else if isDigit(s[index]), !followsIdentifier(s, at: index) {
                 var end = index
@@ -185,7 +189,7 @@ enum MessageNormalizer {
                     end += 1
                     while end < s.count, isDigit(s[end]) { end += 1 }
                 }
-                out += "<N>"
+                out.append(tag: "<N>")
                 index = end
             } else {
                 // An identifier keeps its digits: copy it whole.
@@ -197,7 +201,7 @@ enum MessageNormalizer {
                         end += 1
                     }
                 }
-                out.unicodeScalars.append(contentsOf: s[index..<end])
+                out.append(contentsOf: s[index..<end])
                 index = end
             }
         }
@@ -308,5 +312,32 @@ enum MessageNormalizer {
             end == s.count || !isWordScalar(s[end])
         else { return nil }
         return end
+    }
+}
+
+/// The normalised text as UTF-8 bytes, made a string once at the end: appending to a `String`
+/// scalar by scalar goes through its general append every time, and a message is built from
+/// many small pieces.
+private struct NormalizedText {
+    private var bytes: [UInt8] = []
+
+    var isEmpty: Bool { bytes.isEmpty }
+
+    var string: String { String(decoding: bytes, as: UTF8.self) }
+
+    mutating func append(scalar: Unicode.Scalar) {
+        if scalar.isASCII {
+            bytes.append(UInt8(truncatingIfNeeded: scalar.value))
+        } else {
+            UTF8.encode(scalar) { bytes.append($0) }
+        }
+    }
+
+    mutating func append(contentsOf scalars: some Sequence<Unicode.Scalar>) {
+        for scalar in scalars { append(scalar: scalar) }
+    }
+
+    mutating func append(tag: StaticString) {
+        bytes.append(contentsOf: UnsafeBufferPointer(start: tag.utf8Start, count: tag.utf8CodeUnitCount))
     }
 }

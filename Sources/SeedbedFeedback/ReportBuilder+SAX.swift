@@ -24,7 +24,7 @@ extension ReportBuilder {
         ///   does not grow with their number).
         static func read(
             _ input: XMLInput, options: JUnitParseOptions, keepSuites: Bool,
-            emit: @escaping (TestSuite, [TestCase]) -> Void
+            emit: @escaping (TestSuite, [TestCase], [UInt64]) -> Void
         ) throws(JUnitError) -> TestRun {
             let session = Session(options: options)
             return try withExtendedLifetime(session) { () throws(JUnitError) -> TestRun in

@@ -108,15 +108,39 @@ extension ReportBuilder {
         /// Index in `run.suites`, when the run keeps its suites.
         var index: Int?
         var path: [String]
+        /// The path's hash, which starts the hash of every identity in the suite.
+        var pathHash = FNV1a64()
         var cases: [TestCase] = []
-        /// Each case's identity hash, and where each hash's first case is: finding a repeated
-        /// test case costs one 8-byte lookup, not hashing the identity's strings again.
+        /// Each case's identity hash (add cases with `append`): finding a repeated test case
+        /// compares 8-byte hashes, not the identity's strings.
         var hashes: [UInt64] = []
-        var caseIndex: [UInt64: Int] = [:]
+        /// Where each hash's first case is, once the suite has more than `scanLimit` cases.
+        var caseIndex: [UInt64: Int]?
         /// Test case elements in this suite and the suites inside it, by their own outcome.
         var counted = DeclaredCounts(tests: 0, failures: 0, errors: 0, skipped: 0)
         var declared: DeclaredCounts
         var line: Int
+
+        /// Up to this many cases, a scan of `hashes` finds a repeat: most suites hold tens of
+        /// tests, and a dictionary per suite costs its allocations and rehashing as it grows.
+        static let scanLimit = 64
+
+        /// The index of the first case whose identity hash is `hash`.
+        func firstCase(withHash hash: UInt64) -> Int? {
+            if let caseIndex { return caseIndex[hash] }
+            return hashes.firstIndex(of: hash)
+        }
+
+        mutating func append(_ testCase: consuming TestCase, hash: UInt64) {
+            if caseIndex == nil, hashes.count >= Self.scanLimit {
+                var index: [UInt64: Int] = [:]
+                for (position, known) in hashes.enumerated() where index[known] == nil { index[known] = position }
+                caseIndex = index
+            }
+            if caseIndex?[hash] == nil { caseIndex?[hash] = cases.count }
+            cases.append(testCase)
+            hashes.append(hash)
+        }
     }
 
     struct PropertyState {

@@ -7,6 +7,7 @@ extension ReportBuilder {
     mutating func openSuite(_ attributes: XMLAttributes, line: Int) {
         let name = attributes.string(names.name) ?? ""
         let path = (suites.last?.path ?? []) + [name]
+        let pathHash = TestIdentity.pathHasher(extending: suites.last?.pathHash ?? FNV1a64(), with: name)
         let declared = declaredCounts(attributes)
         let timestamp = timestamp(attributes.string(names.timestamp), line: line)
         let suite = TestSuite(
@@ -19,7 +20,8 @@ extension ReportBuilder {
             run.suites.append(suite)
             index = run.suites.count - 1
         }
-        suites.append(SuiteState(suite: suite, index: index, path: path, declared: declared, line: line))
+        suites.append(
+            SuiteState(suite: suite, index: index, path: path, pathHash: pathHash, declared: declared, line: line))
     }
 
     mutating func closeSuite() {
@@ -38,14 +40,14 @@ extension ReportBuilder {
         checkDeclared(state)
         var cases = state.cases
         for (index, key) in state.hashes.enumerated() {
-            if seenIdentities.insert(key).inserted { continue }
+            if seenIdentities.insert(key) { continue }
             let earlier = repeatedIdentities[key, default: 1]
             cases[index].occurrence = earlier
             repeatedIdentities[key] = earlier + 1
         }
         if let index = state.index, let suite = state.suite { run.suites[index] = suite }
         let suite = state.suite ?? TestSuite(path: [], reportLine: state.line)
-        if !cases.isEmpty || state.suite != nil { emit(suite, cases) }
+        if !cases.isEmpty || state.suite != nil { emit(suite, cases, state.hashes) }
     }
 
     private mutating func checkDeclared(_ state: SuiteState) {
@@ -75,34 +77,38 @@ extension ReportBuilder {
             skipped: count(names.skipped) ?? count(names.skips) ?? count(names.disabled))
     }
 
-    static func hash(_ identity: TestIdentity) -> UInt64 { identity.hasher.value }
-
     // MARK: - Test cases
 
     mutating func openTestCase(_ attributes: XMLAttributes, line: Int) {
+        // Made by a function and assigned: the state moves into place (a local assigned to the
+        // property is copied, every string and array retained, then released).
+        testCase = testCaseState(attributes, line: line)
+    }
+
+    private mutating func testCaseState(_ attributes: XMLAttributes, line: Int) -> TestCaseState {
         var state = TestCaseState(reportLine: line)
         state.name = attributes.string(names.name)
-        state.classname = attributes.string(names.classname) ?? attributes.string(names.class)
+        state.classname =
+            attributes.string(names.classname, reusing: lastClassname)
+            ?? attributes.string(names.class, reusing: lastClassname)
+        lastClassname = state.classname
         state.file = attributes.string(names.file)
         state.sourceLine = attributes.string(names.line).flatMap { Int($0.trimmingSpaces()) }
         state.duration = duration(attributes.bytes(names.time), line: line)
         state.timestamp = attributes.string(names.timestamp)
         state.markedFlaky = attributes.equalsIgnoringCase(names.flaky, "true")
         state.disabled =
-            attributes.equalsIgnoringCase(names.status, "disabled")
-            || attributes.equalsIgnoringCase(names.status, "notrun")
-            || attributes.equalsIgnoringCase(names.status, "skipped")
-            || attributes.equalsIgnoringCase(names.status, "ignored")
+            attributes.equalsIgnoringCase(names.status, anyOf: "disabled", "notrun", "skipped", "ignored")
             || attributes.equalsIgnoringCase(names.disabled, "true")
         if let requirement = attributes.string(names.requirement) {
             state.properties.append(Property(name: "requirement", value: requirement, origin: .attribute))
         }
-        testCase = state
+        return state
     }
 
     mutating func closeResult() {
-        guard let closed = result else { return }
-        result = nil
+        // Moved out, not copied: a copy would retain every string and capture it holds.
+        guard let closed = result.take() else { return }
         switch closed.kind.origin {
         case .testCase: testCase?.results.append(closed)
         case .flakyRun: testCase?.flakyRuns.append(closed)
@@ -111,8 +117,7 @@ extension ReportBuilder {
     }
 
     mutating func closeProperty() {
-        guard let closed = property else { return }
-        property = nil
+        guard let closed = property.take() else { return }
         let value = closed.value ?? closed.text.text(keep: options.storedTextBytes) ?? ""
         let item = Property(name: closed.name ?? "", value: value)
         if testCase != nil {
@@ -125,8 +130,7 @@ extension ReportBuilder {
     }
 
     mutating func closeTestCase() {
-        guard let state = testCase, !suites.isEmpty else { return }
-        testCase = nil
+        guard !suites.isEmpty, let state = testCase.take() else { return }
         let keep = options.storedTextBytes
         if state.name == nil {
             warn(.missingName, line: state.reportLine, "a testcase has no name; it is read with an empty one")
@@ -135,19 +139,23 @@ extension ReportBuilder {
             suitePath: suites[suites.count - 1].path, classname: state.classname, name: state.name ?? "",
             file: state.file)
         let own = Self.ownAttempt(state, keep: keep)
-        var attempts = state.flakyRuns.map { Self.attempt(from: $0, keep: keep) }
+        var attempts: [Attempt] = []
+        attempts.reserveCapacity(state.flakyRuns.count + 1 + state.reruns.count)
+        for run in state.flakyRuns { attempts.append(Self.attempt(from: run, keep: keep)) }
         attempts.append(own)
-        attempts += state.reruns.map { Self.attempt(from: $0, keep: keep) }
+        for run in state.reruns { attempts.append(Self.attempt(from: run, keep: keep)) }
 
         var properties = state.properties
-        for output in [own.systemOut, own.systemErr] {
-            if let output { properties += OutputMarkers.properties(in: output) }
-        }
+        if let output = own.systemOut { properties += OutputMarkers.properties(in: output) }
+        if let output = own.systemErr { properties += OutputMarkers.properties(in: output) }
         count(own.outcome)
 
         let suite = suites.count - 1
-        let hash = Self.hash(identity)
-        var existing = suites[suite].caseIndex[hash]
+        let hash = TestIdentity.hasher(
+            classHash: classHash(suitePath: suites[suite].pathHash, classname: identity.classname ?? ""),
+            name: identity.name, file: identity.file
+        ).value
+        var existing = suites[suite].firstCase(withHash: hash)
         if let found = existing, suites[suite].cases[found].identity != identity {
             // Two identities with one 64-bit hash: vanishingly rare, so a scan is fine.
             existing = suites[suite].cases.firstIndex { $0.identity == identity }
@@ -168,11 +176,22 @@ extension ReportBuilder {
             let testCase = TestCase(
                 identity: identity, sourceLine: state.sourceLine, reportLine: state.reportLine,
                 timestamp: timestamp(state.timestamp, line: state.reportLine), properties: properties,
-                attempts: Array(attempts.prefix(options.maxAttemptsPerTest)), markedFlaky: state.markedFlaky)
-            if suites[suite].caseIndex[hash] == nil { suites[suite].caseIndex[hash] = suites[suite].cases.count }
-            suites[suite].cases.append(testCase)
-            suites[suite].hashes.append(hash)
+                attempts: attempts.count > options.maxAttemptsPerTest
+                    ? Array(attempts.prefix(options.maxAttemptsPerTest)) : attempts,
+                markedFlaky: state.markedFlaky)
+            suites[suite].append(testCase, hash: hash)
         }
+    }
+
+    /// The identity hash up to the class name: the suite path's part was made when the suite
+    /// opened, and the class name's is the last test case's when the bytes are the same.
+    private mutating func classHash(suitePath: FNV1a64, classname: String) -> FNV1a64 {
+        if let last = lastClassHash, last.suitePath == suitePath.value, last.classname.hasSameBytes(as: classname) {
+            return last.hash
+        }
+        let hash = TestIdentity.classHasher(suitePath: suitePath, classname: classname)
+        lastClassHash = (suitePath.value, classname, hash)
+        return hash
     }
 
     /// Counts a test case element in its suite by its own result, for the declared counts.
@@ -189,10 +208,8 @@ extension ReportBuilder {
 
     /// The test case's own result: error over failure over skipped; passed without any.
     private static func ownAttempt(_ state: TestCaseState, keep: Int) -> Attempt {
-        let precedence: [ResultState.Kind] = [.error, .failure, .skipped]
-        let deciding = precedence.lazy.compactMap { kind in state.results.first { $0.kind == kind } }.first
         var attempt: Attempt
-        if let deciding {
+        if let deciding = Self.deciding(state.results) {
             attempt = Self.attempt(from: deciding, keep: keep)
         } else {
             attempt = Attempt(outcome: state.disabled ? .skipped : .passed)
@@ -202,6 +219,12 @@ extension ReportBuilder {
         attempt.systemOut = state.systemOut.text(keep: keep)
         attempt.systemErr = state.systemErr.text(keep: keep)
         return attempt
+    }
+
+    /// The first error, else the first failure, else the first skip.
+    private static func deciding(_ results: [ResultState]) -> ResultState? {
+        results.first { $0.kind == .error } ?? results.first { $0.kind == .failure }
+            ?? results.first { $0.kind == .skipped }
     }
 
     private static func attempt(from state: ResultState, keep: Int) -> Attempt {

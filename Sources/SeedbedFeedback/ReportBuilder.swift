@@ -9,8 +9,9 @@ struct ReportBuilder {
     let reader: XMLStreamReader
     let names: XMLNames
     private let input: XMLInput
-    /// Called with each suite and its test cases when the suite's end tag is read.
-    let emit: (TestSuite, [TestCase]) -> Void
+    /// Called with each suite, its test cases and their identity hashes (`TestIdentity.hasher`)
+    /// when the suite's end tag is read.
+    let emit: (TestSuite, [TestCase], [UInt64]) -> Void
     /// Whether `run.suites` lists the suites (not when streaming).
     let keepSuites: Bool
 
@@ -22,10 +23,15 @@ struct ReportBuilder {
     var testCase: TestCaseState?
     var result: ResultState?
     var property: PropertyState?
+    /// The last test case's class name, shared by the next one when it is the same text.
+    var lastClassname: String?
+    /// The identity hash up to the class name of the last test case, and the suite path hash
+    /// and class name it was made from: the tests of a class hash its name once.
+    var lastClassHash: (suitePath: UInt64, classname: String, hash: FNV1a64)?
     private(set) var rootSeen = false
     /// The identities (by hash: 8 bytes per test) seen in earlier suite elements, and how often
     /// those seen more than once were seen (rare: Playwright's projects).
-    var seenIdentities: Set<UInt64> = []
+    var seenIdentities = IdentityHashSet()
     var repeatedIdentities: [UInt64: Int] = [:]
     /// The earliest suite timestamp, for a run whose root has none.
     var earliestSuite: Date?
@@ -36,7 +42,7 @@ struct ReportBuilder {
 
     init(
         input: XMLInput, reader: XMLStreamReader, options: JUnitParseOptions, keepSuites: Bool,
-        emit: @escaping (TestSuite, [TestCase]) -> Void
+        emit: @escaping (TestSuite, [TestCase], [UInt64]) -> Void
     ) {
         self.options = options
         self.file = input.name

@@ -88,8 +88,13 @@ enum StackFrames {
     /// Whole frames of runners that the markers would over-match as substrings.
     private static let frameworkFrames: Set<String> = ["testing.go", "unittest.py", "case.py", "runner.py"]
 
+    /// The longest of `frameworkFrames`, in bytes: a longer frame cannot be one of them (they
+    /// are ASCII with no character that another one decomposes to), so it skips hashing.
+    private static let longestFrameworkFrame = frameworkFrames.map(\.utf8.count).max() ?? 0
+
     private static func isFramework(_ frame: String) -> Bool {
-        frameworkFrames.contains(frame) || frame.hasSuffix(" <anonymous>") || frame.hasPrefix("sun.")
+        (frame.utf8.count <= longestFrameworkFrame && frameworkFrames.contains(frame))
+            || frame.hasSuffix(" <anonymous>") || frame.hasPrefix("sun.")
             || frame.hasPrefix("jdk.") || containsMarker(frame)
     }
 
@@ -168,6 +173,15 @@ enum StackFrames {
 
     /// `tests/test_a.py:12: AssertionError`, `foo_test.go:31: got 2`, `/x/BarTests.swift:9: error: …`.
     private static func fileLine(_ line: String) -> String? {
+        // Cheap refusal first: the form needs a `:` byte right before an ASCII digit. Most lines
+        // that reach here (an exception's `Type: message`) have none.
+        guard
+            line.utf8.indices.contains(where: { index in
+                line.utf8[index] == UInt8(ascii: ":")
+                    && line.utf8.index(after: index) != line.utf8.endIndex
+                    && (0x30...0x39).contains(line.utf8[line.utf8.index(after: index)])
+            })
+        else { return nil }
         guard let colon = line.firstIndex(of: ":") else { return nil }
         let path = line[..<colon]
         let afterColon = line[line.index(after: colon)...]
@@ -220,10 +234,12 @@ private enum ASCIIFrame {
 
     private static func text(_ bytes: ArraySlice<UInt8>) -> String { String(decoding: bytes, as: UTF8.self) }
 
-    private static func contains(_ bytes: [UInt8], _ needle: String) -> Bool {
-        let pattern = Array(needle.utf8)
+    private static func contains(_ bytes: [UInt8], _ needle: StaticString) -> Bool {
+        let pattern = UnsafeBufferPointer(start: needle.utf8Start, count: needle.utf8CodeUnitCount)
         guard bytes.count >= pattern.count else { return false }
-        return (0...(bytes.count - pattern.count)).contains { bytes[$0..<($0 + pattern.count)].elementsEqual(pattern) }
+        return (0...(bytes.count - pattern.count)).contains { start in
+            pattern.indices.allSatisfy { bytes[start + $0] == pattern[$0] }
+        }
     }
 
     private static func isSpace(_ byte: UInt8) -> Bool { byte == 0x20 || (0x09...0x0D).contains(byte) }

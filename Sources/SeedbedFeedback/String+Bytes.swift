@@ -1,3 +1,27 @@
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
+
+extension String {
+    /// Whether both hold the same UTF-8 bytes (`==` compares canonical equivalence, which a
+    /// hash over the bytes must not).
+    func hasSameBytes(as other: String) -> Bool {
+        let fast = utf8.withContiguousStorageIfAvailable { left in
+            other.utf8.withContiguousStorageIfAvailable { right in sameBytes(left, right) }
+        }
+        return fast.flatMap { $0 } ?? utf8.elementsEqual(other.utf8)
+    }
+}
+
+/// Byte equality through `memcmp` (a generic `elementsEqual` compares byte by byte).
+func sameBytes(_ left: UnsafeBufferPointer<UInt8>, _ right: UnsafeBufferPointer<UInt8>) -> Bool {
+    guard left.count == right.count else { return false }
+    guard let first = left.baseAddress, let second = right.baseAddress else { return true }
+    return memcmp(first, second, left.count) == 0
+}
+
 extension StringProtocol {
     /// Whether `needle` occurs in the text, compared as UTF-8 bytes. Far cheaper than
     /// `contains(_:)` of `_StringProcessing`, which builds a search table on every call: this

@@ -37,12 +37,22 @@ public struct TestCase: Hashable, Sendable {
 
     /// See `TestStatus` for the rule.
     public var status: TestStatus {
-        let failedBefore = attempts.contains { $0.outcome == .failed || $0.outcome == .error }
-        if let last = attempts.last(where: { $0.outcome != .skipped }), last.outcome == .passed {
-            return failedBefore || markedFlaky ? .flaky : .passed
+        // One pass over the outcomes only (no attempt is copied: this runs for every test).
+        var errored = false
+        var failed = false
+        var lastRun: Outcome?
+        for index in attempts.indices {
+            let outcome = attempts[index].outcome
+            switch outcome {
+            case .error: errored = true
+            case .failed: failed = true
+            case .passed, .skipped: break
+            }
+            if outcome != .skipped { lastRun = outcome }
         }
-        if attempts.contains(where: { $0.outcome == .error }) { return .error }
-        if attempts.contains(where: { $0.outcome == .failed }) { return .failed }
+        if lastRun == .passed { return errored || failed || markedFlaky ? .flaky : .passed }
+        if errored { return .error }
+        if failed { return .failed }
         return .skipped
     }
 

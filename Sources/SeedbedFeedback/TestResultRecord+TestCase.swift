@@ -5,28 +5,63 @@ extension TestResultRecord {
     /// fingerprint, and its trace links.
     /// - Parameter reportFile: the JUnit file it was read from.
     public init(_ testCase: TestCase, reportFile: String) {
+        self.init(testCase, identityHash: testCase.identity.hasher.value, reportFile: reportFile)
+    }
+
+    /// The same, with the identity's hash already made (`TestIdentity.hasher`'s value).
+    /// Borrowed: a caller holding the test case lends it rather than copies it.
+    init(_ testCase: borrowing TestCase, identityHash: UInt64, reportFile: String) {
         let status = testCase.status
         // The deciding attempt: the last failure or error of a failed test, else the last one.
-        let deciding: Attempt?
+        // Read in place by index: a copy of an attempt retains each of its strings.
+        let attempts = testCase.attempts
+        let decidingIndex: Int?
         switch status {
         case .failed, .error:
-            deciding = testCase.attempts.last { $0.outcome == .failed || $0.outcome == .error }
+            decidingIndex = attempts.lastIndex { $0.outcome == .failed || $0.outcome == .error }
         default:
-            deciding = testCase.attempts.last
+            decidingIndex = attempts.indices.last
         }
         let isFailure = status == .failed || status == .error
-        let durations = testCase.attempts.compactMap(\.duration)
-        let links = testCase.traceLinks
+        var message: String?
+        var failureType: String?
+        var fingerprint: String?
+        var coarseFingerprint: String?
+        if let index = decidingIndex {
+            message = attempts[index].message
+            failureType = attempts[index].type
+            if isFailure {
+                fingerprint = attempts[index].fingerprint?.fine
+                coarseFingerprint = attempts[index].fingerprint?.coarse
+            }
+        }
+        // Summed in order from 0, as `reduce(0, +)` over the known durations would.
+        var duration: Double?
+        for index in attempts.indices {
+            if let seconds = attempts[index].duration { duration = (duration ?? 0) + seconds }
+        }
         self.init(
-            key: TestKey.of(testCase), suitePath: testCase.identity.suitePath, classname: testCase.identity.classname,
+            key: TestKey.of(identityHash: identityHash, occurrence: testCase.occurrence),
+            suitePath: testCase.identity.suitePath, classname: testCase.identity.classname,
             name: testCase.identity.name, file: testCase.identity.file, occurrence: testCase.occurrence,
             reportFile: reportFile, reportLine: testCase.reportLine, status: status.rawValue,
-            duration: durations.isEmpty ? nil : durations.reduce(0, +), message: deciding?.message,
-            failureType: deciding?.type, fingerprint: isFailure ? deciding?.fingerprint?.fine : nil,
-            coarseFingerprint: isFailure ? deciding?.fingerprint?.coarse : nil,
-            attempts: testCase.attempts.map(TestAttemptRecord.init),
-            links: links.rules.map { TestLink(.rule, $0) } + links.scenarios.map { TestLink(.scenario, $0) }
-                + links.records.map { TestLink(.record, $0) } + links.datasets.map { TestLink(.dataset, $0) })
+            duration: duration, message: message, failureType: failureType, fingerprint: fingerprint,
+            coarseFingerprint: coarseFingerprint, attempts: attempts.map(TestAttemptRecord.init),
+            links: Self.links(testCase.traceLinks))
+    }
+
+    /// The trace links in the stored order: rules, scenarios, records, datasets. Most tests
+    /// have none, and get the empty array without building four.
+    private static func links(_ links: TraceLinks) -> [TestLink] {
+        let count = links.rules.count + links.scenarios.count + links.records.count + links.datasets.count
+        guard count > 0 else { return [] }
+        var all: [TestLink] = []
+        all.reserveCapacity(count)
+        all += links.rules.map { TestLink(.rule, $0) }
+        all += links.scenarios.map { TestLink(.scenario, $0) }
+        all += links.records.map { TestLink(.record, $0) }
+        all += links.datasets.map { TestLink(.dataset, $0) }
+        return all
     }
 }
 
@@ -48,9 +83,15 @@ public enum TestKey {
     }
 
     public static func of(_ identity: TestIdentity, occurrence: Int) -> String {
-        var hash = identity.hasher
+        of(identityHash: identity.hasher.value, occurrence: occurrence)
+    }
+
+    /// The key from the identity's hash (`TestIdentity.hasher`'s value), continued with the
+    /// occurrence's decimal digits.
+    static func of(identityHash: UInt64, occurrence: Int) -> String {
+        var hash = FNV1a64(continuing: identityHash)
         hash.separate()
-        hash.combine("\(occurrence)")
+        hash.combine(decimal: occurrence)
         return hash.hex
     }
 }

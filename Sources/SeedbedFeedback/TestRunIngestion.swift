@@ -104,15 +104,16 @@ public struct TestRunIngestion: Sendable {
     ) throws -> (file: IngestedFile, timestamp: Date?) {
         var summary = RunSummary(files: 1)
         var failure: CatalogError?
-        let run = try parser.stream(file: file) { _, cases in
-            for testCase in cases {
+        let run = try parser.stream(file: file) { _, cases, hashes in
+            // By index, with each test case's identity hash alongside.
+            for index in cases.indices {
                 guard failure == nil else {
-                    summary.add(testCase.status)
+                    summary.add(cases[index].status)
                     continue
                 }
                 // The record's status is the test's: read it back rather than work it out twice.
-                let record = TestResultRecord(testCase, reportFile: file)
-                summary.add(TestStatus(rawValue: record.status) ?? testCase.status)
+                let record = TestResultRecord(cases[index], identityHash: hashes[index], reportFile: file)
+                summary.add(TestStatus(rawValue: record.status) ?? cases[index].status)
                 do throws(CatalogError) {
                     try store(record)
                 } catch {

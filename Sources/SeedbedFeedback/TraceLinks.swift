@@ -19,7 +19,7 @@ public struct TraceLinks: Hashable, Sendable, Codable {
         self.datasets = datasets
     }
 
-    public init(of testCase: TestCase) {
+    public init(of testCase: borrowing TestCase) {
         self.init()
         for property in testCase.properties {
             let value = property.value.trimmingSpaces()
@@ -35,8 +35,9 @@ public struct TraceLinks: Hashable, Sendable, Codable {
             default: break
             }
         }
-        for text in [testCase.identity.name, testCase.identity.classname ?? ""] {
-            for rule in Self.ruleTokens(in: text) { Self.add(rule, to: &rules) }
+        for rule in Self.ruleTokens(in: testCase.identity.name) { Self.add(rule, to: &rules) }
+        if let classname = testCase.identity.classname {
+            for rule in Self.ruleTokens(in: classname) { Self.add(rule, to: &rules) }
         }
     }
 
@@ -47,13 +48,27 @@ public struct TraceLinks: Hashable, Sendable, Codable {
     // MARK: - Names
 
     /// Rule IDs named in a test name.
+    ///
+    /// Read on the UTF-8 bytes: every byte the scan stops at (`[`, `]`, `@`, the letters of
+    /// `rule `, ID characters) is ASCII, and an ASCII byte is always a whole scalar in UTF-8, so
+    /// this finds what a scan of the scalars finds; only the text between brackets becomes a
+    /// string. Most names have neither `[` nor `@` and cost one pass over their bytes.
     static func ruleTokens(in text: String) -> [String] {
+        var text = text
+        return text.withUTF8 { bytes in
+            guard bytes.contains(where: { $0 == UInt8(ascii: "[") || $0 == UInt8(ascii: "@") }) else { return [] }
+            return ruleTokens(in: bytes)
+        }
+    }
+
+    private static func ruleTokens(in bytes: UnsafeBufferPointer<UInt8>) -> [String] {
         var found: [String] = []
-        let scalars = Array(text.unicodeScalars)
         var index = 0
-        while index < scalars.count {
-            if scalars[index] == "[", let close = scalars[index...].firstIndex(of: "]") {
-                var inside = String(String.UnicodeScalarView(scalars[(index + 1)..<close])).trimmingSpaces()
+        while index < bytes.count {
+            if bytes[index] == UInt8(ascii: "["),
+                let close = bytes[index...].firstIndex(of: UInt8(ascii: "]"))
+            {
+                var inside = String(decoding: bytes[(index + 1)..<close], as: UTF8.self).trimmingSpaces()
                 if inside.lowercased().hasPrefix("rule:") {
                     inside = String(inside.dropFirst(5)).trimmingSpaces()
                     // A database CHECK is the rule `db:NAME` (docs/check-constraints.md).
@@ -63,12 +78,12 @@ public struct TraceLinks: Hashable, Sendable, Codable {
                     found.append(inside)
                 }
                 index = close + 1
-            } else if scalars[index] == "@", scalars[(index + 1)...].starts(with: "rule ".unicodeScalars) {
+            } else if bytes[index] == UInt8(ascii: "@"), bytes[(index + 1)...].starts(with: "rule ".utf8) {
                 var end = index + 6
-                while end < scalars.count, scalars[end] == " " { end += 1 }
+                while end < bytes.count, bytes[end] == UInt8(ascii: " ") { end += 1 }
                 let start = end
-                while end < scalars.count, isIDScalar(scalars[end]) { end += 1 }
-                let id = String(String.UnicodeScalarView(scalars[start..<end]))
+                while end < bytes.count, isIDByte(bytes[end]) { end += 1 }
+                let id = String(decoding: bytes[start..<end], as: UTF8.self)
                 if isIdentifier(id) { found.append(id) }
                 index = end
             } else {
@@ -76,6 +91,11 @@ public struct TraceLinks: Hashable, Sendable, Codable {
             }
         }
         return found
+    }
+
+    /// `isIDScalar` for a byte: the ID characters are all ASCII.
+    private static func isIDByte(_ byte: UInt8) -> Bool {
+        byte < 0x80 && isIDScalar(Unicode.Scalar(byte))
     }
 
     private static func isIDScalar(_ scalar: Unicode.Scalar) -> Bool {

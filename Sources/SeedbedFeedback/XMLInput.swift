@@ -112,12 +112,36 @@ final class XMLInput {
         }
         if count == 0 { reachedEnd = true }
         bytesRead += count
-        for byte in UnsafeRawBufferPointer(start: buffer, count: count) where byte == 0x0A {
-            newlines += 1
-        }
+        newlines += Self.lineFeeds(in: UnsafeRawBufferPointer(start: buffer, count: count))
         if bytesRead > limit {
             failure = Self.tooLarge(name, limit: limit)
             return -1
+        }
+        return count
+    }
+
+    /// The line feeds in `bytes`, counted eight bytes at a time: this runs over every byte read,
+    /// and a byte-by-byte loop was 2-3% of an ingest.
+    static func lineFeeds(in bytes: UnsafeRawBufferPointer) -> Int {
+        let ones: UInt64 = 0x0101_0101_0101_0101
+        let low7: UInt64 = 0x7F7F_7F7F_7F7F_7F7F
+        var count = 0
+        var offset = 0
+        while offset + 8 <= bytes.count {
+            // A byte of `x` is zero exactly where the word holds a line feed. Adding 0x7F to its
+            // low seven bits sets its high bit unless they were all zero; or-ing `x` adds its own
+            // high bit; so the high bit of `~(...)` is set exactly for the zero bytes, with no
+            // carry between bytes (each sum stays below 0x100).
+            let x = bytes.loadUnaligned(fromByteOffset: offset, as: UInt64.self) ^ (ones &* 0x0A)
+            let zeroBytes = ~(((x & low7) &+ low7) | x | low7)
+            // One 1 per line feed in the low bit of its byte; multiplying by `ones` sums the
+            // bytes into the top one (at most 8: no overflow). No `popcnt` on baseline x86-64.
+            count += Int(((zeroBytes >> 7) &* ones) >> 56)
+            offset += 8
+        }
+        while offset < bytes.count {
+            if bytes[offset] == 0x0A { count += 1 }
+            offset += 1
         }
         return count
     }

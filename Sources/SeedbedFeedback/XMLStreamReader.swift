@@ -117,6 +117,25 @@ struct XMLAttributes {
         bytes(name).map(Self.decode)
     }
 
+    /// The value as a string, or `previous` itself when the value is the same text: the test
+    /// cases of a suite repeat one class name, and sharing its string costs a retain where a
+    /// new one (past 15 bytes) costs an allocation and a copy.
+    func string(_ name: UnsafePointer<xmlChar>, reusing previous: String?) -> String? {
+        guard let value = bytes(name) else { return nil }
+        if let previous, !value.contains(UInt8(ascii: "&")),
+            previous.utf8.withContiguousStorageIfAvailable({ sameBytes($0, value) }) == true
+        {
+            return previous
+        }
+        return Self.decode(value)
+    }
+
+    /// Whether the value equals one of `words`, ignoring ASCII case.
+    func equalsIgnoringCase(_ name: UnsafePointer<xmlChar>, anyOf words: StaticString...) -> Bool {
+        guard let value = bytes(name) else { return false }
+        return words.contains { Self.equalsIgnoringCase(value, $0) }
+    }
+
     /// The longest value's length, for the attribute size limit.
     var longestValue: Int {
         guard let pointers else { return 0 }
@@ -131,7 +150,12 @@ struct XMLAttributes {
 
     /// Whether the value equals `word`, ignoring ASCII case and surrounding nothing else.
     func equalsIgnoringCase(_ name: UnsafePointer<xmlChar>, _ word: StaticString) -> Bool {
-        guard let value = bytes(name), value.count == word.utf8CodeUnitCount else { return false }
+        guard let value = bytes(name) else { return false }
+        return Self.equalsIgnoringCase(value, word)
+    }
+
+    private static func equalsIgnoringCase(_ value: UnsafeBufferPointer<UInt8>, _ word: StaticString) -> Bool {
+        guard value.count == word.utf8CodeUnitCount else { return false }
         let expected = UnsafeBufferPointer(start: word.utf8Start, count: word.utf8CodeUnitCount)
         for (byte, wanted) in zip(value, expected) where byte | 0x20 != wanted | 0x20 {
             return false
@@ -165,16 +189,29 @@ struct XMLAttributes {
 extension StringProtocol {
     /// The text without leading and trailing white space and newlines.
     func trimmingSpaces() -> String {
-        // Most values have nothing to trim: decide on the first and last bytes.
-        let bytes = Substring(self).utf8
-        if let first = bytes.first, let last = bytes.last, first > 0x20, first < 0x80, last > 0x20, last < 0x80 {
-            return String(self)
-        }
+        // Most values have nothing to trim, or ASCII white space (a stack line's tab) next to
+        // ASCII text: decide on the bytes. An ASCII byte is a whole scalar, and the only
+        // white space it can be is 0x09-0x0D or 0x20; a non-ASCII byte at either edge (a scalar
+        // that may be white space, or a mark that joins its neighbour) takes the general path.
         let text = Substring(self)
+        let bytes = text.utf8
+        var start = bytes.startIndex
+        while start != bytes.endIndex, Self.isASCIISpace(bytes[start]) { start = bytes.index(after: start) }
+        var end = bytes.endIndex
+        while end != start, Self.isASCIISpace(bytes[bytes.index(before: end)]) { end = bytes.index(before: end) }
+        if start == end { return "" }
+        if bytes[start] < 0x80, bytes[bytes.index(before: end)] < 0x80 {
+            if start == bytes.startIndex, end == bytes.endIndex { return String(self) }
+            return String(Substring(bytes[start..<end]))
+        }
         let scalars = text.unicodeScalars
         guard let first = scalars.firstIndex(where: { !$0.properties.isWhitespace }),
             let last = scalars.lastIndex(where: { !$0.properties.isWhitespace })
         else { return "" }
         return String(text.unicodeScalars[first..<scalars.index(after: last)])
+    }
+
+    private static func isASCIISpace(_ byte: UInt8) -> Bool {
+        byte == 0x20 || (0x09...0x0D).contains(byte)
     }
 }
