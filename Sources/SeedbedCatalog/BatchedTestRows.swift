@@ -9,29 +9,10 @@ final class BatchedTestRows: TestRowSink {
 
     private let runID: String
     private let database: any Database
-    private var groups = PendingRows(
-        table: "test_group",
-        columns: [
-            ("run_id", false), ("group_seq", true), ("suite_path", false), ("classname", false),
-            ("report_file", false),
-        ])
-    private var results = PendingRows(
-        table: "test_result",
-        columns: [
-            ("run_id", false), ("seq", true), ("test_key", false), ("group_seq", true), ("name", false),
-            ("file", false), ("occurrence", true), ("report_line", true), ("status", false), ("attempt_count", true),
-            ("duration_us", true), ("message", false), ("failure_type", false), ("fingerprint", false),
-            ("coarse_fingerprint", false), ("normalized_message", false), ("frames", false),
-        ])
-    private var attempts = PendingRows(
-        table: "test_attempt",
-        columns: [
-            ("run_id", false), ("seq", true), ("attempt", true), ("outcome", false), ("origin", false),
-            ("duration_us", true), ("message", false), ("failure_type", false), ("fingerprint", false),
-            ("coarse_fingerprint", false), ("normalized_message", false), ("frames", false),
-        ])
-    private var links = PendingRows(
-        table: "test_link", columns: [("run_id", false), ("seq", true), ("kind", false), ("value", false)])
+    private var groups = PendingRows(table: "test_group", columns: TestRowColumns.group)
+    private var results = PendingRows(table: "test_result", columns: TestRowColumns.result)
+    private var attempts = PendingRows(table: "test_attempt", columns: TestRowColumns.attempt)
+    private var links = PendingRows(table: "test_link", columns: TestRowColumns.link)
     private var grouping = TestGroups()
 
     init(runID: String, database: any Database) {
@@ -44,7 +25,7 @@ final class BatchedTestRows: TestRowSink {
     }
 
     private func add(_ result: TestResultRecord, seq: Int64) throws(StoreError) {
-        let inResult = TestRunWriter.attemptIsInResult(result)
+        let inResult = result.attemptIsInResult
         if grouping.enter(result) {
             groups.append(0, runID)
             groups.append(1, grouping.current)

@@ -23,23 +23,15 @@ final class SQLiteTestRows: TestRowSink {
         self.runID = runID
         let rows = foreignKeysOff ? Self.rowsPerStatement : 1
         groups = try SQLiteRowInserter(
-            database: database, table: "test_group",
-            columns: ["run_id", "group_seq", "suite_path", "classname", "report_file"])
+            database: database, table: "test_group", columns: TestRowColumns.group.map(\.name))
         results = try SQLiteRowInserter(
-            database: database, table: "test_result",
-            columns: [
-                "run_id", "seq", "test_key", "group_seq", "name", "file", "occurrence", "report_line", "status",
-                "attempt_count", "duration_us", "message", "failure_type", "fingerprint", "coarse_fingerprint",
-                "normalized_message", "frames",
-            ], rowsPerStatement: rows)
+            database: database, table: "test_result", columns: TestRowColumns.result.map(\.name),
+            rowsPerStatement: rows)
         attempts = try SQLiteRowInserter(
-            database: database, table: "test_attempt",
-            columns: [
-                "run_id", "seq", "attempt", "outcome", "origin", "duration_us", "message", "failure_type",
-                "fingerprint", "coarse_fingerprint", "normalized_message", "frames",
-            ], rowsPerStatement: rows)
+            database: database, table: "test_attempt", columns: TestRowColumns.attempt.map(\.name),
+            rowsPerStatement: rows)
         links = try SQLiteRowInserter(
-            database: database, table: "test_link", columns: ["run_id", "seq", "kind", "value"],
+            database: database, table: "test_link", columns: TestRowColumns.link.map(\.name),
             rowsPerStatement: rows)
         for inserter in [groups, results, attempts, links] { try inserter.keep(0, runID) }
     }
@@ -49,7 +41,7 @@ final class SQLiteTestRows: TestRowSink {
     }
 
     private func add(_ result: TestResultRecord, seq: Int64) throws(StoreError) {
-        let inResult = TestRunWriter.attemptIsInResult(result)
+        let inResult = result.attemptIsInResult
         if grouping.enter(result) {
             let group = grouping.current
             groups.set(1, group)

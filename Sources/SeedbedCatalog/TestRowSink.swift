@@ -4,11 +4,33 @@ import SeedbedStores
 /// through the store's bulk loader (COPY on PostgreSQL).
 protocol TestRowSink: AnyObject {
     /// Writes (or gathers) the rows of each test of `results`, numbered from `firstSeq`: its
-    /// result, the attempts the result's row does not hold (`TestRunWriter.attemptIsInResult`),
+    /// result, the attempts the result's row does not hold (`TestResultRecord.attemptIsInResult`),
     /// and its links without repeats.
     func add(contentsOf results: [TestResultRecord], firstSeq: Int64) throws(StoreError)
     /// Writes whatever is gathered.
     func flush() throws(StoreError)
+}
+
+/// The columns each sink writes, in the order its values are set: whether each is an integer
+/// (BIGINT) or text.
+enum TestRowColumns {
+    static let group: [(name: String, integer: Bool)] = [
+        ("run_id", false), ("group_seq", true), ("suite_path", false), ("classname", false), ("report_file", false),
+    ]
+    static let result: [(name: String, integer: Bool)] = [
+        ("run_id", false), ("seq", true), ("test_key", false), ("group_seq", true), ("name", false), ("file", false),
+        ("occurrence", true), ("report_line", true), ("status", false), ("attempt_count", true),
+        ("duration_us", true), ("message", false), ("failure_type", false), ("fingerprint", false),
+        ("coarse_fingerprint", false), ("normalized_message", false), ("frames", false),
+    ]
+    static let attempt: [(name: String, integer: Bool)] = [
+        ("run_id", false), ("seq", true), ("attempt", true), ("outcome", false), ("origin", false),
+        ("duration_us", true), ("message", false), ("failure_type", false), ("fingerprint", false),
+        ("coarse_fingerprint", false), ("normalized_message", false), ("frames", false),
+    ]
+    static let link: [(name: String, integer: Bool)] = [
+        ("run_id", false), ("seq", true), ("kind", false), ("value", false),
+    ]
 }
 
 extension TestRowSink {

@@ -55,21 +55,6 @@ public final class TestRunWriter {
         }
     }
 
-    /// Whether the test's only attempt is what its result's columns say (`attemptInResult` is
-    /// not nil), found by comparing the fields in place: making the result's attempt to compare
-    /// with copies a dozen strings per test.
-    static func attemptIsInResult(_ result: TestResultRecord) -> Bool {
-        guard result.attempts.count == 1 else { return false }
-        let outcomeMatches =
-            result.status == "flaky"
-            ? result.attempts[0].outcome == "passed" : result.attempts[0].outcome == result.status
-        return outcomeMatches && result.attempts[0].origin == "testCase"
-            && result.attempts[0].duration == result.duration && result.attempts[0].message == result.message
-            && result.attempts[0].failureType == result.failureType
-            && result.attempts[0].fingerprint == result.fingerprint
-            && result.attempts[0].coarseFingerprint == result.coarseFingerprint
-    }
-
     /// Frames one a line; nil for none.
     static func framesText(_ attempt: TestAttemptRecord) -> String? {
         attempt.frames.isEmpty ? nil : attempt.frames.joined(separator: "\n")
