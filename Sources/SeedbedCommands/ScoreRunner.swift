@@ -219,6 +219,12 @@ struct ScoreRunner {
     static func column(_ declaration: ColumnDecl) -> ScorecardTable.Column {
         var column = ScorecardTable.Column(name: declaration.name.name)
         column.isIdentifier = declaration.type.valueType == .uuid
+        // ScoreColumns reads dates as days and timestamps as microseconds since 1970.
+        switch declaration.type.valueType {
+        case .date: column.unit = .date
+        case .timestamp: column.unit = .timestamp
+        default: break
+        }
         for modifier in declaration.modifiers.map(\.value) {
             switch modifier {
             case .key: column.isKey = true

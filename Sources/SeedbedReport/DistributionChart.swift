@@ -21,27 +21,22 @@ enum DistributionChart {
         else { return nil }
         switch distribution.kind {
         case "bins":
-            guard let edges = distribution.edges, edges.count == realShares.count + 1, let low = edges.first,
-                let high = edges.last
+            guard let edges = distribution.edges, edges.count == realShares.count + 1,
+                let labels = EdgeLabels.dates(edges: edges, unit: distribution.unit) ?? EdgeLabels.numbers(edges: edges)
             else { return nil }
-            let digits = decimals(step: (high - low) / Double(max(1, realShares.count)))
-            func number(_ value: Double) -> String { trimmed(Figures.fixed(value, digits: digits)) }
             var slots = [
-                SVGChart.Slot(
-                    label: "below \(number(low))", tick: "<", real: real.under ?? 0, synthetic: synthetic.under ?? 0)
+                SVGChart.Slot(label: labels.below, tick: "<", real: real.under ?? 0, synthetic: synthetic.under ?? 0)
             ]
             for index in realShares.indices {
-                let closing = index == realShares.count - 1 ? "]" : ")"
                 slots.append(
                     SVGChart.Slot(
-                        label: "[\(number(edges[index])), \(number(edges[index + 1]))\(closing)",
-                        tick: index == 0 ? number(low) : index == realShares.count - 1 ? number(high) : nil,
+                        label: labels.bins[index],
+                        tick: index == 0 ? labels.first : index == realShares.count - 1 ? labels.last : nil,
                         tickAnchor: index == 0 ? "start" : "end", real: realShares[index],
                         synthetic: syntheticShares[index]))
             }
             slots.append(
-                SVGChart.Slot(
-                    label: "above \(number(high))", tick: ">", real: real.over ?? 0, synthetic: synthetic.over ?? 0))
+                SVGChart.Slot(label: labels.above, tick: ">", real: real.over ?? 0, synthetic: synthetic.over ?? 0))
             return slots
         case "categories":
             guard let names = distribution.categories, names.count == realShares.count else { return nil }
@@ -76,33 +71,12 @@ enum DistributionChart {
         if distribution.kind == "bins" {
             let under = distribution.synthetic?.under ?? 0
             let over = distribution.synthetic?.over ?? 0
+            let (below, above) = EdgeLabels.isTime(distribution.unit) ? ("earlier", "later") : ("below", "above")
             parts.append(
                 under + over > 0
-                    ? "synthetic outside the \(baseline) range: \(Figures.percent(under)) below, \(Figures.percent(over)) above"
+                    ? "synthetic outside the \(baseline) range: \(Figures.percent(under)) \(below), \(Figures.percent(over)) \(above)"
                     : "no synthetic value outside the \(baseline) range")
         }
         return parts.joined(separator: "; ")
-    }
-
-    /// Enough decimals to tell neighbouring edges apart: one more than the bin width's first
-    /// significant digit, none for wide bins.
-    static func decimals(step: Double) -> Int {
-        guard step > 0, step.isFinite else { return 0 }
-        var digits = 0
-        var width = step
-        while width < 1, digits < 8 {
-            width *= 10
-            digits += 1
-        }
-        return step < 1 ? digits + 1 : (step < 10 ? 1 : 0)
-    }
-
-    /// `12.50` as `12.5`, `3.0` as `3`.
-    static func trimmed(_ text: String) -> String {
-        guard text.contains(".") else { return text }
-        var text = text
-        while text.hasSuffix("0") { text.removeLast() }
-        if text.hasSuffix(".") { text.removeLast() }
-        return text
     }
 }

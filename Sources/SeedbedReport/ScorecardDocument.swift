@@ -40,6 +40,9 @@ struct ScorecardDocument: Decodable, Sendable {
             }
 
             var kind: String?
+            /// `date`, `timestamp` or `timestamp_seconds` for points in time; absent for plain
+            /// numbers and from scorecards written before it was added.
+            var unit: String?
             var edges: [Double]?
             var categories: [String]?
             var real: Side?

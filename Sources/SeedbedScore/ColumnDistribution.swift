@@ -19,6 +19,28 @@ public struct ColumnDistribution: Sendable, Hashable {
         case categories([String])
     }
 
+    /// What the edges of a date or timestamp column count, so a chart can write them as dates.
+    /// Plain numbers have none.
+    public enum Unit: String, Sendable, Hashable {
+        /// Days since 1970-01-01 (the scorer's dates, and a profile's).
+        case date
+        /// Microseconds since 1970-01-01T00:00:00Z (the scorer's timestamps).
+        case timestamp
+        /// Seconds since 1970-01-01T00:00:00Z (a profile's timestamps).
+        case timestampSeconds = "timestamp_seconds"
+
+        /// The unit of these values times `scale`: against a profile, generated timestamps are
+        /// scaled by 1e-6 into its seconds. `nil` for a scale no unit here names.
+        public func scaled(by scale: Double) -> Unit? {
+            switch (self, scale) {
+            case (_, 1): self
+            case (.timestamp, 1e-6): .timestampSeconds
+            case (.timestampSeconds, 1e6): .timestamp
+            default: nil
+            }
+        }
+    }
+
     public struct Side: Sendable, Hashable {
         /// Non-null values and nulls read; nil when the baseline does not say (a profile's side).
         public var values: Int?
@@ -48,6 +70,8 @@ public struct ColumnDistribution: Sendable, Hashable {
     public var slots: Slots
     public var real: Side
     public var synthetic: Side
+    /// Set by the scorecard for date and timestamp columns (bins only).
+    public var unit: Unit? = nil
 }
 
 // MARK: - Numbers

@@ -43,8 +43,13 @@ extension Scorecard {
             let report = try QualityReport(
                 real: try realTable.selecting(shared), synthetic: try table.data.selecting(shared, role: "synthetic"))
             var result = Fidelity.Table(name: table.name)
+            let units = Dictionary(
+                table.columns.compactMap { column in column.unit.map { (column.name, $0) } },
+                uniquingKeysWith: { first, _ in first })
             result.columns = report.columns.map {
-                .init(column: $0.column, metric: $0.metric.rawValue, score: $0.score, distribution: $0.distribution)
+                var distribution = $0.distribution
+                if case .bins = distribution?.slots { distribution?.unit = units[$0.column] }
+                return .init(column: $0.column, metric: $0.metric.rawValue, score: $0.score, distribution: distribution)
             }
             result.pairs = report.pairs.map {
                 .init(

@@ -219,7 +219,9 @@ extension Scorecard {
         }
         let slots: [(String, ScorecardJSON)] =
             switch distribution.slots {
-            case .bins(let edges): [("kind", .string("bins")), ("edges", .row(edges.map(ScorecardJSON.number)))]
+            case .bins(let edges):
+                [("kind", .string("bins"))] + (distribution.unit.map { [("unit", .string($0.rawValue))] } ?? [])
+                    + [("edges", .row(edges.map(ScorecardJSON.number)))]
             case .categories(let names):
                 [("kind", .string("categories")), ("categories", .row(names.map(ScorecardJSON.string)))]
             }

@@ -16,12 +16,19 @@ extension Scorecard {
         public struct Table: Sendable {
             public var marginals: [String: Marginal]
             public var rankCorrelations: [(first: String, second: String, rho: Double)]
+            /// The profile's row count and each column's null count, so the baseline's side of a
+            /// distribution can give its null share; nil and empty when the caller has neither.
+            public var rows: Int?
+            public var nulls: [String: Int]
 
             public init(
-                marginals: [String: Marginal], rankCorrelations: [(first: String, second: String, rho: Double)]
+                marginals: [String: Marginal], rankCorrelations: [(first: String, second: String, rho: Double)],
+                rows: Int? = nil, nulls: [String: Int] = [:]
             ) {
                 self.marginals = marginals
                 self.rankCorrelations = rankCorrelations
+                self.rows = rows
+                self.nulls = nulls
             }
         }
 
@@ -45,6 +52,9 @@ extension Scorecard {
                 continue
             }
             var result = Fidelity.Table(name: table.name)
+            let units = Dictionary(
+                table.columns.compactMap { column in column.unit.map { (column.name, $0) } },
+                uniquingKeysWith: { first, _ in first })
             var numeric: Set<String> = []
             var skipped: [String] = []
             for name in table.comparedColumns {
@@ -56,19 +66,30 @@ extension Scorecard {
                 case (.numeric(let quantiles, let scale), .numeric(let generated)):
                     numeric.insert(name)
                     let scaled = generated.compactMap { $0.map { $0 * scale } }
+                    var distribution = ColumnDistribution.profile(
+                        quantiles: quantiles, synthetic: generated.map { $0.map { $0 * scale } })
+                    distribution?.unit = units[name]?.scaled(by: scale)
+                    // The profile's rows less its nulls are the non-null rows behind its quantiles.
+                    if let nulls = profiled.nulls[name], let rows = profiled.rows {
+                        distribution?.real.nulls = nulls
+                        distribution?.real.values = Swift.max(0, rows - nulls)
+                    }
                     result.columns.append(
                         .init(
                             column: name, metric: "KSComplement",
                             score: ProfileComparison.ksComplement(quantiles: quantiles, synthetic: scaled),
-                            distribution: .profile(
-                                quantiles: quantiles, synthetic: generated.map { $0.map { $0 * scale } })))
+                            distribution: distribution))
                 case (.categorical(let counts, let otherRows), .categorical(let generated)):
+                    var distribution = ColumnDistribution.profile(
+                        counts: counts, otherRows: otherRows, synthetic: generated)
+                    // Its values stay the category counts, which the shares are of.
+                    distribution.real.nulls = profiled.nulls[name]
                     result.columns.append(
                         .init(
                             column: name, metric: "TVComplement",
                             score: ProfileComparison.tvComplement(
                                 counts: counts, otherRows: otherRows, synthetic: generated.compactMap(\.self)),
-                            distribution: .profile(counts: counts, otherRows: otherRows, synthetic: generated)))
+                            distribution: distribution))
                 default:
                     skipped.append(name)
                 }

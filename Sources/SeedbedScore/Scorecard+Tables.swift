@@ -12,6 +12,8 @@ public struct ScorecardTable: Sendable {
         public var isSensitive = false
         /// UUIDs are identifiers, never compared as values.
         public var isIdentifier = false
+        /// Dates and timestamps: what their numbers count, so distributions can say it.
+        public var unit: ColumnDistribution.Unit?
 
         public init(name: String) { self.name = name }
 

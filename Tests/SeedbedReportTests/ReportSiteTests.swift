@@ -125,6 +125,22 @@ struct ReportSiteTests {
                 "<title id=\"fidelity-1-column-3-title\">Distribution of customer.sex, profile and synthetic</title>"))
     }
 
+    @Test func dateBinsAndAProfilesNullShareReadOnTheVersionPage() throws {
+        let folder = try TemporaryDirectory()
+        let pages = try ReportSite(data: try ReportFixture.data(in: folder), asOf: ReportFixture.asOf).pages()
+        let page = try #require(pages.first { $0.path == "versions/lending@1.5.0.html" }).html
+        // customer.birth_date (`unit` date): edges -10767 and -9544.35 hold 1940-07-10 … 1943-11-14.
+        #expect(page.contains("<title>1940-07-10 to 1943-11-14: profile 5.5%, synthetic 4.2%</title>"))
+        #expect(page.contains("<text class=\"tick\" text-anchor=\"start\" x=\"52.0\" y=\"128.0\">1940-07-10</text>"))
+        #expect(!page.contains("[-10767, -9544)"))
+        // loan.disbursed: the profile's 755 nulls of 2615 rows.
+        #expect(
+            page.contains(
+                "nulls: profile 28.9%, synthetic 27.9%; synthetic outside the profile range: 0.5% earlier, 0.7% later"))
+        // customer.income has no unit and no null count: numbers, and the share not kept.
+        #expect(page.contains("nulls: synthetic 0.0% (the profile&#39;s share is not kept)"))
+    }
+
     @Test func theMarkdownSummaryMatchesItsSnapshot() throws {
         let folder = try TemporaryDirectory()
         let text = MarkdownSummary(data: try ReportFixture.data(in: folder), asOf: ReportFixture.asOf).render()

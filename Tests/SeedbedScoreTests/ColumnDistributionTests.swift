@@ -170,6 +170,105 @@ struct ColumnDistributionTests {
                         }
                 """), "\(json)")
     }
+
+    /// 2024-03-01 is day 19 783 since 1970-01-01 (54 years with 13 leap days, then 31 + 29).
+    static let march1 = 19_783.0
+
+    @Test func dateColumnsSayTheirUnitAndGetWholeDayBins() throws {
+        var scorecard = Scorecard(dataset: "d", spec: "s.seed", conformance: .init(rules: [], scenarios: []))
+        var opened = ScorecardTable.Column(name: "opened")
+        opened.unit = .date
+        // 2024-03-01 … 2024-04-09: 40 days, so 20 bins of two days from half a day before the first.
+        let generated = ScorecardTable(
+            name: "t", columns: [opened, ScorecardTable.Column(name: "n")],
+            data: try MetricTable(["opened": .numeric([Self.march1 + 7]), "n": .numeric([1])]))
+        let real = try MetricTable([
+            "opened": .numeric([Self.march1, Self.march1 + 39, nil]), "n": .numeric([1, 2, 3]),
+        ])
+        try scorecard.measureFidelity([generated], real: ["t": real], baseline: "r")
+        let columns = try #require(scorecard.fidelity?.tables.first?.columns)
+        let distribution = try #require(columns.first { $0.column == "opened" }?.distribution)
+        #expect(distribution.unit == .date)
+        #expect(distribution.slots == .bins(edges: (0...20).map { Self.march1 - 0.5 + 2 * Double($0) }))
+        #expect(columns.first { $0.column == "n" }?.distribution?.unit == nil)
+        let json = scorecard.json()
+        #expect(
+            json.contains(
+                """
+                        "distribution": {
+                          "kind": "bins",
+                          "unit": "date",
+                          "edges": [19782.5, 19784.5, 19786.5,
+                """), "\(json)")
+        // Plain numbers have no unit member, as before it was added.
+        #expect(json.ranges(of: "\"unit\"").count == 1)
+    }
+
+    @Test func aProfileTimestampsUnitIsSecondsAndOnlyKnownScalesGetOne() {
+        #expect(ColumnDistribution.Unit.timestamp.scaled(by: 1e-6) == .timestampSeconds)
+        #expect(ColumnDistribution.Unit.date.scaled(by: 1) == .date)
+        #expect(ColumnDistribution.Unit.date.scaled(by: 1e-6) == nil)
+    }
+
+    @Test func theProfilesNullCountsGiveTheBaselinesNullShare() throws {
+        var scorecard = Scorecard(dataset: "d", spec: "s.seed", conformance: .init(rules: [], scenarios: []))
+        var opened = ScorecardTable.Column(name: "opened")
+        opened.unit = .date
+        var stamped = ScorecardTable.Column(name: "stamped")
+        stamped.unit = .timestamp
+        let generated = ScorecardTable(
+            name: "t", columns: [opened, stamped, ScorecardTable.Column(name: "kind")],
+            data: try MetricTable([
+                "opened": .numeric([Self.march1, nil]), "stamped": .numeric([86_400e6 * Self.march1, nil]),
+                "kind": .categorical(["a", "b"]),
+            ]))
+        // 12 rows: `opened` has 3 nulls, `kind` 2; `stamped`'s null count is not given.
+        let profile = Scorecard.ProfileBaseline(tables: [
+            "t": .init(
+                marginals: [
+                    "opened": .numeric(quantiles: [Self.march1, Self.march1 + 39], scale: 1),
+                    "stamped": .numeric(quantiles: [86_400 * Self.march1, 86_400 * (Self.march1 + 1)], scale: 1e-6),
+                    "kind": .categorical(counts: [("a", 6), ("b", 2)], otherRows: 2),
+                ], rankCorrelations: [], rows: 12, nulls: ["opened": 3, "kind": 2])
+        ])
+        scorecard.measureFidelity([generated], profile: profile, baseline: "p.json")
+        let columns = try #require(scorecard.fidelity?.tables.first?.columns)
+        let date = try #require(columns.first { $0.column == "opened" }?.distribution)
+        #expect(date.unit == .date)
+        #expect(date.real.values == 9 && date.real.nulls == 3 && date.real.nullShare == 0.25)
+        let stamp = try #require(columns.first { $0.column == "stamped" }?.distribution)
+        #expect(stamp.unit == .timestampSeconds)
+        #expect(stamp.real.values == nil && stamp.real.nullShare == nil)
+        let kind = try #require(columns.first { $0.column == "kind" }?.distribution)
+        // The categories' values stay their counts (10), which the shares are of.
+        #expect(kind.real.values == 10 && kind.real.nulls == 2 && kind.real.nullShare == 2.0 / 12)
+        let json = scorecard.json()
+        #expect(
+            json.contains(
+                """
+                          "unit": "date",
+                          "edges": [19782.5, 19784.5,
+                """), "\(json)")
+        #expect(json.contains("\"unit\": \"timestamp_seconds\""), "\(json)")
+        #expect(
+            json.contains(
+                """
+                          "real": {
+                            "values": 9,
+                            "nulls": 3,
+                            "null_share": 0.25,
+                            "under": 0,
+                """), "\(json)")
+        #expect(
+            json.contains(
+                """
+                          "real": {
+                            "values": 10,
+                            "nulls": 2,
+                            "null_share": 0.166667,
+                            "shares": [0.6, 0.2],
+                """), "\(json)")
+    }
 }
 
 @Suite("Boundary adherence from the report's pass")
