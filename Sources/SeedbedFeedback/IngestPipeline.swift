@@ -3,13 +3,16 @@ import SeedbedCatalog
 import SeedbedStores
 import Synchronization
 
-/// Parsing on its own thread, storing on the caller's (see `ProducerPipeline`): the producer
-/// hands batches of records over and never touches the catalog, whose connection belongs to the
-/// thread that began the transaction.
+/// Parsing on its own thread, building records and storing them on the caller's (see
+/// `ProducerPipeline`): the producer hands batches of parsed test cases over and never touches
+/// the catalog, whose connection belongs to the thread that began the transaction. Making each
+/// test's record on the writer's side balances the two threads: parsing alone is still the
+/// larger half, and the writer waited for it.
 ///
 /// Stored batches go back to the producer (`Spent`), which frees them: their strings were
 /// allocated on its thread, and freeing them on the writer's made the two threads queue on one
-/// malloc arena's lock (glibc), so that they took turns rather than running at once.
+/// malloc arena's lock (glibc), so that they took turns rather than running at once. Records are
+/// made and freed on the writer's thread.
 struct IngestPipeline {
     /// What the producer read: each file's summary, in order, and the earliest report timestamp.
     struct Read: Sendable {
@@ -17,19 +20,46 @@ struct IngestPipeline {
         var earliest: Date?
     }
 
-    typealias Pipeline = ProducerPipeline<[TestResultRecord], Read, any Error>
+    /// Up to a batch's worth of parsed tests, in the order they were read, as slices of their
+    /// suites: handing a suite's arrays over shares them rather than copying each test case.
+    struct Batch: Sendable {
+        /// Consecutive test cases of one suite, with their identity hashes at the same indices.
+        struct Part: Sendable {
+            var reportFile: String
+            var cases: ArraySlice<TestCase>
+            var identityHashes: ArraySlice<UInt64>
+        }
+
+        var parts: [Part] = []
+        var count = 0
+
+        /// Each test's record, in order, into `records` (which is emptied first).
+        func records(into records: inout [TestResultRecord]) {
+            records.removeAll(keepingCapacity: true)
+            records.reserveCapacity(count)
+            for part in parts {
+                for index in part.cases.indices {
+                    records.append(
+                        TestResultRecord(
+                            part.cases[index], identityHash: part.identityHashes[index], reportFile: part.reportFile))
+                }
+            }
+        }
+    }
+
+    typealias Pipeline = ProducerPipeline<Batch, Read, any Error>
 
     /// Batches the consumer is done with, waiting for the producer to free them. At most the
     /// pipeline's capacity and one more wait here: the producer takes them before each batch.
     final class Spent: Sendable {
-        private let batches = Mutex<[[TestResultRecord]]>([])
+        private let batches = Mutex<[Batch]>([])
 
-        func give(_ batch: [TestResultRecord]) {
+        func give(_ batch: Batch) {
             batches.withLock { $0.append(batch) }
         }
 
         /// Takes every batch given back; the caller frees them by letting them go.
-        func take() -> [[TestResultRecord]] {
+        func take() -> [Batch] {
             batches.withLock { batches in
                 defer { batches = [] }
                 return batches
@@ -43,36 +73,44 @@ struct IngestPipeline {
     /// The next batch, or how reading ended (see `ProducerPipeline.next`).
     func next() -> Pipeline.Next { pipeline.next() }
 
-    /// Hands a stored batch back, to be freed on the producer's thread.
-    func stored(_ batch: consuming [TestResultRecord]) { spent.give(batch) }
+    /// Hands a stored batch back, to be freed on the producer's thread. Whatever was made from
+    /// it (records share its strings) must be gone by then.
+    func stored(_ batch: consuming Batch) { spent.give(batch) }
 
     /// Stops reading and waits for the thread (see `ProducerPipeline.cancel`).
     func cancel() { pipeline.cancel() }
 
-    /// Starts reading `files` on a new thread, in batches of `batchSize` records; a broken file
+    /// Starts reading `files` on a new thread, in batches of `batchSize` tests; a broken file
     /// ends it with its `JUnitError`.
     static func start(files: [String], parser: JUnitParser, batchSize: Int = 1000) -> IngestPipeline {
         let spent = Spent()
         let pipeline = Pipeline { put in
             Result { () throws -> Read in
                 var read = Read()
-                var batch: [TestResultRecord] = []
-                batch.reserveCapacity(batchSize)
+                var batch = Batch()
                 for file in files {
-                    let (ingested, timestamp) = try TestRunIngestion.read(file, with: parser) {
-                        record throws(CatalogError) in
-                        batch.append(record)
-                        guard batch.count >= batchSize else { return }
-                        // Freed here, on the thread that allocated them.
-                        _ = spent.take()
-                        guard put(batch) else { throw stopped }
-                        batch = []
-                        batch.reserveCapacity(batchSize)
+                    let (ingested, timestamp) = try TestRunIngestion.scan(file, with: parser) {
+                        cases, hashes throws(CatalogError) in
+                        // A suite larger than what the batch has room for is split across batches.
+                        var start = cases.startIndex
+                        while start < cases.endIndex {
+                            let end = min(cases.endIndex, start + batchSize - batch.count)
+                            batch.parts.append(
+                                Batch.Part(
+                                    reportFile: file, cases: cases[start..<end], identityHashes: hashes[start..<end]))
+                            batch.count += end - start
+                            start = end
+                            guard batch.count >= batchSize else { continue }
+                            // Freed here, on the thread that allocated them.
+                            _ = spent.take()
+                            guard put(batch) else { throw stopped }
+                            batch = Batch()
+                        }
                     }
                     if let timestamp { read.earliest = min(read.earliest ?? timestamp, timestamp) }
                     read.files.append(ingested)
                 }
-                if !batch.isEmpty, !put(batch) { throw stopped }
+                if batch.count > 0, !put(batch) { throw stopped }
                 return read
             }
         }

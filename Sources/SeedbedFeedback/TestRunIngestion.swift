@@ -6,7 +6,8 @@ import SeedbedStores
 ///
 /// Files are streamed suite by suite into batches of the catalog's bulk writer, inside one
 /// transaction: a broken file (without `allowPartial`) or a catalog failure stores nothing.
-/// Parsing runs on its own thread (`IngestPipeline`) while the caller's thread writes.
+/// Parsing runs on its own thread (`IngestPipeline`) while the caller's thread makes each test's
+/// record and writes it.
 ///
 /// ```swift
 /// let ingestion = TestRunIngestion(dataset: try DatasetReference(parsing: "lending@1.4.0"), runID: "ci-812")
@@ -49,11 +50,17 @@ public struct TestRunIngestion: Sendable {
         do {
             recording = try catalog.recordTestRun(start) { writer in
                 var read: IngestPipeline.Read?
+                // Reused for every batch: the records are made and freed on this thread.
+                var records: [TestResultRecord] = []
                 while read == nil {
                     switch pipeline.next() {
-                    case .item(let records):
+                    case .item(let batch):
+                        batch.records(into: &records)
                         try writer.add(contentsOf: records)
-                        pipeline.stored(consume records)
+                        // The records go first: they share the test cases' strings, whose last
+                        // release should happen on the producer, which allocated them.
+                        records.removeAll(keepingCapacity: true)
+                        pipeline.stored(consume batch)
                     case .finished(let result):
                         // A broken file throws here, once every earlier batch is written, and the
                         // transaction rolls back.
@@ -102,23 +109,30 @@ public struct TestRunIngestion: Sendable {
     static func read(
         _ file: String, with parser: JUnitParser, store: (TestResultRecord) throws(CatalogError) -> Void
     ) throws -> (file: IngestedFile, timestamp: Date?) {
+        try scan(file, with: parser) { cases, hashes throws(CatalogError) in
+            for index in cases.indices {
+                try store(TestResultRecord(cases[index], identityHash: hashes[index], reportFile: file))
+            }
+        }
+    }
+
+    /// Streams one file, counting its tests and handing each suite's test cases to `suite`, with
+    /// their identity hashes alongside (by index); the file's summary and its earliest
+    /// timestamp. After `suite` throws, the rest of the file is counted, not handed over, and
+    /// the error is thrown at its end.
+    static func scan(
+        _ file: String, with parser: JUnitParser,
+        suite: (_ cases: [TestCase], _ identityHashes: [UInt64]) throws(CatalogError) -> Void
+    ) throws -> (file: IngestedFile, timestamp: Date?) {
         var summary = RunSummary(files: 1)
         var failure: CatalogError?
         let run = try parser.stream(file: file) { _, cases, hashes in
-            // By index, with each test case's identity hash alongside.
-            for index in cases.indices {
-                guard failure == nil else {
-                    summary.add(cases[index].status)
-                    continue
-                }
-                // The record's status is the test's: read it back rather than work it out twice.
-                let record = TestResultRecord(cases[index], identityHash: hashes[index], reportFile: file)
-                summary.add(TestStatus(rawValue: record.status) ?? cases[index].status)
-                do throws(CatalogError) {
-                    try store(record)
-                } catch {
-                    failure = error
-                }
+            for index in cases.indices { summary.add(cases[index].status) }
+            guard failure == nil else { return }
+            do throws(CatalogError) {
+                try suite(cases, hashes)
+            } catch {
+                failure = error
             }
         }
         if let failure { throw failure }

@@ -1,5 +1,6 @@
 import Foundation
 import SeedbedCatalog
+import SeedbedStores
 import Testing
 
 @testable import SeedbedFeedback
@@ -61,6 +62,66 @@ struct IdentityHashTests {
             let expected = try parser.parse(file: path).testCases.map { TestResultRecord($0, reportFile: path) }
             #expect(ingested == expected, "\(path)")
         }
+    }
+
+    @Test(
+        "the pipeline's batches make the records made afresh, with suites split across batches and batches across files",
+        arguments: [1, 7, 1000])
+    func pipelineRecords(_ batchSize: Int) throws {
+        let base = FileManager.default.temporaryDirectory.appendingPathComponent("batches-\(UUID().uuidString)").path
+        var paths = Fixtures.dialects.map(Fixtures.path)
+        for seed in 0..<8 {
+            let path = base + ".\(seed).xml"
+            try Data(RandomReport.make(seed: UInt64(seed)).xml.utf8).write(to: URL(fileURLWithPath: path))
+            paths.append(path)
+        }
+        // One suite larger than two batches of the ingest's size, with failures and repeats.
+        var large = "<testsuite name=\"large\">\n"
+        for index in 0..<2_500 {
+            let name = "<testcase classname=\"L\" name=\"t\(index % 2_400)\" time=\"0.5\""
+            large +=
+                index % 9 == 0
+                ? "\(name)><failure message=\"no \(index)\">at L.t(L.java:\(index))</failure></testcase>\n"
+                : "\(name)/>\n"
+        }
+        paths.insert(base + ".large.xml", at: Fixtures.dialects.count + 3)
+        try Data((large + "</testsuite>\n").utf8).write(to: URL(fileURLWithPath: paths[Fixtures.dialects.count + 3]))
+        defer {
+            for path in paths.dropFirst(Fixtures.dialects.count) { try? FileManager.default.removeItem(atPath: path) }
+        }
+        let parser = JUnitParser()
+        var expected: [TestResultRecord] = []
+        var summaries: [RunSummary] = []
+        for path in paths {
+            expected += try parser.parse(file: path).testCases.map { TestResultRecord($0, reportFile: path) }
+            summaries.append(try TestRunIngestion.read(path, with: parser) { _ throws(CatalogError) in }.file.summary)
+        }
+        let pipeline = IngestPipeline.start(files: paths, parser: parser, batchSize: batchSize)
+        defer { pipeline.cancel() }
+        var made: [TestResultRecord] = []
+        var records: [TestResultRecord] = []
+        var batches = 0
+        var read: IngestPipeline.Read?
+        while read == nil {
+            switch pipeline.next() {
+            case .item(let batch):
+                #expect(batch.count == batch.parts.reduce(0) { $0 + $1.cases.count })
+                #expect(batch.count <= batchSize)
+                batch.records(into: &records)
+                #expect(records.count == batch.count)
+                made += records
+                batches += 1
+                pipeline.stored(batch)
+            case .finished(let result):
+                read = try result.get()
+            }
+        }
+        #expect(made == expected)
+        #expect(batches == (expected.count + batchSize - 1) / batchSize)
+        #expect(read?.files.map(\.file) == paths)
+        #expect(read?.files.map(\.summary) == summaries)
+        // Repeats inside the suite are retries of its first 100 tests: 2,400 tests there.
+        #expect(expected.count == 2_400 + 95)
     }
 
     @Test("the key is FNV-1a over the identity's parts and the occurrence's decimal digits")
