@@ -8,7 +8,6 @@ import SeedbedStores
 /// (`BatchedTestRows`). Either way memory holds a bounded number of tests whatever the run's
 /// size.
 public final class TestRunWriter {
-    let runID: String
     private let location: String
     private let rows: any TestRowSink
     /// Tests written so far (the next test's `seq`).
@@ -17,7 +16,6 @@ public final class TestRunWriter {
     /// - Parameter foreignKeysOff: the SQLite connection checks no foreign keys (rows may then
     ///   reach their tables in any order).
     init(runID: String, database: any Database, location: String, foreignKeysOff: Bool) throws(CatalogError) {
-        self.runID = runID
         self.location = location
         if let sqlite = database as? SQLiteDatabase {
             do {

@@ -1,7 +1,6 @@
 import FoundationEssentials
 import SeedbedCatalog
 import SeedbedStores
-import Synchronization
 
 /// Parsing on its own thread, building records and storing them on the caller's (see
 /// `ProducerPipeline`): the producer hands batches of parsed test cases over and never touches
@@ -9,10 +8,8 @@ import Synchronization
 /// test's record on the writer's side balances the two threads: parsing alone is still the
 /// larger half, and the writer waited for it.
 ///
-/// Stored batches go back to the producer (`Spent`), which frees them: their strings were
-/// allocated on its thread, and freeing them on the writer's made the two threads queue on one
-/// malloc arena's lock (glibc), so that they took turns rather than running at once. Records are
-/// made and freed on the writer's thread.
+/// Stored batches go back to the producer (`ProducerPipeline.giveBack`), which frees them where
+/// their strings were allocated; records are made and freed on the writer's thread.
 struct IngestPipeline {
     /// What the producer read: each file's summary, in order, and the earliest report timestamp.
     struct Read: Sendable {
@@ -49,33 +46,14 @@ struct IngestPipeline {
 
     typealias Pipeline = ProducerPipeline<Batch, Read, any Error>
 
-    /// Batches the consumer is done with, waiting for the producer to free them. At most the
-    /// pipeline's capacity and one more wait here: the producer takes them before each batch.
-    final class Spent: Sendable {
-        private let batches = Mutex<[Batch]>([])
-
-        func give(_ batch: Batch) {
-            batches.withLock { $0.append(batch) }
-        }
-
-        /// Takes every batch given back; the caller frees them by letting them go.
-        func take() -> [Batch] {
-            batches.withLock { batches in
-                defer { batches = [] }
-                return batches
-            }
-        }
-    }
-
     private let pipeline: Pipeline
-    private let spent: Spent
 
     /// The next batch, or how reading ended (see `ProducerPipeline.next`).
     func next() -> Pipeline.Next { pipeline.next() }
 
     /// Hands a stored batch back, to be freed on the producer's thread. Whatever was made from
     /// it (records share its strings) must be gone by then.
-    func stored(_ batch: consuming Batch) { spent.give(batch) }
+    func stored(_ batch: consuming Batch) { pipeline.giveBack(batch) }
 
     /// Stops reading and waits for the thread (see `ProducerPipeline.cancel`).
     func cancel() { pipeline.cancel() }
@@ -83,7 +61,6 @@ struct IngestPipeline {
     /// Starts reading `files` on a new thread, in batches of `batchSize` tests; a broken file
     /// ends it with its `JUnitError`.
     static func start(files: [String], parser: JUnitParser, batchSize: Int = 1000) -> IngestPipeline {
-        let spent = Spent()
         let pipeline = Pipeline { put in
             Result { () throws -> Read in
                 var read = Read()
@@ -101,8 +78,6 @@ struct IngestPipeline {
                             batch.count += end - start
                             start = end
                             guard batch.count >= batchSize else { continue }
-                            // Freed here, on the thread that allocated them.
-                            _ = spent.take()
                             guard put(batch) else { throw stopped }
                             batch = Batch()
                         }
@@ -114,7 +89,7 @@ struct IngestPipeline {
                 return read
             }
         }
-        return IngestPipeline(pipeline: pipeline, spent: spent)
+        return IngestPipeline(pipeline: pipeline)
     }
 
     /// Thrown inside the producer once the consumer cancelled; nobody sees it.

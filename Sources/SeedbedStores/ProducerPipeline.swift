@@ -18,6 +18,8 @@ public final class ProducerPipeline<Item, Outcome, Failure: Error>: @unchecked S
     private let capacity: Int
     // Guarded by `condition`.
     private var queue: [Item] = []
+    /// Items the consumer is done with, freed by the producer before it puts the next one.
+    private var returned: [Item] = []
     private var result: Result<Outcome, Failure>?
     private var cancelled = false
 
@@ -65,7 +67,19 @@ public final class ProducerPipeline<Item, Outcome, Failure: Error>: @unchecked S
         condition.unlock()
     }
 
+    /// Hands an item the consumer is done with back, to be freed on the producer's thread, which
+    /// allocated it: glibc's allocator frees a block under the lock of the arena it came from, so
+    /// items made of many small allocations (parsed tests and their strings), freed on the
+    /// consumer's thread, make the two threads queue on one lock and take turns. Whatever the
+    /// consumer made that shares the item's storage must be gone by then.
+    public func giveBack(_ item: consuming Item) {
+        condition.lock()
+        returned.append(item)
+        condition.unlock()
+    }
+
     private func put(_ item: Item) -> Bool {
+        freeReturned()
         condition.lock()
         defer { condition.unlock() }
         while queue.count >= capacity && !cancelled { condition.wait() }
@@ -73,5 +87,14 @@ public final class ProducerPipeline<Item, Outcome, Failure: Error>: @unchecked S
         queue.append(item)
         condition.broadcast()
         return true
+    }
+
+    /// Lets the returned items go here, on the producer's thread, outside the lock.
+    private func freeReturned() {
+        condition.lock()
+        let spent = returned
+        returned = []
+        condition.unlock()
+        withExtendedLifetime(spent) {}
     }
 }
