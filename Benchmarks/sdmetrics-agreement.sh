@@ -22,11 +22,7 @@ for argument in "$@"; do
     esac
 done
 
-venv="$here/.venv-sdmetrics"
-if [ ! -x "$venv/bin/python" ] || ! "$venv/bin/python" -c 'import sdmetrics, sys; sys.exit(sdmetrics.__version__ != "0.32.0")' 2>/dev/null; then
-    python3 -m venv "$venv"
-    "$venv/bin/pip" install --quiet sdmetrics==0.32.0
-fi
+venv="$("$here/sdmetrics-venv.sh")"
 
 swift build -c "$configuration" --package-path "$root" --scratch-path "$root/.build" --product seedbed >/dev/null
 seedbed="$root/.build/$configuration/seedbed"
