@@ -7,7 +7,8 @@
 #   3. read by junitparser (Python, from PyPI, in Benchmarks/.venv-junit, made on first use)
 #      looking at every test case's result (Benchmarks/junit-parse.py),
 # in the same run, each under `/usr/bin/time -v`, RUNS times (default 3) interleaved: every run,
-# then the medians of wall time, CPU time and peak RSS, MB/s, the ratios, and the rows stored.
+# then the medians of wall time, CPU time and peak RSS, MB/s, the ratios, and the rows stored;
+# last, the floor: libxml2 alone reading the file (Benchmarks/c/junit_sax_floor.c).
 # The machine is shared, so wall times move with its load; CPU time (user + system) moves less.
 set -euo pipefail
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
@@ -19,6 +20,7 @@ trap 'rm -rf "$work"' EXIT
 
 swift build -c release --package-path "$root" --product seedbed >/dev/null
 seedbed="$root/.build/release/seedbed"
+cc -O2 -o "$work/junit_sax_floor" "$here/c/junit_sax_floor.c" $(pkg-config --cflags --libs libxml-2.0)
 venv="$here/.venv-junit"
 if [ ! -x "$venv/bin/python" ]; then
     python3 -m venv "$venv"
@@ -91,4 +93,7 @@ for megabytes in "${sizes[@]}"; do
         printf "  %s rows: %s\n" "$table" "$(sqlite3 "$work/catalog.sqlite" "SELECT count(*) FROM $table" 2>/dev/null || echo '?')"
     done
     printf "  catalog: %s MB\n" "$(du -m "$work/catalog.sqlite" | cut -f1)"
+    # The floor: libxml2 alone on the same file, with callbacks that only count.
+    read -r wall cpu peak < <(measure "$work/floor.time" "$work/floor.txt" "$work/junit_sax_floor" "$report")
+    printf "  libxml2 alone (Benchmarks/c/junit_sax_floor.c): %s s wall, %s s CPU (%s)\n" "$wall" "$cpu" "$(cat "$work/floor.txt")"
 done
