@@ -76,4 +76,26 @@ struct SQLiteRowInserterTests {
         }
         #expect(inserter.count == 2)
     }
+
+    /// A row that fails in a statement of several keeps the rows before it in that statement
+    /// (`INSERT OR FAIL`: no statement journal; the caller rolls its transaction back). With the
+    /// default `ABORT`, SQLite would undo the whole statement, those rows with it.
+    @Test func aFailingRowKeepsTheRowsBeforeItInItsStatement() throws {
+        let folder = try TemporaryDirectory()
+        let database = try openTemporaryDatabase(in: folder, Self.schema)
+        try database.execute("BEGIN")
+        let inserter = try SQLiteRowInserter(
+            database: database, table: "t", columns: ["run", "n"], rowsPerStatement: 4)
+        for index in 0..<3 {
+            inserter.set(0, "r")
+            inserter.set(1, Int64(index))
+            try inserter.endRow()
+        }
+        inserter.set(0, nil as String?)
+        inserter.set(1, 3 as Int64?)
+        #expect(throws: StoreError.self) { try inserter.endRow() }
+        #expect(try database.rows("SELECT run, n FROM t ORDER BY n") == [["r", "0"], ["r", "1"], ["r", "2"]])
+        try database.execute("ROLLBACK")
+        #expect(try database.rows("SELECT count(*) FROM t") == [["0"]])
+    }
 }
