@@ -98,4 +98,44 @@ struct SQLiteRowInserterTests {
         try database.execute("ROLLBACK")
         #expect(try database.rows("SELECT count(*) FROM t") == [["0"]])
     }
+
+    /// A parameter already bound to the value (the same NULL, integer or constant; a text of the
+    /// same length at the same place of the rows' bytes) is not bound again, and every row still
+    /// reads back as set; a key is written as its 16 hex digits.
+    @Test func aParameterBoundAsBeforeIsNotBoundAgain() throws {
+        let folder = try TemporaryDirectory()
+        let database = try openTemporaryDatabase(in: folder, Self.schema)
+        let inserter = try SQLiteRowInserter(
+            database: database, table: "t", columns: ["run", "n", "word", "note", "lines"], rowsPerStatement: 2)
+        try inserter.keep(0, "r")
+        for index in 0..<6 {
+            inserter.set(1, 7 as Int64?)
+            inserter.set(2, constant: "same")
+            inserter.set(3, "note \(index)")
+            inserter.set(4, hex: index == 5 ? 0x0123_4567_89ab_cdef : UInt64(index))
+            try inserter.endRow()
+        }
+        // One statement's 2 rows of 4 columns bound once; then none: each row's texts have the
+        // lengths and places of the row before.
+        #expect(inserter.bindings == 8)
+        try inserter.flush()
+        #expect(
+            try database.rows("SELECT run, n, word, note, lines FROM t ORDER BY rowid") == [
+                ["r", "7", "same", "note 0", "0000000000000000"], ["r", "7", "same", "note 1", "0000000000000001"],
+                ["r", "7", "same", "note 2", "0000000000000002"], ["r", "7", "same", "note 3", "0000000000000003"],
+                ["r", "7", "same", "note 4", "0000000000000004"], ["r", "7", "same", "note 5", "0123456789abcdef"],
+            ])
+        // A value that changes is bound again, as is a row on its own (the one-row statement).
+        inserter.set(1, nil as Int64?)
+        inserter.set(2, "other")
+        inserter.set(3, "n")
+        inserter.set(4, hex: 1)
+        try inserter.endRow()
+        try inserter.flush()
+        #expect(inserter.bindings == 12)
+        #expect(
+            try database.rows("SELECT n, word, note, lines FROM t WHERE n IS NULL") == [
+                ["NULL", "other", "n", "0000000000000001"]
+            ])
+    }
 }

@@ -11,6 +11,10 @@ import CSQLite
 /// with one. A value that stays the same for many rows is set once with `keep` (SQLite copies it,
 /// and bindings outlive each run of the statement) and costs nothing after.
 ///
+/// A parameter is bound only when its value differs from what it was bound to for the last run:
+/// bindings outlive each run, and most columns of most rows (NULLs, small integers, constants,
+/// texts of the same length at the same place) are as they were.
+///
 /// Rows reach the table when their statement runs, not at `endRow`: a caller whose later rows
 /// reference earlier ones under enforced foreign keys uses one row per statement.
 ///
@@ -30,6 +34,15 @@ public final class SQLiteRowInserter {
         case constant(UnsafePointer<UInt8>, count: Int)
     }
 
+    /// What a parameter was last bound to.
+    private enum Bound: Equatable {
+        case unknown
+        case null
+        case integer(Int64)
+        /// `count` bytes at an address (SQLITE_STATIC: read when the statement runs).
+        case text(UnsafePointer<UInt8>, count: Int)
+    }
+
     /// The statement for `rowsPerStatement` rows.
     private let statement: SQLiteStatement
     /// The statement for one row, for the rows left when `flush` is called early.
@@ -47,10 +60,14 @@ public final class SQLiteRowInserter {
     @exclusivity(unchecked) private var kept: [Bool]
     /// The gathered rows' texts, one after another (never empty, so it always has an address).
     @exclusivity(unchecked) private var bytes: ContiguousArray<UInt8> = [0]
+    /// What each parameter of `statement`, then of `single`, is bound to.
+    @exclusivity(unchecked) private var bound: [Bound]
     /// Rows gathered since the statement last ran.
     @exclusivity(unchecked) private var gathered = 0
     /// Rows inserted.
     public private(set) var count = 0
+    /// Parameters bound so far (not those bound as they were already).
+    private(set) var bindings = 0
 
     /// Prepares `INSERT OR FAIL INTO table (columns…) VALUES (?…), …` for `rowsPerStatement` rows.
     public init(database: SQLiteDatabase, table: String, columns: [String], rowsPerStatement: Int = 1)
@@ -75,6 +92,7 @@ public final class SQLiteRowInserter {
         self.rowsPerStatement = rows
         cells = Array(repeating: .null, count: rows * columns.count)
         kept = Array(repeating: false, count: columns.count)
+        bound = Array(repeating: .unknown, count: (rows + 1) * columns.count)
         bytes.reserveCapacity(4096)
     }
 
@@ -100,6 +118,16 @@ public final class SQLiteRowInserter {
         let offset = bytes.count
         value.withUTF8 { bytes.append(contentsOf: $0) }
         cells[gathered * width + column] = .text(offset: offset, count: bytes.count - offset)
+    }
+
+    /// Sets a text column of the current row to the 16 lowercase hex digits of `value`.
+    public func set(_ column: Int, hex value: UInt64) {
+        let offset = bytes.count
+        for index in 0..<16 {
+            let nibble = UInt8(truncatingIfNeeded: value >> UInt64(60 - 4 * index)) & 0xF
+            bytes.append(nibble < 10 ? UInt8(ascii: "0") + nibble : UInt8(ascii: "a") + nibble - 10)
+        }
+        cells[gathered * width + column] = .text(offset: offset, count: 16)
     }
 
     /// Sets a text column of the current row to `parts` joined by `separator`, without making
@@ -150,11 +178,13 @@ public final class SQLiteRowInserter {
                 // `bytes` is never empty.
                 guard let base = bytes.baseAddress else { return nil }
                 if rows == rowsPerStatement {
-                    bind(cells, rows: 0..<rows, to: statement, base: base, perRow: width)
+                    bind(cells, rows: 0..<rows, to: statement, base: base, perRow: width, slots: 0)
                     return run(statement)
                 }
                 for row in 0..<rows {
-                    bind(cells, rows: row..<(row + 1), to: single, base: base, perRow: 0)
+                    bind(
+                        cells, rows: row..<(row + 1), to: single, base: base, perRow: 0,
+                        slots: rowsPerStatement * width)
                     if let failure = run(single) { return failure }
                 }
                 return nil
@@ -173,19 +203,32 @@ public final class SQLiteRowInserter {
         count += rows
     }
 
-    /// Binds the cells of `rows`, row `r`'s columns from parameter `(r - rows.lowerBound) * perRow`.
+    /// Binds the cells of `rows`, row `r`'s columns from parameter `(r - rows.lowerBound) * perRow`,
+    /// each unless it is bound to that value already (`bound`, the statement's from `slots`).
     private func bind(
         _ cells: UnsafeBufferPointer<Cell>, rows: Range<Int>, to statement: borrowing SQLiteStatement,
-        base: UnsafePointer<UInt8>, perRow: Int
+        base: UnsafePointer<UInt8>, perRow: Int, slots: Int
     ) {
-        for row in rows {
-            let first = (row - rows.lowerBound) * perRow
-            for column in 0..<width where !kept[column] {
-                switch cells[row * width + column] {
-                case .null: statement.bindNull(at: first + column)
-                case .integer(let value): statement.bind(value, at: first + column)
-                case .text(let offset, let count): statement.bindText(base + offset, count: count, at: first + column)
-                case .constant(let text, let count): statement.bindText(text, count: count, at: first + column)
+        bound.withUnsafeMutableBufferPointer { bound in
+            for row in rows {
+                let first = (row - rows.lowerBound) * perRow
+                for column in 0..<width where !kept[column] {
+                    let parameter = first + column
+                    let value: Bound =
+                        switch cells[row * width + column] {
+                        case .null: .null
+                        case .integer(let value): .integer(value)
+                        case .text(let offset, let count): .text(base + offset, count: count)
+                        case .constant(let text, let count): .text(text, count: count)
+                        }
+                    guard bound[slots + parameter] != value else { continue }
+                    bound[slots + parameter] = value
+                    bindings += 1
+                    switch value {
+                    case .unknown, .null: statement.bindNull(at: parameter)
+                    case .integer(let value): statement.bind(value, at: parameter)
+                    case .text(let text, let count): statement.bindText(text, count: count, at: parameter)
+                    }
                 }
             }
         }
