@@ -20,63 +20,68 @@ final class BatchedTestRows: TestRowSink {
         self.database = database
     }
 
-    func add(contentsOf results: [TestResultRecord], firstSeq: Int64) throws(StoreError) {
-        for index in results.indices { try add(results[index], seq: firstSeq + Int64(index)) }
-    }
-
-    private func add(_ result: TestResultRecord, seq: Int64) throws(StoreError) {
-        let inResult = result.attemptIsInResult
-        if grouping.enter(result) {
+    func addResult(
+        seq: Int64, key: TestRowKey, suitePath: [String], classname: String?, reportFile: String, name: String,
+        file: String?, occurrence: Int, reportLine: Int, status: String, attemptCount: Int, duration: Double?,
+        message: String?, failureType: String?, fingerprint: String?, coarseFingerprint: String?, plainAttempt: Bool,
+        normalizedMessage: String?, frames: [String]?
+    ) throws(StoreError) {
+        // A batch is written once its last test's attempts and links are gathered: at the next test.
+        if results.count >= Self.batchSize { try flush() }
+        if grouping.enter(suitePath: suitePath, classname: classname, reportFile: reportFile) {
             groups.append(0, runID)
             groups.append(1, grouping.current)
-            groups.append(2, StringListText.encode(result.suitePath))
-            groups.append(3, result.classname)
-            groups.append(4, result.reportFile)
+            groups.append(2, StringListText.encode(suitePath))
+            groups.append(3, classname)
+            groups.append(4, reportFile)
             groups.endRow()
         }
         results.append(0, runID)
         results.append(1, seq)
-        results.append(2, result.key)
+        results.append(2, key.text)
         results.append(3, grouping.current)
-        results.append(4, result.name)
-        results.append(5, result.file)
-        results.append(6, Int64(result.occurrence))
-        results.append(7, Int64(result.reportLine))
-        results.append(8, result.status)
-        results.append(9, Int64(result.attempts.count))
-        results.append(10, TestRunWriter.microseconds(result.duration))
-        results.append(11, result.message)
-        results.append(12, result.failureType)
-        results.append(13, result.fingerprint)
-        results.append(14, result.coarseFingerprint)
-        results.append(15, inResult ? result.attempts[0].normalizedMessage : nil)
-        results.append(16, inResult ? TestRunWriter.framesText(result.attempts[0]) : nil)
+        results.append(4, name)
+        results.append(5, file)
+        results.append(6, Int64(occurrence))
+        results.append(7, Int64(reportLine))
+        results.append(8, status)
+        results.append(9, Int64(attemptCount))
+        results.append(10, TestRunWriter.microseconds(duration))
+        results.append(11, message)
+        results.append(12, failureType)
+        results.append(13, fingerprint)
+        results.append(14, coarseFingerprint)
+        results.append(15, plainAttempt ? normalizedMessage : nil)
+        results.append(16, plainAttempt ? TestRunWriter.framesText(frames) : nil)
         results.endRow()
-        if !inResult {
-            for (index, attempt) in result.attempts.enumerated() {
-                attempts.append(0, runID)
-                attempts.append(1, seq)
-                attempts.append(2, Int64(index))
-                attempts.append(3, attempt.outcome)
-                attempts.append(4, attempt.origin)
-                attempts.append(5, TestRunWriter.microseconds(attempt.duration))
-                attempts.append(6, attempt.message)
-                attempts.append(7, attempt.failureType)
-                attempts.append(8, attempt.fingerprint)
-                attempts.append(9, attempt.coarseFingerprint)
-                attempts.append(10, attempt.normalizedMessage)
-                attempts.append(11, TestRunWriter.framesText(attempt))
-                attempts.endRow()
-            }
-        }
-        for link in Self.distinctLinks(result.links) {
-            links.append(0, runID)
-            links.append(1, seq)
-            links.append(2, link.kind.rawValue)
-            links.append(3, link.value)
-            links.endRow()
-        }
-        if results.count >= Self.batchSize { try flush() }
+    }
+
+    func addAttempt(
+        seq: Int64, index: Int, outcome: String, origin: String, duration: Double?, message: String?,
+        failureType: String?, fingerprint: String?, coarseFingerprint: String?, normalizedMessage: String?,
+        frames: [String]?
+    ) throws(StoreError) {
+        attempts.append(0, runID)
+        attempts.append(1, seq)
+        attempts.append(2, Int64(index))
+        attempts.append(3, outcome)
+        attempts.append(4, origin)
+        attempts.append(5, TestRunWriter.microseconds(duration))
+        attempts.append(6, message)
+        attempts.append(7, failureType)
+        attempts.append(8, fingerprint)
+        attempts.append(9, coarseFingerprint)
+        attempts.append(10, normalizedMessage)
+        attempts.append(11, TestRunWriter.framesText(frames))
+        attempts.endRow()
+    }
+
+    func addLink(seq: Int64, kind: TestLink.Kind, value: String) throws(StoreError) {
+        links.append(0, runID)
+        links.append(1, seq)
+        links.append(2, kind.rawValue)
+        links.append(3, value)
+        links.endRow()
     }
 
     func flush() throws(StoreError) {

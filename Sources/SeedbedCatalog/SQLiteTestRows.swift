@@ -36,64 +36,70 @@ final class SQLiteTestRows: TestRowSink {
         for inserter in [groups, results, attempts, links] { try inserter.keep(0, runID) }
     }
 
-    func add(contentsOf results: [TestResultRecord], firstSeq: Int64) throws(StoreError) {
-        for index in results.indices { try add(results[index], seq: firstSeq + Int64(index)) }
-    }
-
-    private func add(_ result: TestResultRecord, seq: Int64) throws(StoreError) {
-        let inResult = result.attemptIsInResult
-        if grouping.enter(result) {
-            let group = grouping.current
-            groups.set(1, group)
-            groups.set(2, StringListText.encode(result.suitePath))
-            groups.set(3, result.classname)
-            groups.set(4, result.reportFile)
+    func addResult(
+        seq: Int64, key: TestRowKey, suitePath: [String], classname: String?, reportFile: String, name: String,
+        file: String?, occurrence: Int, reportLine: Int, status: String, attemptCount: Int, duration: Double?,
+        message: String?, failureType: String?, fingerprint: String?, coarseFingerprint: String?, plainAttempt: Bool,
+        normalizedMessage: String?, frames: [String]?
+    ) throws(StoreError) {
+        if grouping.enter(suitePath: suitePath, classname: classname, reportFile: reportFile) {
+            groups.set(1, grouping.current)
+            groups.set(2, StringListText.encode(suitePath))
+            groups.set(3, classname)
+            groups.set(4, reportFile)
             try groups.endRow()
         }
         results.set(3, grouping.current)
         results.set(1, seq)
-        results.set(2, result.key)
-        results.set(4, result.name)
-        results.set(5, result.file)
-        results.set(6, Int64(result.occurrence))
-        results.set(7, Int64(result.reportLine))
-        set(results, 8, result.status)
-        results.set(9, Int64(result.attempts.count))
-        results.set(10, TestRunWriter.microseconds(result.duration))
-        results.set(11, result.message)
-        results.set(12, result.failureType)
-        results.set(13, result.fingerprint)
-        results.set(14, result.coarseFingerprint)
-        if inResult {
-            results.set(15, result.attempts[0].normalizedMessage)
-            results.set(16, joining: result.attempts[0].frames, separator: UInt8(ascii: "\n"))
+        switch key {
+        case .text(let text): results.set(2, text)
+        case .hash(let value): results.set(2, hex: value)
+        }
+        results.set(4, name)
+        results.set(5, file)
+        results.set(6, Int64(occurrence))
+        results.set(7, Int64(reportLine))
+        set(results, 8, status)
+        results.set(9, Int64(attemptCount))
+        results.set(10, TestRunWriter.microseconds(duration))
+        results.set(11, message)
+        results.set(12, failureType)
+        results.set(13, fingerprint)
+        results.set(14, coarseFingerprint)
+        if plainAttempt {
+            results.set(15, normalizedMessage)
+            results.set(16, joining: frames ?? [], separator: UInt8(ascii: "\n"))
         } else {
             results.set(15, nil as String?)
             results.set(16, nil as String?)
         }
         try results.endRow()
-        if !inResult {
-            for (index, attempt) in result.attempts.enumerated() {
-                attempts.set(1, seq)
-                attempts.set(2, Int64(index))
-                set(attempts, 3, attempt.outcome)
-                set(attempts, 4, attempt.origin)
-                attempts.set(5, TestRunWriter.microseconds(attempt.duration))
-                attempts.set(6, attempt.message)
-                attempts.set(7, attempt.failureType)
-                attempts.set(8, attempt.fingerprint)
-                attempts.set(9, attempt.coarseFingerprint)
-                attempts.set(10, attempt.normalizedMessage)
-                attempts.set(11, joining: attempt.frames, separator: UInt8(ascii: "\n"))
-                try attempts.endRow()
-            }
-        }
-        for link in Self.distinctLinks(result.links) {
-            links.set(1, seq)
-            links.set(2, constant: Self.kind(link.kind))
-            links.set(3, link.value)
-            try links.endRow()
-        }
+    }
+
+    func addAttempt(
+        seq: Int64, index: Int, outcome: String, origin: String, duration: Double?, message: String?,
+        failureType: String?, fingerprint: String?, coarseFingerprint: String?, normalizedMessage: String?,
+        frames: [String]?
+    ) throws(StoreError) {
+        attempts.set(1, seq)
+        attempts.set(2, Int64(index))
+        set(attempts, 3, outcome)
+        set(attempts, 4, origin)
+        attempts.set(5, TestRunWriter.microseconds(duration))
+        attempts.set(6, message)
+        attempts.set(7, failureType)
+        attempts.set(8, fingerprint)
+        attempts.set(9, coarseFingerprint)
+        attempts.set(10, normalizedMessage)
+        attempts.set(11, joining: frames ?? [], separator: UInt8(ascii: "\n"))
+        try attempts.endRow()
+    }
+
+    func addLink(seq: Int64, kind: TestLink.Kind, value: String) throws(StoreError) {
+        links.set(1, seq)
+        links.set(2, constant: Self.kind(kind))
+        links.set(3, value)
+        try links.endRow()
     }
 
     /// Inserts the rows still gathered, results before the attempts and links that name them.

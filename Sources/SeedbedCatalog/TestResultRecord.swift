@@ -85,11 +85,28 @@ public struct TestResultRecord: Sendable, Equatable {
     /// dozen strings per test.
     var attemptIsInResult: Bool {
         guard attempts.count == 1 else { return false }
-        let only = attempts[0]
-        let outcomeMatches = status == "flaky" ? only.outcome == "passed" : only.outcome == status
-        return outcomeMatches && only.origin == "testCase" && only.duration == duration && only.message == message
-            && only.failureType == failureType && only.fingerprint == fingerprint
-            && only.coarseFingerprint == coarseFingerprint
+        return attempts.withUnsafeBufferPointer { only in
+            Self.isPlainAttempt(
+                status: status, duration: duration, message: message, failureType: failureType,
+                fingerprint: fingerprint, coarseFingerprint: coarseFingerprint, outcome: only[0].outcome,
+                origin: only[0].origin, attemptDuration: only[0].duration, attemptMessage: only[0].message,
+                attemptFailureType: only[0].failureType, attemptFingerprint: only[0].fingerprint,
+                attemptCoarseFingerprint: only[0].coarseFingerprint)
+        }
+    }
+
+    /// Whether a test's only attempt, with these values, is the `plainAttempt` of a test with
+    /// those (`TestRunWriter.addTest`'s `plainAttempt`): the test case element, ending as the
+    /// test did, with the test's duration, message, type and fingerprints.
+    public static func isPlainAttempt(
+        status: String, duration: Double?, message: String?, failureType: String?, fingerprint: String?,
+        coarseFingerprint: String?, outcome: String, origin: String, attemptDuration: Double?, attemptMessage: String?,
+        attemptFailureType: String?, attemptFingerprint: String?, attemptCoarseFingerprint: String?
+    ) -> Bool {
+        let outcomeMatches = status == "flaky" ? outcome == "passed" : outcome == status
+        return outcomeMatches && origin == "testCase" && attemptDuration == duration && attemptMessage == message
+            && attemptFailureType == failureType && attemptFingerprint == fingerprint
+            && attemptCoarseFingerprint == coarseFingerprint
     }
 }
 

@@ -3,12 +3,46 @@ import SeedbedStores
 /// Where a `TestRunWriter` puts the rows of one run's tests: straight into SQLite, or in batches
 /// through the store's bulk loader (COPY on PostgreSQL).
 protocol TestRowSink: AnyObject {
-    /// Writes (or gathers) the rows of each test of `results`, numbered from `firstSeq`: its
-    /// result, the attempts the result's row does not hold (`TestResultRecord.attemptIsInResult`),
-    /// and its links without repeats.
-    func add(contentsOf results: [TestResultRecord], firstSeq: Int64) throws(StoreError)
+    /// Writes (or gathers) a test's group when it starts a new one, and its result row. A plain
+    /// attempt (`TestResultRecord.attemptIsInResult`) is kept in the result's row: its
+    /// normalised message and frames; otherwise those are NULL and the attempts follow.
+    func addResult(
+        seq: Int64, key: TestRowKey, suitePath: [String], classname: String?, reportFile: String, name: String,
+        file: String?, occurrence: Int, reportLine: Int, status: String, attemptCount: Int, duration: Double?,
+        message: String?, failureType: String?, fingerprint: String?, coarseFingerprint: String?, plainAttempt: Bool,
+        normalizedMessage: String?, frames: [String]?
+    ) throws(StoreError)
+    /// Writes (or gathers) an attempt row of the test `seq`.
+    func addAttempt(
+        seq: Int64, index: Int, outcome: String, origin: String, duration: Double?, message: String?,
+        failureType: String?, fingerprint: String?, coarseFingerprint: String?, normalizedMessage: String?,
+        frames: [String]?
+    ) throws(StoreError)
+    /// Writes (or gathers) a link row of the test `seq` (each link once: the writer drops repeats).
+    func addLink(seq: Int64, kind: TestLink.Kind, value: String) throws(StoreError)
     /// Writes whatever is gathered.
     func flush() throws(StoreError)
+}
+
+/// A test's key as given: the text of a record, or the hash the ingest made, written as its 16
+/// lowercase hex digits (what `TestKey` makes of it) without a string per test.
+enum TestRowKey {
+    case text(String)
+    case hash(UInt64)
+
+    var text: String {
+        switch self {
+        case .text(let text): return text
+        case .hash(let value):
+            return String(unsafeUninitializedCapacity: 16) { buffer in
+                for index in 0..<16 {
+                    let nibble = UInt8(truncatingIfNeeded: value >> UInt64(60 - 4 * index)) & 0xF
+                    buffer[index] = nibble < 10 ? UInt8(ascii: "0") + nibble : UInt8(ascii: "a") + nibble - 10
+                }
+                return 16
+            }
+        }
+    }
 }
 
 /// The columns each sink writes, in the order its values are set: whether each is an integer
@@ -33,14 +67,6 @@ enum TestRowColumns {
     ]
 }
 
-extension TestRowSink {
-    /// The links to store: each once, in the order the test named them. Links are few (most
-    /// tests have none): a repeat is found by a scan, not a set.
-    static func distinctLinks(_ links: [TestLink]) -> some Sequence<TestLink> {
-        links.enumerated().lazy.filter { !links[..<$0.offset].contains($0.element) }.map(\.element)
-    }
-}
-
 /// The groups of a run's tests as they are written (schema 5): consecutive tests with the same
 /// suite path, class name and report file share one `test_group` row.
 struct TestGroups {
@@ -50,17 +76,18 @@ struct TestGroups {
     private var classname: String?
     private var reportFile = ""
 
-    /// Moves to `result`'s group: true when that is a new one, whose row is to be written.
-    mutating func enter(_ result: TestResultRecord) -> Bool {
+    /// Moves to the group of a test with these: true when that is a new one, whose row is to be
+    /// written.
+    mutating func enter(suitePath: [String], classname: String?, reportFile: String) -> Bool {
         // The same strings, test after test: equal storage compares at once.
         guard
-            current < 0 || result.reportFile != reportFile || result.classname != classname
-                || result.suitePath != suitePath
+            current < 0 || reportFile != self.reportFile || classname != self.classname
+                || suitePath != self.suitePath
         else { return false }
         current += 1
-        suitePath = result.suitePath
-        classname = result.classname
-        reportFile = result.reportFile
+        self.suitePath = suitePath
+        self.classname = classname
+        self.reportFile = reportFile
         return true
     }
 }

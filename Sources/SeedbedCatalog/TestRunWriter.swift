@@ -28,20 +28,110 @@ public final class TestRunWriter {
         }
     }
 
+    /// The links of the test added last, to drop repeats (links are few: most tests have none).
+    private var links: [TestLink] = []
+
     /// Adds a test of the run.
     public func add(_ result: TestResultRecord) throws(CatalogError) {
-        try add(contentsOf: [result])
+        let plain = result.attemptIsInResult
+        try addTest(
+            key: .text(result.key), suitePath: result.suitePath, classname: result.classname, name: result.name,
+            file: result.file, occurrence: result.occurrence, reportFile: result.reportFile,
+            reportLine: result.reportLine, status: result.status, attemptCount: result.attempts.count,
+            duration: result.duration, message: result.message, failureType: result.failureType,
+            fingerprint: result.fingerprint, coarseFingerprint: result.coarseFingerprint, plainAttempt: plain,
+            normalizedMessage: plain ? result.attempts[0].normalizedMessage : nil,
+            frames: plain ? result.attempts[0].frames : nil)
+        if !plain {
+            for (index, attempt) in result.attempts.enumerated() {
+                try addAttempt(
+                    index, outcome: attempt.outcome, origin: attempt.origin, duration: attempt.duration,
+                    message: attempt.message, failureType: attempt.failureType, fingerprint: attempt.fingerprint,
+                    coarseFingerprint: attempt.coarseFingerprint, normalizedMessage: attempt.normalizedMessage,
+                    frames: attempt.frames)
+            }
+        }
+        for link in result.links { try addLink(link.kind, link.value) }
     }
 
     /// Adds tests of the run, in order.
     public func add(contentsOf results: [TestResultRecord]) throws(CatalogError) {
-        let first = Int64(count)
-        count += results.count
+        for index in results.indices { try add(results[index]) }
+    }
+
+    /// Adds a test of the run from its parts, without a record: the rows `add(_:)` writes for the
+    /// record of these values whose key is `TestKey`'s text of `keyHash` (16 lowercase hex
+    /// digits). Its attempts follow with `addAttempt` unless `plainAttempt`, then its links with
+    /// `addLink`.
+    /// - Parameters:
+    ///   - attemptCount: how many attempts the test has.
+    ///   - plainAttempt: the test's only attempt is what its own values say
+    ///     (`TestResultRecord.isPlainAttempt`): the attempt's normalised message and `frames` are
+    ///     kept with the test, and no `addAttempt` follows.
+    public func addTest(
+        keyHash: UInt64, suitePath: [String], classname: String?, name: String, file: String?, occurrence: Int,
+        reportFile: String, reportLine: Int, status: String, attemptCount: Int, duration: Double?, message: String?,
+        failureType: String?, fingerprint: String?, coarseFingerprint: String?, plainAttempt: Bool,
+        normalizedMessage: String?, frames: [String]?
+    ) throws(CatalogError) {
+        try addTest(
+            key: .hash(keyHash), suitePath: suitePath, classname: classname, name: name, file: file,
+            occurrence: occurrence, reportFile: reportFile, reportLine: reportLine, status: status,
+            attemptCount: attemptCount, duration: duration, message: message, failureType: failureType,
+            fingerprint: fingerprint, coarseFingerprint: coarseFingerprint, plainAttempt: plainAttempt,
+            normalizedMessage: normalizedMessage, frames: frames)
+    }
+
+    private func addTest(
+        key: TestRowKey, suitePath: [String], classname: String?, name: String, file: String?, occurrence: Int,
+        reportFile: String, reportLine: Int, status: String, attemptCount: Int, duration: Double?, message: String?,
+        failureType: String?, fingerprint: String?, coarseFingerprint: String?, plainAttempt: Bool,
+        normalizedMessage: String?, frames: [String]?
+    ) throws(CatalogError) {
+        let seq = Int64(count)
+        count += 1
+        if !links.isEmpty { links.removeAll(keepingCapacity: true) }
         do {
-            try rows.add(contentsOf: results, firstSeq: first)
+            try rows.addResult(
+                seq: seq, key: key, suitePath: suitePath, classname: classname, reportFile: reportFile, name: name,
+                file: file, occurrence: occurrence, reportLine: reportLine, status: status,
+                attemptCount: attemptCount, duration: duration, message: message, failureType: failureType,
+                fingerprint: fingerprint, coarseFingerprint: coarseFingerprint, plainAttempt: plainAttempt,
+                normalizedMessage: normalizedMessage, frames: frames)
         } catch {
-            throw CatalogError(.environment, "the catalog (\(location)): \(error.message)")
+            throw failure(error)
         }
+    }
+
+    /// Adds attempt `index` (from 0) of the test added last.
+    public func addAttempt(
+        _ index: Int, outcome: String, origin: String, duration: Double?, message: String?, failureType: String?,
+        fingerprint: String?, coarseFingerprint: String?, normalizedMessage: String?, frames: [String]?
+    ) throws(CatalogError) {
+        do {
+            try rows.addAttempt(
+                seq: Int64(count - 1), index: index, outcome: outcome, origin: origin, duration: duration,
+                message: message, failureType: failureType, fingerprint: fingerprint,
+                coarseFingerprint: coarseFingerprint, normalizedMessage: normalizedMessage, frames: frames)
+        } catch {
+            throw failure(error)
+        }
+    }
+
+    /// Adds a link of the test added last; a link it already has is not added again.
+    public func addLink(_ kind: TestLink.Kind, _ value: String) throws(CatalogError) {
+        let link = TestLink(kind, value)
+        guard !links.contains(link) else { return }
+        links.append(link)
+        do {
+            try rows.addLink(seq: Int64(count - 1), kind: kind, value: value)
+        } catch {
+            throw failure(error)
+        }
+    }
+
+    private func failure(_ error: StoreError) -> CatalogError {
+        CatalogError(.environment, "the catalog (\(location)): \(error.message)")
     }
 
     /// Writes what is gathered.
@@ -54,8 +144,9 @@ public final class TestRunWriter {
     }
 
     /// Frames one a line; nil for none.
-    static func framesText(_ attempt: TestAttemptRecord) -> String? {
-        attempt.frames.isEmpty ? nil : attempt.frames.joined(separator: "\n")
+    static func framesText(_ frames: [String]?) -> String? {
+        guard let frames, !frames.isEmpty else { return nil }
+        return frames.joined(separator: "\n")
     }
 
     static func microseconds(_ seconds: Double?) -> Int64? {

@@ -2,14 +2,13 @@ import FoundationEssentials
 import SeedbedCatalog
 import SeedbedStores
 
-/// Parsing on its own thread, building records and storing them on the caller's (see
-/// `ProducerPipeline`): the producer hands batches of parsed test cases over and never touches
-/// the catalog, whose connection belongs to the thread that began the transaction. Making each
-/// test's record on the writer's side balances the two threads: parsing alone is still the
-/// larger half, and the writer waited for it.
+/// Parsing on its own thread, storing on the caller's (see `ProducerPipeline`): the producer
+/// hands batches of parsed test cases over and never touches the catalog, whose connection
+/// belongs to the thread that began the transaction. The writer reads each test case in place
+/// (`TestRunWriter.add(_:identityHash:reportFile:)`), with no record in between.
 ///
 /// Stored batches go back to the producer (`ProducerPipeline.giveBack`), which frees them where
-/// their strings were allocated; records are made and freed on the writer's thread.
+/// their strings were allocated.
 struct IngestPipeline {
     /// What the producer read: each file's summary, in order, and the earliest report timestamp.
     struct Read: Sendable {
@@ -30,15 +29,17 @@ struct IngestPipeline {
         var parts: [Part] = []
         var count = 0
 
-        /// Each test's record, in order, into `records` (which is emptied first).
-        func records(into records: inout [TestResultRecord]) {
-            records.removeAll(keepingCapacity: true)
-            records.reserveCapacity(count)
+        /// Adds each test to `writer`, in order, read in place (no record is made).
+        func write(to writer: TestRunWriter) throws(CatalogError) {
             for part in parts {
-                for index in part.cases.indices {
-                    records.append(
-                        TestResultRecord(
-                            part.cases[index], identityHash: part.identityHashes[index], reportFile: part.reportFile))
+                // Lent through the buffer: an element read from the slice would be a copy,
+                // retaining each of its strings (allocated on the producer's thread).
+                try part.cases.withUnsafeBufferPointer { cases throws(CatalogError) in
+                    for index in cases.indices {
+                        try writer.add(
+                            cases[index], identityHash: part.identityHashes[part.identityHashes.startIndex + index],
+                            reportFile: part.reportFile)
+                    }
                 }
             }
         }
@@ -51,8 +52,7 @@ struct IngestPipeline {
     /// The next batch, or how reading ended (see `ProducerPipeline.next`).
     func next() -> Pipeline.Next { pipeline.next() }
 
-    /// Hands a stored batch back, to be freed on the producer's thread. Whatever was made from
-    /// it (records share its strings) must be gone by then.
+    /// Hands a stored batch back, to be freed on the producer's thread.
     func stored(_ batch: consuming Batch) { pipeline.giveBack(batch) }
 
     /// Stops reading and waits for the thread (see `ProducerPipeline.cancel`).

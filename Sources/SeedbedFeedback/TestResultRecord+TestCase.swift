@@ -65,6 +65,86 @@ extension TestResultRecord {
     }
 }
 
+extension TestRunWriter {
+    /// Adds a parsed test: the rows `add(TestResultRecord(testCase, …))` writes, without making
+    /// the record. The test case's strings are read in place and copied once, as bytes into the
+    /// catalog's rows: a record would retain each (strings the parsing thread allocated, so each
+    /// retain and release is a cache miss) and allocate its attempts, key and links.
+    func add(_ testCase: borrowing TestCase, identityHash: UInt64, reportFile: String) throws(CatalogError) {
+        let status = testCase.status
+        let count = testCase.attempts.count
+        // The deciding attempt, as the record's: the last failure or error of a failed test,
+        // else the last one.
+        let deciding: Int?
+        switch status {
+        case .failed, .error:
+            deciding = testCase.attempts.lastIndex { $0.outcome == .failed || $0.outcome == .error }
+        default:
+            deciding = count > 0 ? count - 1 : nil
+        }
+        let isFailure = status == .failed || status == .error
+        // Summed in order from 0, as the record's.
+        var duration: Double?
+        for index in 0..<count {
+            if let seconds = testCase.attempts[index].duration { duration = (duration ?? 0) + seconds }
+        }
+        let key = TestKey.hash(identityHash: identityHash, occurrence: testCase.occurrence)
+        if let deciding {
+            let fingerprint = isFailure ? testCase.attempts[deciding].fingerprint?.fine : nil
+            let coarse = isFailure ? testCase.attempts[deciding].fingerprint?.coarse : nil
+            let plain =
+                count == 1
+                && TestResultRecord.isPlainAttempt(
+                    status: status.rawValue, duration: duration, message: testCase.attempts[deciding].message,
+                    failureType: testCase.attempts[deciding].type, fingerprint: fingerprint,
+                    coarseFingerprint: coarse, outcome: testCase.attempts[0].outcome.rawValue,
+                    origin: testCase.attempts[0].origin.rawValue, attemptDuration: testCase.attempts[0].duration,
+                    attemptMessage: testCase.attempts[0].message, attemptFailureType: testCase.attempts[0].type,
+                    attemptFingerprint: testCase.attempts[0].fingerprint?.fine,
+                    attemptCoarseFingerprint: testCase.attempts[0].fingerprint?.coarse)
+            try addTest(
+                keyHash: key, suitePath: testCase.identity.suitePath, classname: testCase.identity.classname,
+                name: testCase.identity.name, file: testCase.identity.file, occurrence: testCase.occurrence,
+                reportFile: reportFile, reportLine: testCase.reportLine, status: status.rawValue,
+                attemptCount: count, duration: duration, message: testCase.attempts[deciding].message,
+                failureType: testCase.attempts[deciding].type, fingerprint: fingerprint, coarseFingerprint: coarse,
+                plainAttempt: plain,
+                normalizedMessage: plain ? testCase.attempts[0].fingerprint?.normalizedMessage : nil,
+                frames: plain ? testCase.attempts[0].fingerprint?.frames : nil)
+            if plain {
+                try addLinks(testCase.traceLinks)
+                return
+            }
+        } else {
+            try addTest(
+                keyHash: key, suitePath: testCase.identity.suitePath, classname: testCase.identity.classname,
+                name: testCase.identity.name, file: testCase.identity.file, occurrence: testCase.occurrence,
+                reportFile: reportFile, reportLine: testCase.reportLine, status: status.rawValue,
+                attemptCount: count, duration: duration, message: nil, failureType: nil, fingerprint: nil,
+                coarseFingerprint: nil, plainAttempt: false, normalizedMessage: nil, frames: nil)
+        }
+        for index in 0..<count {
+            try addAttempt(
+                index, outcome: testCase.attempts[index].outcome.rawValue,
+                origin: testCase.attempts[index].origin.rawValue, duration: testCase.attempts[index].duration,
+                message: testCase.attempts[index].message, failureType: testCase.attempts[index].type,
+                fingerprint: testCase.attempts[index].fingerprint?.fine,
+                coarseFingerprint: testCase.attempts[index].fingerprint?.coarse,
+                normalizedMessage: testCase.attempts[index].fingerprint?.normalizedMessage,
+                frames: testCase.attempts[index].fingerprint?.frames)
+        }
+        try addLinks(testCase.traceLinks)
+    }
+
+    /// The links in the record's order: rules, scenarios, records, datasets.
+    private func addLinks(_ links: TraceLinks) throws(CatalogError) {
+        for value in links.rules { try addLink(.rule, value) }
+        for value in links.scenarios { try addLink(.scenario, value) }
+        for value in links.records { try addLink(.record, value) }
+        for value in links.datasets { try addLink(.dataset, value) }
+    }
+}
+
 extension TestAttemptRecord {
     init(_ attempt: Attempt) {
         self.init(
@@ -93,5 +173,13 @@ public enum TestKey {
         hash.separate()
         hash.combine(decimal: occurrence)
         return hash.hex
+    }
+
+    /// The key's hash, whose 16 lowercase hex digits are the key (`of`).
+    static func hash(identityHash: UInt64, occurrence: Int) -> UInt64 {
+        var hash = FNV1a64(continuing: identityHash)
+        hash.separate()
+        hash.combine(decimal: occurrence)
+        return hash.value
     }
 }

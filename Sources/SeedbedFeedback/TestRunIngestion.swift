@@ -50,16 +50,10 @@ public struct TestRunIngestion: Sendable {
         do {
             recording = try catalog.recordTestRun(start) { writer in
                 var read: IngestPipeline.Read?
-                // Reused for every batch: the records are made and freed on this thread.
-                var records: [TestResultRecord] = []
                 while read == nil {
                     switch pipeline.next() {
                     case .item(let batch):
-                        batch.records(into: &records)
-                        try writer.add(contentsOf: records)
-                        // The records go first: they share the test cases' strings, whose last
-                        // release should happen on the producer, which allocated them.
-                        records.removeAll(keepingCapacity: true)
+                        try batch.write(to: writer)
                         pipeline.stored(consume batch)
                     case .finished(let result):
                         // A broken file throws here, once every earlier batch is written, and the

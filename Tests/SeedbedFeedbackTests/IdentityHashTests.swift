@@ -99,7 +99,6 @@ struct IdentityHashTests {
         let pipeline = IngestPipeline.start(files: paths, parser: parser, batchSize: batchSize)
         defer { pipeline.cancel() }
         var made: [TestResultRecord] = []
-        var records: [TestResultRecord] = []
         var batches = 0
         var read: IngestPipeline.Read?
         while read == nil {
@@ -107,9 +106,14 @@ struct IdentityHashTests {
             case .item(let batch):
                 #expect(batch.count == batch.parts.reduce(0) { $0 + $1.cases.count })
                 #expect(batch.count <= batchSize)
-                batch.records(into: &records)
-                #expect(records.count == batch.count)
-                made += records
+                // Each test case with the identity hash the producer made for it.
+                for part in batch.parts {
+                    for (index, testCase) in zip(part.identityHashes.indices, part.cases) {
+                        made.append(
+                            TestResultRecord(
+                                testCase, identityHash: part.identityHashes[index], reportFile: part.reportFile))
+                    }
+                }
                 batches += 1
                 pipeline.stored(batch)
             case .finished(let result):
