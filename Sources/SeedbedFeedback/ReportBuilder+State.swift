@@ -125,10 +125,28 @@ extension ReportBuilder {
         /// tests, and a dictionary per suite costs its allocations and rehashing as it grows.
         static let scanLimit = 64
 
+        /// Whether this is a `testsuite` element (not the `testsuites` root), without copying
+        /// the suite out to compare it.
+        var isSuite: Bool {
+            if case .some = suite { return true }
+            return false
+        }
+
         /// The index of the first case whose identity hash is `hash`.
         func firstCase(withHash hash: UInt64) -> Int? {
             if let caseIndex { return caseIndex[hash] }
             return hashes.firstIndex(of: hash)
+        }
+
+        /// Counts a test case element by its own result, for the declared counts.
+        mutating func count(_ outcome: Outcome) {
+            counted.tests? += 1
+            switch outcome {
+            case .failed: counted.failures? += 1
+            case .error: counted.errors? += 1
+            case .skipped: counted.skipped? += 1
+            case .passed: break
+            }
         }
 
         mutating func append(_ testCase: consuming TestCase, hash: UInt64) {
