@@ -227,6 +227,7 @@ extension ReportBuilder {
 
     /// The test case's own result: error over failure over skipped; passed without any. Its
     /// duration, issue count and outputs are the test case's.
+    @inline(__always)
     private static func ownAttempt(_ state: TestCaseState, keep: Int) -> Attempt {
         let own = OwnFacts(
             duration: state.duration, issueCount: state.results.count { $0.kind != .skipped },

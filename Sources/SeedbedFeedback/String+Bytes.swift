@@ -18,7 +18,8 @@ extension String {
 /// Byte equality through `memcmp` (a generic `elementsEqual` compares byte by byte).
 func sameBytes(_ left: UnsafeBufferPointer<UInt8>, _ right: UnsafeBufferPointer<UInt8>) -> Bool {
     guard left.count == right.count else { return false }
-    guard let first = left.baseAddress, let second = right.baseAddress else { return true }
+    // One string shared by two values (a reused class name) holds the same bytes.
+    guard let first = left.baseAddress, let second = right.baseAddress, first != second else { return true }
     return memcmp(first, second, left.count) == 0
 }
 
