@@ -30,7 +30,7 @@ extension ReportBuilder {
     }
 
     /// Checks the declared counts, numbers repeated identities and hands the suite on.
-    mutating func finishSuite(_ state: SuiteState) {
+    mutating func finishSuite(_ state: consuming SuiteState) {
         if let parent = suites.indices.last, let counted = state.counted.tests {
             suites[parent].counted.tests? += counted
             suites[parent].counted.failures? += state.counted.failures ?? 0
@@ -38,6 +38,8 @@ extension ReportBuilder {
             suites[parent].counted.skipped? += state.counted.skipped ?? 0
         }
         checkDeclared(state)
+        state.settleProperties()
+        if let properties = state.suite?.properties, !properties.isEmpty { lastSuiteProperties = properties }
         var cases = state.cases
         for (index, key) in state.hashes.enumerated() {
             if seenIdentities.insert(key) { continue }
@@ -140,6 +142,8 @@ extension ReportBuilder {
 
     mutating func closeProperty() {
         guard let closed = property.take() else { return }
+        if closed.shared { return }
+        if testCase == nil, let open = suites.indices.last { suites[open].settleProperties() }
         let value = closed.value ?? closed.text.text(keep: options.storedTextBytes) ?? ""
         let item = Property(name: closed.name ?? "", value: value)
         if testCase != nil {

@@ -142,7 +142,7 @@ enum StackFrames {
     /// are ASCII with no character that another one decomposes to), so it skips hashing.
     static let longestFrameworkFrame = frameworkFrames.map(\.utf8.count).max() ?? 0
 
-    private static func isFramework(_ frame: String) -> Bool {
+    static func isFramework(_ frame: String) -> Bool {
         (frame.utf8.count <= longestFrameworkFrame && frameworkFrames.contains(frame))
             || frame.hasSuffix(" <anonymous>") || frame.hasPrefix("sun.")
             || frame.hasPrefix("jdk.") || containsMarker(frame)
