@@ -92,6 +92,20 @@ struct ReaderSharingTests {
             ])
         #expect(read == expected)
         #expect(run.suites.allSatisfy { $0.properties.allSatisfy { $0.origin == .element } })
+        // Sharing is real: a suite whose properties are all those of the suite before holds
+        // that suite's array itself; one with fewer, other or more does not.
+        func storage(_ index: Int) -> UnsafeRawPointer? {
+            run.suites[index].properties.withUnsafeBufferPointer { UnsafeRawPointer($0.baseAddress) }
+        }
+        #expect(storage(1) == storage(0))
+        #expect(storage(5) == storage(4))
+        // A value with a reference in it is decoded anew, not compared on its raw bytes.
+        #expect(storage(7) != storage(6))
+        #expect(storage(2) != storage(1))
+        #expect(storage(3) != storage(2))
+        #expect(storage(4) != storage(3))
+        #expect(storage(8) != storage(7))
+        #expect(storage(11) != storage(10))
         #expect(run.testCases.map { $0.properties.map(\.value) } == [[], [], ["R-1"]])
         // Streaming hands over the same suites, in the order they end.
         var streamed: [[String]] = []
