@@ -41,6 +41,7 @@ extension ReportBuilder {
         state.settleProperties()
         if let properties = state.suite?.properties, !properties.isEmpty { lastSuiteProperties = properties }
         var cases = state.cases
+        seenIdentities.prepare(state.hashes)
         for (index, key) in state.hashes.enumerated() {
             if seenIdentities.insert(key) { continue }
             let earlier = repeatedIdentities[key, default: 1]
@@ -187,15 +188,15 @@ extension ReportBuilder {
         let hash = TestIdentity.hasher(
             classHash: classHash(suitePath: open.pathHash, classname: classname), name: name, file: file
         ).value
-        let identity = TestIdentity(suitePath: open.path, classname: classname, name: name, file: file)
         var existing = open.firstCase(withHash: hash)
-        if let found = existing, open.cases[found].identity != identity {
+        if let found = existing, !open.cases[found].identity.isSame(open.path, classname, name, file) {
             // Two identities with one 64-bit hash: vanishingly rare, so a scan is fine.
-            existing = open.cases.firstIndex { $0.identity == identity }
+            existing = open.cases.firstIndex { $0.identity.isSame(open.path, classname, name, file) }
         }
         if let existing {
             let room = max(0, options.maxAttemptsPerTest - open.cases[existing].attempts.count)
             if attempts.count > room {
+                let identity = TestIdentity(suitePath: open.path, classname: classname, name: name, file: file)
                 warn(
                     .tooManyAttempts, line: state.reportLine,
                     "\(identity) has more than \(options.maxAttemptsPerTest) attempts; the rest are dropped")
@@ -209,7 +210,8 @@ extension ReportBuilder {
                 attempts = Array(attempts.prefix(options.maxAttemptsPerTest))
             }
             let testCase = TestCase(
-                identity: consume identity, sourceLine: state.sourceLine, reportLine: state.reportLine,
+                identity: TestIdentity(suitePath: open.path, classname: classname, name: name, file: file),
+                sourceLine: state.sourceLine, reportLine: state.reportLine,
                 timestamp: timestamp(state.timestamp, line: state.reportLine), properties: properties,
                 attempts: attempts, markedFlaky: state.markedFlaky)
             open.append(testCase, hash: hash)

@@ -148,12 +148,18 @@ enum StackFrames {
             || frame.hasPrefix("jdk.") || containsMarker(frame)
     }
 
-    /// The markers' bytes by their first byte: one scan of a line looks for all of them.
-    static let markersByFirstByte: [[[UInt8]]] = {
-        var table = [[[UInt8]]](repeating: [], count: 256)
-        for marker in frameworkMarkers {
-            let bytes = Array(marker.utf8)
-            if let first = bytes.first { table[Int(first)].append(bytes) }
+    /// The markers' bytes, all of them in one buffer, each from its start offset to the next's.
+    private static let markerBytes: [UInt8] = frameworkMarkers.flatMap { Array($0.utf8) }
+    private static let markerStarts: [Int] = frameworkMarkers.reduce(into: [0]) { starts, marker in
+        starts.append((starts.last ?? 0) + marker.utf8.count)
+    }
+
+    /// For each byte value, a bit per marker (by index) that starts with it: one scan of a line
+    /// looks for all of them, and most bytes start none.
+    private static let markersByFirstByte: [UInt32] = {
+        var table = [UInt32](repeating: 0, count: 256)
+        for (index, marker) in frameworkMarkers.enumerated() {
+            if let first = marker.utf8.first { table[Int(first)] |= 1 << UInt32(index) }
         }
         return table
     }()
@@ -165,9 +171,24 @@ enum StackFrames {
     }
 
     static func containsMarker(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
-        bytes.indices.contains { start in
-            markersByFirstByte[Int(bytes[start])].contains { marker in
-                marker.count <= bytes.count - start && marker.indices.allSatisfy { bytes[start + $0] == marker[$0] }
+        markersByFirstByte.withUnsafeBufferPointer { table in
+            markerBytes.withUnsafeBufferPointer { markers in
+                markerStarts.withUnsafeBufferPointer { starts in
+                    for start in bytes.indices {
+                        var candidates = table[Int(bytes[start])]
+                        while candidates != 0 {
+                            let index = candidates.trailingZeroBitCount
+                            candidates &= candidates - 1
+                            let marker = UnsafeBufferPointer(rebasing: markers[starts[index]..<starts[index + 1]])
+                            if marker.count <= bytes.count - start,
+                                sameBytes(UnsafeBufferPointer(rebasing: bytes[start..<start + marker.count]), marker)
+                            {
+                                return true
+                            }
+                        }
+                    }
+                    return false
+                }
             }
         }
     }
