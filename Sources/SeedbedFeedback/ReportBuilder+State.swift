@@ -177,6 +177,20 @@ extension ReportBuilder {
             propertySource = []
         }
 
+        /// Room for the tests the suite declares, up to `reserveLimit`: its arrays of cases and
+        /// hashes then grow once rather than seven times for fifty tests, each time moving
+        /// every case. A suite holding suites declares their tests too, so the room is
+        /// capped: a wrong or hostile count costs at most that much, for as long as the suite
+        /// is open.
+        mutating func reserve(declaredTests: Int?) {
+            guard let declaredTests, declaredTests > 0 else { return }
+            let count = min(declaredTests, Self.reserveLimit)
+            cases.reserveCapacity(count)
+            hashes.reserveCapacity(count)
+        }
+
+        static let reserveLimit = 256
+
         /// Counts a test case element by its own result, for the declared counts.
         mutating func count(_ outcome: Outcome) {
             counted.tests? += 1

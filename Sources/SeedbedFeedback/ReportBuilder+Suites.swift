@@ -20,8 +20,10 @@ extension ReportBuilder {
             run.suites.append(suite)
             index = run.suites.count - 1
         }
-        suites.append(
-            SuiteState(suite: suite, index: index, path: path, pathHash: pathHash, declared: declared, line: line))
+        var state = SuiteState(
+            suite: suite, index: index, path: path, pathHash: pathHash, declared: declared, line: line)
+        state.reserve(declaredTests: declared.tests)
+        suites.append(consume state)
     }
 
     mutating func closeSuite() {

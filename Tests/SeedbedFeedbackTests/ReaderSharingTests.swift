@@ -115,4 +115,20 @@ struct ReaderSharingTests {
         }
         #expect(streamed == Array(expected[..<9]) + [expected[10], expected[9], expected[11]])
     }
+
+    @Test(
+        "a suite's cases are reserved for the tests it declares, up to a limit",
+        arguments: [
+            (nil, 0), (0, 0), (-3, 0), (50, 50), (256, 256), (1_000_000_000, 256),
+        ])
+    func reservedCases(declared: Int?, room: Int) {
+        var state = ReportBuilder.SuiteState(
+            suite: nil, index: nil, path: [],
+            declared: DeclaredCounts(tests: declared, failures: nil, errors: nil, skipped: nil), line: 1)
+        state.reserve(declaredTests: declared)
+        // Capacity grows in the allocator's steps: at least the room, and never near a
+        // hostile count.
+        #expect(state.cases.capacity >= room && state.cases.capacity < room + 64)
+        #expect(state.hashes.capacity >= room && state.hashes.capacity < room + 64)
+    }
 }
