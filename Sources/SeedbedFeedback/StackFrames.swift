@@ -128,6 +128,7 @@ enum StackFrames {
         return fileLine(line)
     }
 
+    /// Each at least two bytes: `containsMarker` compares a candidate's second byte first.
     static let frameworkMarkers = [
         "org.junit.", "junit.framework.", "org.testng.", "sun.reflect.", "java.lang.reflect.", "jdk.internal.",
         "org.apache.maven.surefire", "java.base/", "org.gradle.", "node_modules", "node:internal", "_pytest", "pluggy",
@@ -180,7 +181,9 @@ enum StackFrames {
                             let index = candidates.trailingZeroBitCount
                             candidates &= candidates - 1
                             let marker = UnsafeBufferPointer(rebasing: markers[starts[index]..<starts[index + 1]])
-                            if marker.count <= bytes.count - start,
+                            // The second byte first (every marker has one): most candidates
+                            // end there, without a call to compare the rest.
+                            if marker.count <= bytes.count - start, bytes[start + 1] == marker[1],
                                 sameBytes(UnsafeBufferPointer(rebasing: bytes[start..<start + marker.count]), marker)
                             {
                                 return true
