@@ -43,9 +43,8 @@ extension ReportBuilder {
         state.settleProperties()
         if let properties = state.suite?.properties, !properties.isEmpty { lastSuiteProperties = properties }
         var cases = state.cases
-        seenIdentities.prepare(state.hashes)
-        for (index, key) in state.hashes.enumerated() {
-            if seenIdentities.insert(key) { continue }
+        for index in seenIdentities.insert(contentsOf: state.hashes) {
+            let key = state.hashes[index]
             let earlier = repeatedIdentities[key, default: 1]
             cases[index].occurrence = earlier
             repeatedIdentities[key] = earlier + 1
