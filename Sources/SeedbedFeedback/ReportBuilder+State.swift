@@ -160,7 +160,7 @@ extension ReportBuilder {
         /// Whether `text` holds exactly `bytes`, a raw attribute value with no reference left in
         /// it (an `&` is decoded into other bytes).
         private static func holds(_ text: String, _ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
-            !bytes.contains(UInt8(ascii: "&"))
+            !containsAmpersand(bytes)
                 && text.utf8.withContiguousStorageIfAvailable { sameBytes($0, bytes) } == true
         }
 

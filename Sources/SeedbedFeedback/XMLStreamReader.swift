@@ -138,7 +138,7 @@ struct XMLAttributes {
 
     /// `value` decoded, or `previous` itself when it is the same text.
     static func decode(_ value: UnsafeBufferPointer<UInt8>, reusing previous: String?) -> String {
-        if let previous, !value.contains(UInt8(ascii: "&")),
+        if let previous, !containsAmpersand(value),
             previous.utf8.withContiguousStorageIfAvailable({ sameBytes($0, value) }) == true
         {
             return previous
@@ -183,7 +183,7 @@ struct XMLAttributes {
     /// or `&#38;`) over as the five characters `&#38;`, for a tree builder to decode; every other
     /// reference is already decoded, and a bare `&` cannot occur in a well-formed value.
     static func decode(_ value: UnsafeBufferPointer<UInt8>) -> String {
-        guard value.contains(UInt8(ascii: "&")) else { return String(decoding: value, as: UTF8.self) }
+        guard containsAmpersand(value) else { return String(decoding: value, as: UTF8.self) }
         var bytes: [UInt8] = []
         bytes.reserveCapacity(value.count)
         var index = 0

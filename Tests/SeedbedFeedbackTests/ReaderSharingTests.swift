@@ -133,4 +133,15 @@ struct ReaderSharingTests {
         #expect(state.cases.capacity >= room && state.cases.capacity < room + 64)
         #expect(state.hashes.capacity >= room && state.hashes.capacity < room + 64)
     }
+
+    @Test(
+        "an ampersand is found anywhere in a value, and only there",
+        arguments: [
+            ("", false), ("plain value", false), ("&amp;", true), ("x &#38; y", true), ("ends with &", true),
+            ("é&", true), ("&", true), ("no＆fullwidth", false),
+        ])
+    func ampersands(value: String, expected: Bool) {
+        var value = value
+        #expect(value.withUTF8(containsAmpersand) == expected)
+    }
 }
