@@ -46,13 +46,19 @@ struct FNV1a64 {
     }
 
     /// 16 lowercase hex digits, written straight into the string's storage.
-    var hex: String {
-        String(unsafeUninitializedCapacity: 16) { buffer in
+    var hex: String { hex(after: "") }
+
+    /// `prefix` and the 16 hex digits in one string (a concatenation would make the digits'
+    /// string first: two allocations for one value).
+    func hex(after prefix: StaticString) -> String {
+        let start = prefix.utf8CodeUnitCount
+        return String(unsafeUninitializedCapacity: start + 16) { buffer in
+            for index in 0..<start { buffer[index] = prefix.utf8Start[index] }
             for index in 0..<16 {
                 let nibble = UInt8(truncatingIfNeeded: value >> UInt64(60 - 4 * index)) & 0xF
-                buffer[index] = nibble < 10 ? UInt8(ascii: "0") + nibble : UInt8(ascii: "a") + nibble - 10
+                buffer[start + index] = nibble < 10 ? UInt8(ascii: "0") + nibble : UInt8(ascii: "a") + nibble - 10
             }
-            return 16
+            return start + 16
         }
     }
 }

@@ -24,12 +24,12 @@ public struct FailureFingerprint: Hashable, Sendable, Codable {
         hash.combine(type ?? "")
         hash.separate()
         hash.combine(normalizedMessage)
-        coarse = "v1:" + hash.hex
+        coarse = hash.hex(after: "v1:")
         for frame in frames {
             hash.separate()
             hash.combine(frame)
         }
-        fine = "v1:" + hash.hex
+        fine = hash.hex(after: "v1:")
     }
 
     /// The first line of a stack text that is not a frame: jest and Mocha put the message there.

@@ -7,7 +7,9 @@ extension ReportBuilder {
     /// pointer to it; the builder inside stays a value, so each event costs one exclusive access.
     final class Session {
         /// Set once the parser exists (its dictionary interns the names the builder compares).
-        var builder: ReportBuilder?
+        /// Unchecked: only libxml2's callbacks on the reading thread touch it, one at a time, and
+        /// a checked access costs two runtime calls on every event.
+        @exclusivity(unchecked) var builder: ReportBuilder?
         /// A refusal a callback raised; the parser is stopped at once.
         var refusal: JUnitError?
         /// libxml2's first error, at the line of the innermost open element (where
@@ -56,6 +58,14 @@ extension ReportBuilder {
         }
 
         // MARK: - Events
+
+        /// Calls `body` with the session behind libxml2's user-data pointer, without retaining
+        /// and releasing it: `read` keeps it alive for the whole parse, and the content
+        /// callbacks run for every element and piece of text.
+        @inline(__always)
+        static func with(_ context: UnsafeMutableRawPointer, _ body: (Session) -> Void) {
+            Unmanaged<Session>.fromOpaque(context)._withUnsafeGuaranteedRef(body)
+        }
 
         func startElement(_ name: UnsafePointer<xmlChar>, _ attributes: XMLAttributes) {
             guard refusal == nil else { return }
@@ -117,16 +127,15 @@ extension ReportBuilder {
         sax.initialized = UInt32(XML_SAX2_MAGIC)
         sax.startElementNs = { context, name, _, _, _, _, count, _, attributes in
             guard let context, let name else { return }
-            Unmanaged<Session>.fromOpaque(context).takeUnretainedValue()
-                .startElement(name, XMLAttributes(pointers: attributes, count: Int(count)))
+            Session.with(context) { $0.startElement(name, XMLAttributes(pointers: attributes, count: Int(count))) }
         }
         sax.endElementNs = { context, _, _, _ in
             guard let context else { return }
-            Unmanaged<Session>.fromOpaque(context).takeUnretainedValue().endElement()
+            Session.with(context) { $0.endElement() }
         }
         sax.characters = { context, bytes, count in
             guard let context, let bytes, count > 0 else { return }
-            Unmanaged<Session>.fromOpaque(context).takeUnretainedValue().text(bytes, Int(count))
+            Session.with(context) { $0.text(bytes, Int(count)) }
         }
         sax.ignorableWhitespace = sax.characters
         sax.cdataBlock = sax.characters

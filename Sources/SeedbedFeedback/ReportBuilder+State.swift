@@ -120,15 +120,86 @@ extension ReportBuilder {
         var counted = DeclaredCounts(tests: 0, failures: 0, errors: 0, skipped: 0)
         var declared: DeclaredCounts
         var line: Int
+        /// How many of the suite's first properties are `propertySource`'s (not yet in `suite`).
+        var sharedProperties = 0
+        var propertySource: [Property] = []
 
         /// Up to this many cases, a scan of `hashes` finds a repeat: most suites hold tens of
         /// tests, and a dictionary per suite costs its allocations and rehashing as it grows.
         static let scanLimit = 64
 
+        /// Whether this is a `testsuite` element (not the `testsuites` root), without copying
+        /// the suite out to compare it.
+        var isSuite: Bool {
+            if case .some = suite { return true }
+            return false
+        }
+
         /// The index of the first case whose identity hash is `hash`.
         func firstCase(withHash hash: UInt64) -> Int? {
             if let caseIndex { return caseIndex[hash] }
             return hashes.firstIndex(of: hash)
+        }
+
+        /// Whether a suite property with these attributes is the next of the properties this
+        /// suite shares with `previous` (the last suite's): its name and value have the bytes of
+        /// the property at the same place there, and every property before it was shared too.
+        /// Such properties are only counted, and become the suite's with `settleProperties()`.
+        mutating func sharesProperty(_ attributes: XMLAttributes, names: XMLNames, previous: [Property]) -> Bool {
+            guard suite?.properties.isEmpty == true else { return false }
+            if sharedProperties == 0 { propertySource = previous }
+            guard sharedProperties < propertySource.count, let name = attributes.bytes(names.name),
+                let value = attributes.bytes(names.value)
+            else { return false }
+            let candidate = propertySource[sharedProperties]
+            guard Self.holds(candidate.name, name), Self.holds(candidate.value, value) else { return false }
+            sharedProperties += 1
+            return true
+        }
+
+        /// Whether `text` holds exactly `bytes`, a raw attribute value with no reference left in
+        /// it (an `&` is decoded into other bytes).
+        private static func holds(_ text: String, _ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+            !containsAmpersand(bytes)
+                && text.utf8.withContiguousStorageIfAvailable { sameBytes($0, bytes) } == true
+        }
+
+        /// Makes the shared properties the suite's own: the whole array of the last suite when
+        /// they are all of it, else a copy of the part shared.
+        mutating func settleProperties() {
+            guard sharedProperties > 0, suite != nil else { return }
+            if sharedProperties == propertySource.count {
+                suite?.properties = propertySource
+            } else {
+                suite?.properties = Array(propertySource[..<sharedProperties])
+            }
+            sharedProperties = 0
+            propertySource = []
+        }
+
+        /// Room for the tests the suite declares, up to `reserveLimit`: its arrays of cases and
+        /// hashes then grow once rather than seven times for fifty tests, each time moving
+        /// every case. A suite holding suites declares their tests too, so the room is
+        /// capped: a wrong or hostile count costs at most that much, for as long as the suite
+        /// is open.
+        mutating func reserve(declaredTests: Int?) {
+            guard let declaredTests, declaredTests > 0 else { return }
+            let count = min(declaredTests, Self.reserveLimit)
+            cases.reserveCapacity(count)
+            hashes.reserveCapacity(count)
+        }
+
+        static let reserveLimit = 256
+
+        /// Counts a test case element by its own result, for the declared counts.
+        mutating func count(_ outcome: Outcome) {
+            counted.tests? += 1
+            switch outcome {
+            case .failed: counted.failures? += 1
+            case .error: counted.errors? += 1
+            case .skipped: counted.skipped? += 1
+            case .passed: break
+            }
         }
 
         mutating func append(_ testCase: consuming TestCase, hash: UInt64) {
@@ -147,5 +218,8 @@ extension ReportBuilder {
         var name: String?
         var value: String?
         var text = TextCapture()
+        /// The next of the suite's shared properties (see `SuiteState.sharesProperty`): its name
+        /// and value are not read again.
+        var shared = false
     }
 }

@@ -20,8 +20,10 @@ extension ReportBuilder {
             run.suites.append(suite)
             index = run.suites.count - 1
         }
-        suites.append(
-            SuiteState(suite: suite, index: index, path: path, pathHash: pathHash, declared: declared, line: line))
+        var state = SuiteState(
+            suite: suite, index: index, path: path, pathHash: pathHash, declared: declared, line: line)
+        state.reserve(declaredTests: declared.tests)
+        suites.append(consume state)
     }
 
     mutating func closeSuite() {
@@ -30,7 +32,7 @@ extension ReportBuilder {
     }
 
     /// Checks the declared counts, numbers repeated identities and hands the suite on.
-    mutating func finishSuite(_ state: SuiteState) {
+    mutating func finishSuite(_ state: consuming SuiteState) {
         if let parent = suites.indices.last, let counted = state.counted.tests {
             suites[parent].counted.tests? += counted
             suites[parent].counted.failures? += state.counted.failures ?? 0
@@ -38,9 +40,11 @@ extension ReportBuilder {
             suites[parent].counted.skipped? += state.counted.skipped ?? 0
         }
         checkDeclared(state)
+        state.settleProperties()
+        if let properties = state.suite?.properties, !properties.isEmpty { lastSuiteProperties = properties }
         var cases = state.cases
-        for (index, key) in state.hashes.enumerated() {
-            if seenIdentities.insert(key) { continue }
+        for index in seenIdentities.insert(contentsOf: state.hashes) {
+            let key = state.hashes[index]
             let earlier = repeatedIdentities[key, default: 1]
             cases[index].occurrence = earlier
             repeatedIdentities[key] = earlier + 1
@@ -85,25 +89,47 @@ extension ReportBuilder {
         testCase = testCaseState(attributes, line: line)
     }
 
+    /// The test case's attributes, read in one pass over them (the first of a name counts, as
+    /// `XMLAttributes.bytes` finds it), and the state made in one initialisation: a state
+    /// built field by field is copied on return, every string and array in it retained.
     private mutating func testCaseState(_ attributes: XMLAttributes, line: Int) -> TestCaseState {
-        var state = TestCaseState(reportLine: line)
-        state.name = attributes.string(names.name)
-        state.classname =
-            attributes.string(names.classname, reusing: lastClassname)
-            ?? attributes.string(names.class, reusing: lastClassname)
-        lastClassname = state.classname
-        state.file = attributes.string(names.file)
-        state.sourceLine = attributes.string(names.line).flatMap { Int($0.trimmingSpaces()) }
-        state.duration = duration(attributes.bytes(names.time), line: line)
-        state.timestamp = attributes.string(names.timestamp)
-        state.markedFlaky = attributes.equalsIgnoringCase(names.flaky, "true")
-        state.disabled =
-            attributes.equalsIgnoringCase(names.status, anyOf: "disabled", "notrun", "skipped", "ignored")
-            || attributes.equalsIgnoringCase(names.disabled, "true")
-        if let requirement = attributes.string(names.requirement) {
-            state.properties.append(Property(name: "requirement", value: requirement, origin: .attribute))
+        typealias Value = UnsafeBufferPointer<UInt8>
+        var name, classname, `class`, file, sourceLine, time, timestamp: Value?
+        var flaky, status, disabled, requirement: Value?
+        attributes.forEach { attribute, value in
+            switch attribute {
+            case names.name: if name == nil { name = value }
+            case names.classname: if classname == nil { classname = value }
+            case names.class: if `class` == nil { `class` = value }
+            case names.file: if file == nil { file = value }
+            case names.line: if sourceLine == nil { sourceLine = value }
+            case names.time: if time == nil { time = value }
+            case names.timestamp: if timestamp == nil { timestamp = value }
+            case names.flaky: if flaky == nil { flaky = value }
+            case names.status: if status == nil { status = value }
+            case names.disabled: if disabled == nil { disabled = value }
+            case names.requirement: if requirement == nil { requirement = value }
+            default: break
+            }
         }
-        return state
+        let reusedClassname =
+            classname.map { XMLAttributes.decode($0, reusing: lastClassname) }
+            ?? `class`.map { XMLAttributes.decode($0, reusing: lastClassname) }
+        lastClassname = reusedClassname
+        var properties: [Property] = []
+        if let requirement {
+            properties.append(
+                Property(name: "requirement", value: XMLAttributes.decode(requirement), origin: .attribute))
+        }
+        return TestCaseState(
+            name: name.map(XMLAttributes.decode), classname: reusedClassname, file: file.map(XMLAttributes.decode),
+            sourceLine: sourceLine.flatMap { Int(XMLAttributes.decode($0).trimmingSpaces()) }, reportLine: line,
+            duration: duration(time, line: line), timestamp: timestamp.map(XMLAttributes.decode),
+            markedFlaky: flaky.map { XMLAttributes.equalsIgnoringCase($0, "true") } ?? false,
+            disabled: status.map { value in
+                ["disabled", "notrun", "skipped", "ignored"].contains { XMLAttributes.equalsIgnoringCase(value, $0) }
+            } ?? false || disabled.map { XMLAttributes.equalsIgnoringCase($0, "true") } ?? false,
+            properties: properties)
     }
 
     mutating func closeResult() {
@@ -118,11 +144,13 @@ extension ReportBuilder {
 
     mutating func closeProperty() {
         guard let closed = property.take() else { return }
+        if closed.shared { return }
+        if testCase == nil, let open = suites.indices.last { suites[open].settleProperties() }
         let value = closed.value ?? closed.text.text(keep: options.storedTextBytes) ?? ""
         let item = Property(name: closed.name ?? "", value: value)
         if testCase != nil {
             testCase?.properties.append(item)
-        } else if let open = suites.indices.last, suites[open].suite != nil {
+        } else if let open = suites.indices.last, suites[open].isSuite {
             suites[open].suite?.properties.append(item)
         } else {
             run.properties.append(item)
@@ -130,104 +158,110 @@ extension ReportBuilder {
     }
 
     mutating func closeTestCase() {
-        guard !suites.isEmpty, let state = testCase.take() else { return }
+        guard !suites.isEmpty, var state = testCase.take(), var open = suites.popLast() else { return }
+        // The open suite is moved out while the test is added and moved back after: its fields
+        // are read and changed in place, never copied (a copy retains every array it holds).
+        add(&state, to: &open)
+        suites.append(consume open)
+    }
+
+    private mutating func add(_ state: inout TestCaseState, to open: inout SuiteState) {
         let keep = options.storedTextBytes
         if state.name == nil {
             warn(.missingName, line: state.reportLine, "a testcase has no name; it is read with an empty one")
         }
-        let identity = TestIdentity(
-            suitePath: suites[suites.count - 1].path, classname: state.classname, name: state.name ?? "",
-            file: state.file)
-        let own = Self.ownAttempt(state, keep: keep)
         var attempts: [Attempt] = []
         attempts.reserveCapacity(state.flakyRuns.count + 1 + state.reruns.count)
         for run in state.flakyRuns { attempts.append(Self.attempt(from: run, keep: keep)) }
-        attempts.append(own)
+        let own = attempts.count
+        attempts.append(Self.ownAttempt(state, keep: keep))
         for run in state.reruns { attempts.append(Self.attempt(from: run, keep: keep)) }
 
-        var properties = state.properties
-        if let output = own.systemOut { properties += OutputMarkers.properties(in: output) }
-        if let output = own.systemErr { properties += OutputMarkers.properties(in: output) }
-        count(own.outcome)
+        var properties: [Property] = []
+        swap(&properties, &state.properties)
+        if let output = attempts[own].systemOut { properties += OutputMarkers.properties(in: output) }
+        if let output = attempts[own].systemErr { properties += OutputMarkers.properties(in: output) }
+        open.count(attempts[own].outcome)
 
-        let suite = suites.count - 1
+        let classname = state.classname.take()
+        let name = state.name.take() ?? ""
+        let file = state.file.take()
         let hash = TestIdentity.hasher(
-            classHash: classHash(suitePath: suites[suite].pathHash, classname: identity.classname ?? ""),
-            name: identity.name, file: identity.file
+            classHash: classHash(suitePath: open.pathHash, classname: classname), name: name, file: file
         ).value
-        var existing = suites[suite].firstCase(withHash: hash)
-        if let found = existing, suites[suite].cases[found].identity != identity {
+        var existing = open.firstCase(withHash: hash)
+        if let found = existing, !open.cases[found].identity.isSame(open.path, classname, name, file) {
             // Two identities with one 64-bit hash: vanishingly rare, so a scan is fine.
-            existing = suites[suite].cases.firstIndex { $0.identity == identity }
+            existing = open.cases.firstIndex { $0.identity.isSame(open.path, classname, name, file) }
         }
         if let existing {
-            var merged = suites[suite].cases[existing]
-            let room = max(0, options.maxAttemptsPerTest - merged.attempts.count)
+            let room = max(0, options.maxAttemptsPerTest - open.cases[existing].attempts.count)
             if attempts.count > room {
+                let identity = TestIdentity(suitePath: open.path, classname: classname, name: name, file: file)
                 warn(
                     .tooManyAttempts, line: state.reportLine,
                     "\(identity) has more than \(options.maxAttemptsPerTest) attempts; the rest are dropped")
             }
-            merged.attempts += attempts.prefix(room)
-            merged.properties += properties.filter { !merged.properties.contains($0) }
-            merged.markedFlaky = merged.markedFlaky || state.markedFlaky
-            suites[suite].cases[existing] = merged
+            open.cases[existing].attempts += attempts.prefix(room)
+            let known = open.cases[existing].properties
+            open.cases[existing].properties += properties.filter { !known.contains($0) }
+            open.cases[existing].markedFlaky = open.cases[existing].markedFlaky || state.markedFlaky
         } else {
+            if attempts.count > options.maxAttemptsPerTest {
+                attempts = Array(attempts.prefix(options.maxAttemptsPerTest))
+            }
             let testCase = TestCase(
-                identity: identity, sourceLine: state.sourceLine, reportLine: state.reportLine,
+                identity: TestIdentity(suitePath: open.path, classname: classname, name: name, file: file),
+                sourceLine: state.sourceLine, reportLine: state.reportLine,
                 timestamp: timestamp(state.timestamp, line: state.reportLine), properties: properties,
-                attempts: attempts.count > options.maxAttemptsPerTest
-                    ? Array(attempts.prefix(options.maxAttemptsPerTest)) : attempts,
-                markedFlaky: state.markedFlaky)
-            suites[suite].append(testCase, hash: hash)
+                attempts: attempts, markedFlaky: state.markedFlaky)
+            open.append(testCase, hash: hash)
         }
     }
 
     /// The identity hash up to the class name: the suite path's part was made when the suite
     /// opened, and the class name's is the last test case's when the bytes are the same.
-    private mutating func classHash(suitePath: FNV1a64, classname: String) -> FNV1a64 {
-        if let last = lastClassHash, last.suitePath == suitePath.value, last.classname.hasSameBytes(as: classname) {
+    private mutating func classHash(suitePath: FNV1a64, classname: String?) -> FNV1a64 {
+        if let last = lastClassHash, last.suitePath == suitePath.value,
+            last.classname.hasSameBytes(as: classname ?? "")
+        {
             return last.hash
         }
         let hash = TestIdentity.classHasher(suitePath: suitePath, classname: classname)
-        lastClassHash = (suitePath.value, classname, hash)
+        lastClassHash = (suitePath.value, classname ?? "", hash)
         return hash
     }
 
-    /// Counts a test case element in its suite by its own result, for the declared counts.
-    private mutating func count(_ outcome: Outcome) {
-        let suite = suites.count - 1
-        suites[suite].counted.tests? += 1
-        switch outcome {
-        case .failed: suites[suite].counted.failures? += 1
-        case .error: suites[suite].counted.errors? += 1
-        case .skipped: suites[suite].counted.skipped? += 1
-        case .passed: break
-        }
-    }
-
-    /// The test case's own result: error over failure over skipped; passed without any.
+    /// The test case's own result: error over failure over skipped; passed without any. Its
+    /// duration, issue count and outputs are the test case's.
+    @inline(__always)
     private static func ownAttempt(_ state: TestCaseState, keep: Int) -> Attempt {
-        var attempt: Attempt
+        let own = OwnFacts(
+            duration: state.duration, issueCount: state.results.count { $0.kind != .skipped },
+            systemOut: state.systemOut.text(keep: keep), systemErr: state.systemErr.text(keep: keep))
         if let deciding = Self.deciding(state.results) {
-            attempt = Self.attempt(from: deciding, keep: keep)
-        } else {
-            attempt = Attempt(outcome: state.disabled ? .skipped : .passed)
+            return Self.attempt(from: state.results[deciding], keep: keep, own: own)
         }
-        attempt.duration = state.duration
-        attempt.issueCount = state.results.count { $0.kind != .skipped }
-        attempt.systemOut = state.systemOut.text(keep: keep)
-        attempt.systemErr = state.systemErr.text(keep: keep)
-        return attempt
+        return Attempt(
+            outcome: state.disabled ? .skipped : .passed, duration: own.duration, systemOut: own.systemOut,
+            systemErr: own.systemErr, issueCount: own.issueCount)
     }
 
-    /// The first error, else the first failure, else the first skip.
-    private static func deciding(_ results: [ResultState]) -> ResultState? {
-        results.first { $0.kind == .error } ?? results.first { $0.kind == .failure }
-            ?? results.first { $0.kind == .skipped }
+    /// What the test case's own attempt takes from the test case rather than its result element.
+    private struct OwnFacts {
+        var duration: Double?
+        var issueCount: Int
+        var systemOut: String?
+        var systemErr: String?
     }
 
-    private static func attempt(from state: ResultState, keep: Int) -> Attempt {
+    /// The index of the first error, else the first failure, else the first skip.
+    private static func deciding(_ results: [ResultState]) -> Int? {
+        results.firstIndex { $0.kind == .error } ?? results.firstIndex { $0.kind == .failure }
+            ?? results.firstIndex { $0.kind == .skipped }
+    }
+
+    private static func attempt(from state: ResultState, keep: Int, own: OwnFacts? = nil) -> Attempt {
         let body = state.body.text(keep: keep)
         var stack = state.stackTrace.text(keep: keep) ?? body
         var message = state.message.flatMap { $0.trimmingSpaces().isEmpty ? nil : $0 }
@@ -238,14 +272,16 @@ extension ReportBuilder {
         } else if message == nil, let stack {
             message = stack.split(whereSeparator: \.isNewline).first.map { String($0).trimmingSpaces() }
         }
-        var attempt = Attempt(
-            outcome: state.kind.outcome, origin: state.kind.origin, duration: state.duration, message: message,
-            type: state.type, stackTrace: stack, systemOut: state.systemOut.text(keep: keep),
-            systemErr: state.systemErr.text(keep: keep), issueCount: state.kind.outcome == .skipped ? 0 : 1)
-        if attempt.outcome == .failed || attempt.outcome == .error {
-            attempt.fingerprint = FailureFingerprint(type: state.type, message: state.message, stackTrace: stack)
-        }
-        return attempt
+        let outcome = state.kind.outcome
+        let fingerprint =
+            outcome == .failed || outcome == .error
+            ? FailureFingerprint(type: state.type, message: state.message, stackTrace: stack) : nil
+        return Attempt(
+            outcome: outcome, origin: state.kind.origin, duration: own.map(\.duration) ?? state.duration,
+            message: message, type: state.type, stackTrace: stack,
+            systemOut: own.map(\.systemOut) ?? state.systemOut.text(keep: keep),
+            systemErr: own.map(\.systemErr) ?? state.systemErr.text(keep: keep),
+            issueCount: own?.issueCount ?? (outcome == .skipped ? 0 : 1), fingerprint: fingerprint)
     }
 
     // MARK: - Ends

@@ -33,6 +33,9 @@ struct ReportBuilder {
     /// those seen more than once were seen (rare: Playwright's projects).
     var seenIdentities = IdentityHashSet()
     var repeatedIdentities: [UInt64: Int] = [:]
+    /// The properties of the last suite that had any: the next suite's are most often the same
+    /// (Surefire writes the JVM's facts in every suite), and then share its strings and array.
+    var lastSuiteProperties: [Property] = []
     /// The earliest suite timestamp, for a run whose root has none.
     var earliestSuite: Date?
     /// Bytes of character data since the last tag, and the line it started on: the text of one
@@ -215,7 +218,13 @@ struct ReportBuilder {
             return outputFrame(name) ?? .ignored
         case .properties:
             guard name == names.property else { return .ignored }
-            property = PropertyState(name: attributes.string(names.name), value: attributes.string(names.value))
+            if testCase == nil, let open = suites.indices.last, suites[open].isSuite,
+                suites[open].sharesProperty(attributes, names: names, previous: lastSuiteProperties)
+            {
+                property = PropertyState(shared: true)
+            } else {
+                property = PropertyState(name: attributes.string(names.name), value: attributes.string(names.value))
+            }
             return .property
         case .result:
             if name == names.stackTrace { return .stackTrace }

@@ -11,15 +11,63 @@
 enum StackFrames {
     static func extract(from text: String, limit: Int = 16) -> [String] {
         var frames: [String] = []
-        forEachLine(of: text) { line in
-            let trimmed = line.trimmingSpaces()
-            // The whole line is checked (first: it is the cheaper test, and most skipped lines
-            // fail it): reducing drops the directories (`node_modules/…`).
-            guard !isFramework(trimmed), let frame = frame(in: trimmed), !isFramework(frame) else { return true }
-            frames.append(frame)
-            return frames.count < limit
+        var text = text
+        text.withUTF8 { bytes in
+            forEachLine(of: bytes) { line in
+                guard let frame = frame(onLine: line), !isFramework(frame) else { return true }
+                frames.append(frame)
+                return frames.count < limit
+            }
         }
         return frames
+    }
+
+    /// The reduced frame on one untrimmed line, unless the line is a runner's or not a frame.
+    /// The whole line is checked first (the cheaper test, and most skipped lines fail it):
+    /// reducing drops the directories (`node_modules/…`). An ASCII line, where a character is a
+    /// byte, is read on its bytes and becomes a string only when it is a frame of the general
+    /// forms; any other line is read as text.
+    private static func frame(onLine line: UnsafeBufferPointer<UInt8>) -> String? {
+        guard let trimmed = ASCIIFrame.trimmedIfASCII(line) else {
+            let trimmed = String(decoding: line, as: UTF8.self).trimmingSpaces()
+            return isFramework(trimmed) ? nil : frame(in: trimmed)
+        }
+        guard !ASCIIFrame.isFramework(trimmed) else { return nil }
+        switch ASCIIFrame.frame(in: trimmed) {
+        case .some(let frame): return frame
+        case nil: return frame(in: String(decoding: trimmed, as: UTF8.self))
+        }
+    }
+
+    /// `forEachLine(of:_:)` on UTF-8 bytes: each non-empty line, without its line break.
+    static func forEachLine(of bytes: UnsafeBufferPointer<UInt8>, _ body: (UnsafeBufferPointer<UInt8>) -> Bool) {
+        var start = 0
+        var index = 0
+        let count = bytes.count
+        while index < count {
+            // The byte length of a line break starting here, or 0.
+            var length = 0
+            switch bytes[index] {
+            case 0x0A...0x0D:
+                length = 1
+            case 0xC2:  // U+0085
+                if index + 1 < count, bytes[index + 1] == 0x85 { length = 2 }
+            case 0xE2:  // U+2028, U+2029
+                if index + 2 < count, bytes[index + 1] == 0x80, bytes[index + 2] == 0xA8 || bytes[index + 2] == 0xA9 {
+                    length = 3
+                }
+            default:
+                break
+            }
+            guard length > 0 else {
+                index += 1
+                continue
+            }
+            if start != index, !body(UnsafeBufferPointer(rebasing: bytes[start..<index])) { return }
+            index += length
+            start = index
+        }
+        if start != count { _ = body(UnsafeBufferPointer(rebasing: bytes[start..<count])) }
     }
 
     /// Calls `body` with each non-empty line of `text` (lines end where `Character.isNewline`
@@ -62,10 +110,12 @@ enum StackFrames {
     static func frame(in line: String) -> String? {
         if line.hasPrefix("at ") {
             // Most frames are ASCII, where characters are bytes: read them as bytes.
-            if line.utf8.allSatisfy({ $0 < 0x80 }),
-                let frame = ASCIIFrame.javaOrJavaScript(Array(line.utf8.dropFirst(3)))
-            {
-                return frame
+            if line.utf8.allSatisfy({ $0 < 0x80 }) {
+                var line = line
+                let frame = line.withUTF8 { bytes in
+                    ASCIIFrame.javaOrJavaScript(UnsafeBufferPointer(rebasing: bytes[3...]))
+                }
+                if let frame { return frame }
             }
             return javaOrJavaScript(String(line.dropFirst(3)))
         }
@@ -78,7 +128,8 @@ enum StackFrames {
         return fileLine(line)
     }
 
-    private static let frameworkMarkers = [
+    /// Each at least two bytes: `containsMarker` compares a candidate's second byte first.
+    static let frameworkMarkers = [
         "org.junit.", "junit.framework.", "org.testng.", "sun.reflect.", "java.lang.reflect.", "jdk.internal.",
         "org.apache.maven.surefire", "java.base/", "org.gradle.", "node_modules", "node:internal", "_pytest", "pluggy",
         "unittest/", "XCTest", "swift-testing", "testing.tRunner", "System.RuntimeMethodHandle",
@@ -86,24 +137,30 @@ enum StackFrames {
     ]
 
     /// Whole frames of runners that the markers would over-match as substrings.
-    private static let frameworkFrames: Set<String> = ["testing.go", "unittest.py", "case.py", "runner.py"]
+    static let frameworkFrames: Set<String> = ["testing.go", "unittest.py", "case.py", "runner.py"]
 
     /// The longest of `frameworkFrames`, in bytes: a longer frame cannot be one of them (they
     /// are ASCII with no character that another one decomposes to), so it skips hashing.
-    private static let longestFrameworkFrame = frameworkFrames.map(\.utf8.count).max() ?? 0
+    static let longestFrameworkFrame = frameworkFrames.map(\.utf8.count).max() ?? 0
 
-    private static func isFramework(_ frame: String) -> Bool {
+    static func isFramework(_ frame: String) -> Bool {
         (frame.utf8.count <= longestFrameworkFrame && frameworkFrames.contains(frame))
             || frame.hasSuffix(" <anonymous>") || frame.hasPrefix("sun.")
             || frame.hasPrefix("jdk.") || containsMarker(frame)
     }
 
-    /// The markers' bytes by their first byte: one scan of a line looks for all of them.
-    private static let markersByFirstByte: [[[UInt8]]] = {
-        var table = [[[UInt8]]](repeating: [], count: 256)
-        for marker in frameworkMarkers {
-            let bytes = Array(marker.utf8)
-            if let first = bytes.first { table[Int(first)].append(bytes) }
+    /// The markers' bytes, all of them in one buffer, each from its start offset to the next's.
+    private static let markerBytes: [UInt8] = frameworkMarkers.flatMap { Array($0.utf8) }
+    private static let markerStarts: [Int] = frameworkMarkers.reduce(into: [0]) { starts, marker in
+        starts.append((starts.last ?? 0) + marker.utf8.count)
+    }
+
+    /// For each byte value, a bit per marker (by index) that starts with it: one scan of a line
+    /// looks for all of them, and most bytes start none.
+    private static let markersByFirstByte: [UInt32] = {
+        var table = [UInt32](repeating: 0, count: 256)
+        for (index, marker) in frameworkMarkers.enumerated() {
+            if let first = marker.utf8.first { table[Int(first)] |= 1 << UInt32(index) }
         }
         return table
     }()
@@ -111,10 +168,29 @@ enum StackFrames {
     /// Whether any of `frameworkMarkers` occurs in `text` (as bytes).
     private static func containsMarker(_ text: String) -> Bool {
         var text = text
-        return text.withUTF8 { bytes in
-            bytes.indices.contains { start in
-                markersByFirstByte[Int(bytes[start])].contains { marker in
-                    marker.count <= bytes.count - start && marker.indices.allSatisfy { bytes[start + $0] == marker[$0] }
+        return text.withUTF8(containsMarker)
+    }
+
+    static func containsMarker(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        markersByFirstByte.withUnsafeBufferPointer { table in
+            markerBytes.withUnsafeBufferPointer { markers in
+                markerStarts.withUnsafeBufferPointer { starts in
+                    for start in bytes.indices {
+                        var candidates = table[Int(bytes[start])]
+                        while candidates != 0 {
+                            let index = candidates.trailingZeroBitCount
+                            candidates &= candidates - 1
+                            let marker = UnsafeBufferPointer(rebasing: markers[starts[index]..<starts[index + 1]])
+                            // The second byte first (every marker has one): most candidates
+                            // end there, without a call to compare the rest.
+                            if marker.count <= bytes.count - start, bytes[start + 1] == marker[1],
+                                sameBytes(UnsafeBufferPointer(rebasing: bytes[start..<start + marker.count]), marker)
+                            {
+                                return true
+                            }
+                        }
+                    }
+                    return false
                 }
             }
         }
@@ -213,63 +289,5 @@ enum StackFrames {
     private static func baseName(_ path: String) -> String {
         let base = path.split(whereSeparator: { $0 == "/" || $0 == "\\" }).last.map(String.init) ?? path
         return base.trimmingSpaces()
-    }
-}
-
-/// `StackFrames`' common form, `at function(location)`, on an ASCII line's bytes, where a
-/// character is a byte: the same answers without grapheme breaking or intermediate strings.
-private enum ASCIIFrame {
-    /// The reduced frame; `.some(nil)` for none; nil when the line needs the general path
-    /// (.NET's ` in `).
-    static func javaOrJavaScript(_ rest: [UInt8]) -> String?? {
-        if contains(rest, " in ") { return nil }
-        if let open = rest.lastIndex(of: 0x28), rest.last == 0x29 {
-            let function = trimmed(rest[..<open])
-            let file = baseName(stripLineNumbers(rest[(open + 1)..<(rest.count - 1)]))
-            return .some(function.isEmpty ? text(file) : text(function) + " " + text(file))
-        }
-        let location = baseName(stripLineNumbers(rest[...]))
-        return .some(location.isEmpty ? nil : text(location))
-    }
-
-    private static func text(_ bytes: ArraySlice<UInt8>) -> String { String(decoding: bytes, as: UTF8.self) }
-
-    private static func contains(_ bytes: [UInt8], _ needle: StaticString) -> Bool {
-        let pattern = UnsafeBufferPointer(start: needle.utf8Start, count: needle.utf8CodeUnitCount)
-        guard bytes.count >= pattern.count else { return false }
-        return (0...(bytes.count - pattern.count)).contains { start in
-            pattern.indices.allSatisfy { bytes[start + $0] == pattern[$0] }
-        }
-    }
-
-    private static func isSpace(_ byte: UInt8) -> Bool { byte == 0x20 || (0x09...0x0D).contains(byte) }
-
-    private static func isDigit(_ byte: UInt8) -> Bool { (0x30...0x39).contains(byte) }
-
-    private static func trimmed(_ bytes: ArraySlice<UInt8>) -> ArraySlice<UInt8> {
-        guard let first = bytes.firstIndex(where: { !isSpace($0) }), let last = bytes.lastIndex(where: { !isSpace($0) })
-        else { return [] }
-        return bytes[first...last]
-    }
-
-    /// Without the trailing `:digits` groups.
-    private static func stripLineNumbers(_ location: ArraySlice<UInt8>) -> ArraySlice<UInt8> {
-        var text = trimmed(location)
-        while let colon = text.lastIndex(of: 0x3A), colon + 1 != text.endIndex,
-            text[(colon + 1)...].allSatisfy(isDigit)
-        {
-            text = text[..<colon]
-        }
-        return text
-    }
-
-    /// The last `/` or `\\` part that is not empty (the whole text when none is), trimmed.
-    private static func baseName(_ path: ArraySlice<UInt8>) -> ArraySlice<UInt8> {
-        var end = path.endIndex
-        while end > path.startIndex, path[end - 1] == 0x2F || path[end - 1] == 0x5C { end -= 1 }
-        guard end > path.startIndex else { return trimmed(path) }
-        var start = end
-        while start > path.startIndex, path[start - 1] != 0x2F, path[start - 1] != 0x5C { start -= 1 }
-        return trimmed(path[start..<end])
     }
 }

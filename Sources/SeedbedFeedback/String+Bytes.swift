@@ -15,10 +15,18 @@ extension String {
     }
 }
 
+/// Whether `bytes` hold an `&`, the start of a reference, through `memchr` (`contains` steps an
+/// iterator byte by byte; every attribute value read is checked).
+func containsAmpersand(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+    guard let base = bytes.baseAddress, !bytes.isEmpty else { return false }
+    return memchr(base, 0x26, bytes.count) != nil
+}
+
 /// Byte equality through `memcmp` (a generic `elementsEqual` compares byte by byte).
 func sameBytes(_ left: UnsafeBufferPointer<UInt8>, _ right: UnsafeBufferPointer<UInt8>) -> Bool {
     guard left.count == right.count else { return false }
-    guard let first = left.baseAddress, let second = right.baseAddress else { return true }
+    // One string shared by two values (a reused class name) holds the same bytes.
+    guard let first = left.baseAddress, let second = right.baseAddress, first != second else { return true }
     return memcmp(first, second, left.count) == 0
 }
 

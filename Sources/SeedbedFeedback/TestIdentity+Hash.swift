@@ -43,4 +43,9 @@ extension TestIdentity {
         hash.combine(file ?? "")
         return hash
     }
+
+    /// Whether the identity is the one these parts make (`==` without making it).
+    func isSame(_ suitePath: [String], _ classname: String?, _ name: String, _ file: String?) -> Bool {
+        self.name == name && self.classname == classname && self.file == file && self.suitePath == suitePath
+    }
 }

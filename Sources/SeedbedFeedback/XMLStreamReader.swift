@@ -112,6 +112,18 @@ struct XMLAttributes {
         return nil
     }
 
+    /// Calls `body` with each attribute's interned local name and raw value, in order.
+    func forEach(_ body: (UnsafePointer<xmlChar>, UnsafeBufferPointer<UInt8>) -> Void) {
+        guard let pointers else { return }
+        var item = pointers
+        for _ in 0..<count {
+            if let name = item[0], let start = item[3], let end = item[4] {
+                body(name, UnsafeBufferPointer(start: start, count: end - start))
+            }
+            item += 5
+        }
+    }
+
     /// The value as a string.
     func string(_ name: UnsafePointer<xmlChar>) -> String? {
         bytes(name).map(Self.decode)
@@ -121,13 +133,17 @@ struct XMLAttributes {
     /// cases of a suite repeat one class name, and sharing its string costs a retain where a
     /// new one (past 15 bytes) costs an allocation and a copy.
     func string(_ name: UnsafePointer<xmlChar>, reusing previous: String?) -> String? {
-        guard let value = bytes(name) else { return nil }
-        if let previous, !value.contains(UInt8(ascii: "&")),
+        bytes(name).map { Self.decode($0, reusing: previous) }
+    }
+
+    /// `value` decoded, or `previous` itself when it is the same text.
+    static func decode(_ value: UnsafeBufferPointer<UInt8>, reusing previous: String?) -> String {
+        if let previous, !containsAmpersand(value),
             previous.utf8.withContiguousStorageIfAvailable({ sameBytes($0, value) }) == true
         {
             return previous
         }
-        return Self.decode(value)
+        return decode(value)
     }
 
     /// Whether the value equals one of `words`, ignoring ASCII case.
@@ -154,7 +170,7 @@ struct XMLAttributes {
         return Self.equalsIgnoringCase(value, word)
     }
 
-    private static func equalsIgnoringCase(_ value: UnsafeBufferPointer<UInt8>, _ word: StaticString) -> Bool {
+    static func equalsIgnoringCase(_ value: UnsafeBufferPointer<UInt8>, _ word: StaticString) -> Bool {
         guard value.count == word.utf8CodeUnitCount else { return false }
         let expected = UnsafeBufferPointer(start: word.utf8Start, count: word.utf8CodeUnitCount)
         for (byte, wanted) in zip(value, expected) where byte | 0x20 != wanted | 0x20 {
@@ -167,7 +183,7 @@ struct XMLAttributes {
     /// or `&#38;`) over as the five characters `&#38;`, for a tree builder to decode; every other
     /// reference is already decoded, and a bare `&` cannot occur in a well-formed value.
     static func decode(_ value: UnsafeBufferPointer<UInt8>) -> String {
-        guard value.contains(UInt8(ascii: "&")) else { return String(decoding: value, as: UTF8.self) }
+        guard containsAmpersand(value) else { return String(decoding: value, as: UTF8.self) }
         var bytes: [UInt8] = []
         bytes.reserveCapacity(value.count)
         var index = 0

@@ -85,5 +85,39 @@ struct IdentityHashSetTests {
         }
         #expect(mismatches == 0)
         #expect(reference.count > 25_000)
+        // In batches (a suite's keys at a time), the repeats are the keys a Set already holds
+        // or was given earlier in the batch, growing through the batches as one at a time.
+        var batched = IdentityHashSet()
+        var batchReference = Set<UInt64>()
+        var batchMismatches = 0
+        var repeats = 0
+        var start = 0
+        for size in [1, 2, 50, 700, 3, 0, 9000].cycled(until: keys.count) {
+            let batch = Array(keys[start..<min(keys.count, start + size)])
+            start += batch.count
+            let expected = batch.indices.filter { !batchReference.insert(batch[$0]).inserted }
+            let found = batched.insert(contentsOf: batch)
+            if found != expected { batchMismatches += 1 }
+            repeats += found.count
+        }
+        #expect(start == keys.count)
+        #expect(batchMismatches == 0)
+        #expect(repeats == keys.count - batchReference.count)
+        #expect(repeats > 5000)
+    }
+}
+
+extension Array where Element == Int {
+    /// The sizes again and again until they add up to at least `total`.
+    fileprivate func cycled(until total: Int) -> [Int] {
+        var sizes: [Int] = []
+        var sum = 0
+        while sum < total, contains(where: { $0 > 0 }) {
+            for size in self {
+                sizes.append(size)
+                sum += size
+            }
+        }
+        return sizes
     }
 }
