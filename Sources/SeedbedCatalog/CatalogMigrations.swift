@@ -187,94 +187,7 @@ enum CatalogMigrations {
             "ALTER TABLE test_result DROP COLUMN classname",
             "ALTER TABLE test_result DROP COLUMN report_file",
         ],
-        // 6: on SQLite, the test tables without a rowid (issue 8), so each is one b-tree ordered
-        // by its primary key rather than a table and an index beside it: a sixth fewer bytes,
-        // and an ingest writes one tree per row, not two. The steps are SQLite's own
-        // (`sqliteOnly`); PostgreSQL has no rowid and nothing to do.
-        [],
     ]
-
-    /// Steps of a migration that only SQLite takes, after the shared ones of `all`.
-    static let sqliteOnly: [Int: [String]] = [
-        6: withoutRowID(
-            "test_result",
-            columns: """
-                run_id TEXT NOT NULL,
-                seq BIGINT NOT NULL,
-                test_key TEXT NOT NULL,
-                name TEXT NOT NULL,
-                file TEXT,
-                occurrence BIGINT NOT NULL,
-                report_line BIGINT NOT NULL,
-                status TEXT NOT NULL,
-                attempt_count BIGINT NOT NULL,
-                duration_us BIGINT,
-                message TEXT,
-                failure_type TEXT,
-                fingerprint TEXT,
-                coarse_fingerprint TEXT,
-                normalized_message TEXT,
-                frames TEXT,
-                group_seq BIGINT NOT NULL DEFAULT 0,
-                PRIMARY KEY (run_id, seq),
-                FOREIGN KEY (run_id) REFERENCES test_run (id) ON DELETE CASCADE
-                """)
-            + withoutRowID(
-                "test_attempt",
-                columns: """
-                    run_id TEXT NOT NULL,
-                    seq BIGINT NOT NULL,
-                    attempt BIGINT NOT NULL,
-                    outcome TEXT NOT NULL,
-                    origin TEXT NOT NULL,
-                    duration_us BIGINT,
-                    message TEXT,
-                    failure_type TEXT,
-                    fingerprint TEXT,
-                    coarse_fingerprint TEXT,
-                    normalized_message TEXT,
-                    frames TEXT,
-                    PRIMARY KEY (run_id, seq, attempt),
-                    FOREIGN KEY (run_id, seq) REFERENCES test_result (run_id, seq) ON DELETE CASCADE
-                    """)
-            + withoutRowID(
-                "test_link",
-                columns: """
-                    run_id TEXT NOT NULL,
-                    seq BIGINT NOT NULL,
-                    kind TEXT NOT NULL,
-                    value TEXT NOT NULL,
-                    PRIMARY KEY (run_id, seq, kind, value),
-                    FOREIGN KEY (run_id, seq) REFERENCES test_result (run_id, seq) ON DELETE CASCADE
-                    """)
-            // The attempts and links now name the new results: the old ones go without a cascade.
-            + ["DROP TABLE test_result_v5"]
-            + withoutRowID(
-                "test_group",
-                columns: """
-                    run_id TEXT NOT NULL,
-                    group_seq BIGINT NOT NULL,
-                    suite_path TEXT NOT NULL,
-                    classname TEXT,
-                    report_file TEXT NOT NULL,
-                    PRIMARY KEY (run_id, group_seq),
-                    FOREIGN KEY (run_id) REFERENCES test_run (id) ON DELETE CASCADE
-                    """)
-    ]
-
-    /// Rebuilds `table` as a WITHOUT ROWID table of `columns` (the same columns, in the same
-    /// order), rows kept. The old table is renamed first, which (SQLite 3.26 and later) makes
-    /// the foreign keys naming it name the renamed table; it is then dropped, except
-    /// `test_result`, whose attempts and links still name it until they are rebuilt in turn:
-    /// dropping it first would delete them through their ON DELETE CASCADE.
-    private static func withoutRowID(_ table: String, columns: String) -> [String] {
-        let old = table + "_v5"
-        return [
-            "ALTER TABLE \(table) RENAME TO \(old)",
-            "CREATE TABLE \(table) (\n\(columns)) WITHOUT ROWID",
-            "INSERT INTO \(table) SELECT * FROM \(old)",
-        ] + (table == "test_result" ? [] : ["DROP TABLE \(old)"])
-    }
 
     /// Brings the catalog to `all.count`, in one transaction (concurrent first openings queue on
     /// the lock; the second finds the work done).
@@ -302,8 +215,7 @@ enum CatalogMigrations {
                     )
                 }
                 for version in (current + 1)..<(all.count + 1) {
-                    let own = database.dialect == .sqlite ? sqliteOnly[version] ?? [] : []
-                    for statement in all[version - 1] + own { try database.execute(statement) }
+                    for statement in all[version - 1] { try database.execute(statement) }
                     _ = try database.query(
                         "INSERT INTO schema_version (version) VALUES ($1)", parameters: ["\(version)"])
                 }

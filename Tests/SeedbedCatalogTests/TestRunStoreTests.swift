@@ -131,7 +131,7 @@ struct TestRunStoreTests {
         let catalog = try Catalog.open(path, create: false)
         #expect(
             try database.query("SELECT version FROM schema_version ORDER BY version", parameters: [])
-                == [["1"], ["2"], ["3"], ["4"], ["5"], ["6"]])
+                == [["1"], ["2"], ["3"], ["4"], ["5"]])
         #expect(try catalog.versions().map(\.reference.description) == ["shop@1.0.0"])
         #expect(try Self.record(3, into: catalog).results == 3)
     }
@@ -280,7 +280,7 @@ struct TestRunStoreTests {
         let catalog = try Catalog.open(path, create: false)
         #expect(
             try database.query("SELECT version FROM schema_version ORDER BY version", parameters: [])
-                == [["1"], ["2"], ["3"], ["4"], ["5"], ["6"]])
+                == [["1"], ["2"], ["3"], ["4"], ["5"]])
         let attempts = try catalog.testResults(ofRun: "old").map(\.result.attempts)
         #expect(
             attempts == [
@@ -346,7 +346,7 @@ struct TestRunStoreTests {
         for statement in Self.version4Tables() + Self.version4Rows { try database.execute(statement) }
         let catalog = try Catalog.open(path, create: false)
         func rows(_ sql: String) throws -> [String] { try database.query(sql, parameters: []).map { $0[0] ?? "" } }
-        #expect(try rows("SELECT version FROM schema_version ORDER BY version") == ["1", "2", "3", "4", "5", "6"])
+        #expect(try rows("SELECT version FROM schema_version ORDER BY version") == ["1", "2", "3", "4", "5"])
         #expect(try rows(Self.groupsQuery) == Self.expectedGroups)
         #expect(try rows(Self.resultGroupsQuery) == Self.expectedResultGroups)
         #expect(
@@ -356,44 +356,9 @@ struct TestRunStoreTests {
         #expect(try Self.migratedIdentities(catalog) == Self.expectedIdentities)
         #expect(
             try catalog.testResults(ofRun: "old", failuresOnly: true).map(\.result.links) == [[TestLink(.rule, "R-1")]])
-        // Schema 6 rebuilt the test tables without rowids, rows kept.
-        #expect(try rows(Self.tablesWithRowIDs) == ["test_run"])
-        #expect(try rows("SELECT count(*) FROM test_link") == ["1"])
         // Replacing a migrated run takes its groups too.
         #expect(try Self.record(3, into: catalog, id: "old").replaced?.id == "old")
         #expect(try rows("SELECT count(*) FROM test_group WHERE run_id = 'old'") == ["1"])
-    }
-
-    /// The test tables of the catalog that have a rowid.
-    static let tablesWithRowIDs =
-        "SELECT name FROM sqlite_schema WHERE type = 'table' AND name LIKE 'test%' AND sql NOT LIKE '%WITHOUT ROWID' ORDER BY name"
-
-    /// On SQLite each test table is one b-tree in its key's order (schema 6): no rowid, and no
-    /// index beside it; a failed ingest still leaves nothing, and a run is replaced whole.
-    @Test func sqliteKeepsTheTestTablesWithoutRowIDs() throws {
-        let folder = try TemporaryDirectory()
-        let path = folder.url.appendingPathComponent("catalog.sqlite").path
-        let catalog = try Catalog.open(path, create: true)
-        try catalog.register(try CatalogStoreTests.registration())
-        _ = try Self.record(300, into: catalog)
-        let database = try SQLiteDatabase(path: path, create: false)
-        func rows(_ sql: String) throws -> [String] { try database.query(sql, parameters: []).map { $0[0] ?? "" } }
-        #expect(try rows(Self.tablesWithRowIDs) == ["test_run"])
-        #expect(
-            try rows("SELECT name FROM sqlite_schema WHERE type = 'index' AND tbl_name LIKE 'test%' ORDER BY name")
-                == ["sqlite_autoindex_test_run_1", "test_run_by_version"])
-        #expect(throws: StoreError.self) { try database.query("SELECT rowid FROM test_result", parameters: []) }
-        #expect {
-            try catalog.recordTestRun(try Self.run("ci-2")) { writer in
-                for index in 0..<50 { try writer.add(Self.result(index)) }
-                throw Broken()
-            }
-        } throws: { $0 is Broken }
-        #expect(try Self.record(3, into: catalog).replaced?.id == "ci-1")
-        #expect(
-            try ["test_result", "test_attempt", "test_link", "test_group"].map { table in
-                try rows("SELECT count(*) FROM \(table)")[0]
-            } == ["3", "0", "2", "1"])
     }
 
     @Test func aVersion4CatalogOnPostgreSQLMovesItsSuitesToGroups() throws {
@@ -401,8 +366,7 @@ struct TestRunStoreTests {
         try Catalog.open(server.uri, create: true).register(try CatalogStoreTests.registration())
         for statement in Self.version4Tables() + Self.version4Rows { _ = try server.psql(statement) }
         let catalog = try Catalog.open(server.uri, create: false)
-        #expect(
-            try server.rows("SELECT version FROM schema_version ORDER BY version") == ["1", "2", "3", "4", "5", "6"])
+        #expect(try server.rows("SELECT version FROM schema_version ORDER BY version") == ["1", "2", "3", "4", "5"])
         #expect(try server.rows(Self.groupsQuery) == Self.expectedGroups)
         #expect(try server.rows(Self.resultGroupsQuery) == Self.expectedResultGroups)
         #expect(try Self.migratedIdentities(catalog) == Self.expectedIdentities)
