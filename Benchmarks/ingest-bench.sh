@@ -8,7 +8,8 @@
 #      looking at every test case's result (Benchmarks/junit-parse.py),
 # in the same run, each under `/usr/bin/time -v`, RUNS times (default 3) interleaved: every run,
 # then the medians of wall time, CPU time and peak RSS, MB/s, the ratios, and the rows stored;
-# last, the floor: libxml2 alone reading the file (Benchmarks/c/junit_sax_floor.c).
+# last, the floors: libxml2 alone reading the file (Benchmarks/c/junit_sax_floor.c) and SQLite
+# alone storing the run's rows, read back from the catalog (Benchmarks/c/catalog_insert_floor.c).
 # The machine is shared, so wall times move with its load; CPU time (user + system) moves less.
 set -euo pipefail
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
@@ -21,6 +22,7 @@ trap 'rm -rf "$work"' EXIT
 swift build -c release --package-path "$root" --product seedbed >/dev/null
 seedbed="$root/.build/release/seedbed"
 cc -O2 -o "$work/junit_sax_floor" "$here/c/junit_sax_floor.c" $(pkg-config --cflags --libs libxml-2.0)
+cc -O2 -o "$work/catalog_insert_floor" "$here/c/catalog_insert_floor.c" -lsqlite3
 venv="$here/.venv-junit"
 if [ ! -x "$venv/bin/python" ]; then
     python3 -m venv "$venv"
@@ -96,4 +98,13 @@ for megabytes in "${sizes[@]}"; do
     # The floor: libxml2 alone on the same file, with callbacks that only count.
     read -r wall cpu peak < <(measure "$work/floor.time" "$work/floor.txt" "$work/junit_sax_floor" "$report")
     printf "  libxml2 alone (Benchmarks/c/junit_sax_floor.c): %s s wall, %s s CPU (%s)\n" "$wall" "$cpu" "$(cat "$work/floor.txt")"
+    # The other floor: SQLite alone storing the run's rows (read back from this catalog) into a
+    # catalog as the ingest found it, best of three.
+    rm -rf "$work/empty.sqlite"* "$work/data"
+    "$seedbed" generate "$work/bench.seed" --out "$work/data" --catalog "$work/empty.sqlite" >/dev/null 2>&1
+    for run in 1 2 3; do
+        cp "$work/empty.sqlite" "$work/target.sqlite"
+        rm -f "$work/target.sqlite-wal" "$work/target.sqlite-shm"
+        "$work/catalog_insert_floor" "$work/catalog.sqlite" bench "$work/target.sqlite"
+    done | sort -g | head -1 | sed 's/^/  SQLite alone (Benchmarks\/c\/catalog_insert_floor.c): /'
 done
