@@ -12,16 +12,9 @@ extension TestResultRecord {
     /// Borrowed: a caller holding the test case lends it rather than copies it.
     init(_ testCase: borrowing TestCase, identityHash: UInt64, reportFile: String) {
         let status = testCase.status
-        // The deciding attempt: the last failure or error of a failed test, else the last one.
-        // Read in place by index: a copy of an attempt retains each of its strings.
+        // Attempts read in place by index: a copy of an attempt retains each of its strings.
         let attempts = testCase.attempts
-        let decidingIndex: Int?
-        switch status {
-        case .failed, .error:
-            decidingIndex = attempts.lastIndex { $0.outcome == .failed || $0.outcome == .error }
-        default:
-            decidingIndex = attempts.indices.last
-        }
+        let decidingIndex = testCase.decidingAttempt
         let isFailure = status == .failed || status == .error
         var message: String?
         var failureType: String?
@@ -35,17 +28,12 @@ extension TestResultRecord {
                 coarseFingerprint = attempts[index].fingerprint?.coarse
             }
         }
-        // Summed in order from 0, as `reduce(0, +)` over the known durations would.
-        var duration: Double?
-        for index in attempts.indices {
-            if let seconds = attempts[index].duration { duration = (duration ?? 0) + seconds }
-        }
         self.init(
             key: TestKey.of(identityHash: identityHash, occurrence: testCase.occurrence),
             suitePath: testCase.identity.suitePath, classname: testCase.identity.classname,
             name: testCase.identity.name, file: testCase.identity.file, occurrence: testCase.occurrence,
             reportFile: reportFile, reportLine: testCase.reportLine, status: status.rawValue,
-            duration: duration, message: message, failureType: failureType, fingerprint: fingerprint,
+            duration: testCase.summedDuration, message: message, failureType: failureType, fingerprint: fingerprint,
             coarseFingerprint: coarseFingerprint, attempts: attempts.map(TestAttemptRecord.init),
             links: Self.links(testCase.traceLinks))
     }
@@ -73,21 +61,9 @@ extension TestRunWriter {
     func add(_ testCase: borrowing TestCase, identityHash: UInt64, reportFile: String) throws(CatalogError) {
         let status = testCase.status
         let count = testCase.attempts.count
-        // The deciding attempt, as the record's: the last failure or error of a failed test,
-        // else the last one.
-        let deciding: Int?
-        switch status {
-        case .failed, .error:
-            deciding = testCase.attempts.lastIndex { $0.outcome == .failed || $0.outcome == .error }
-        default:
-            deciding = count > 0 ? count - 1 : nil
-        }
+        let deciding = testCase.decidingAttempt
         let isFailure = status == .failed || status == .error
-        // Summed in order from 0, as the record's.
-        var duration: Double?
-        for index in 0..<count {
-            if let seconds = testCase.attempts[index].duration { duration = (duration ?? 0) + seconds }
-        }
+        let duration = testCase.summedDuration
         let key = TestKey.hash(identityHash: identityHash, occurrence: testCase.occurrence)
         if let deciding {
             let fingerprint = isFailure ? testCase.attempts[deciding].fingerprint?.fine : nil
@@ -142,6 +118,27 @@ extension TestRunWriter {
         for value in links.scenarios { try addLink(.scenario, value) }
         for value in links.records { try addLink(.record, value) }
         for value in links.datasets { try addLink(.dataset, value) }
+    }
+}
+
+extension TestCase {
+    /// The attempt whose message and type the stored result shows: the last failure or error of
+    /// a failed test, else the last attempt.
+    var decidingAttempt: Int? {
+        switch status {
+        case .failed, .error: attempts.lastIndex { $0.outcome == .failed || $0.outcome == .error }
+        default: attempts.indices.last
+        }
+    }
+
+    /// The known durations of the attempts summed in order from 0 (as `reduce(0, +)` over them
+    /// would), nil when none is known.
+    var summedDuration: Double? {
+        var total: Double?
+        for index in attempts.indices {
+            if let seconds = attempts[index].duration { total = (total ?? 0) + seconds }
+        }
+        return total
     }
 }
 
