@@ -221,11 +221,14 @@ extension ReportBuilder {
 
     /// The identity hash up to the class name: the suite path's part was made when the suite
     /// opened, and the class name's is the last test case's when the bytes are the same.
+    ///
+    /// The cache is read in place, not copied out: a copy retains the class name, a string the
+    /// writing thread retains and releases too, so each retain waits for the other core.
     private mutating func classHash(suitePath: FNV1a64, classname: String?) -> FNV1a64 {
-        if let last = lastClassHash, last.suitePath == suitePath.value,
-            last.classname.hasSameBytes(as: classname ?? "")
+        if let hash = lastClassHash?.hash, lastClassHash?.suitePath == suitePath.value,
+            lastClassHash?.classname.hasSameBytes(as: classname) == true
         {
-            return last.hash
+            return hash
         }
         let hash = TestIdentity.classHasher(suitePath: suitePath, classname: classname)
         lastClassHash = (suitePath.value, classname ?? "", hash)

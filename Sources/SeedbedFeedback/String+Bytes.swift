@@ -13,6 +13,14 @@ extension String {
         }
         return fast.flatMap { $0 } ?? utf8.elementsEqual(other.utf8)
     }
+
+    /// `hasSameBytes(as: other ?? "")` without making the empty string.
+    func hasSameBytes(as other: String?) -> Bool {
+        switch other {
+        case .some(let other): hasSameBytes(as: other)
+        case .none: utf8.isEmpty
+        }
+    }
 }
 
 /// Whether `bytes` hold an `&`, the start of a reference, through `memchr` (`contains` steps an
