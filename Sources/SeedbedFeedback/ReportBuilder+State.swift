@@ -116,6 +116,10 @@ extension ReportBuilder {
         var hashes: [UInt64] = []
         /// Where each hash's first case is, once the suite has more than `scanLimit` cases.
         var caseIndex: [UInt64: Int]?
+        /// A 256-bit filter of `hashes` (one bit each, from the hash's top byte) for the scan: a
+        /// hash whose bit is clear is new without reading `hashes`, and most are (a suite's
+        /// tests have distinct names; with fifty of them four bits in five are still clear).
+        var hashFilter = SIMD4<UInt64>(repeating: 0)
         /// Test case elements in this suite and the suites inside it, by their own outcome.
         var counted = DeclaredCounts(tests: 0, failures: 0, errors: 0, skipped: 0)
         var declared: DeclaredCounts
@@ -138,8 +142,11 @@ extension ReportBuilder {
         /// The index of the first case whose identity hash is `hash`.
         func firstCase(withHash hash: UInt64) -> Int? {
             if let caseIndex { return caseIndex[hash] }
+            guard hashFilter[Int(truncatingIfNeeded: hash >> 62)] & Self.filterBit(hash) != 0 else { return nil }
             return hashes.firstIndex(of: hash)
         }
+
+        private static func filterBit(_ hash: UInt64) -> UInt64 { 1 << (hash >> 56 & 63) }
 
         /// Whether a suite property with these attributes is the next of the properties this
         /// suite shares with `previous` (the last suite's): its name and value have the bytes of
@@ -211,6 +218,7 @@ extension ReportBuilder {
             if caseIndex?[hash] == nil { caseIndex?[hash] = cases.count }
             cases.append(testCase)
             hashes.append(hash)
+            hashFilter[Int(truncatingIfNeeded: hash >> 62)] |= Self.filterBit(hash)
         }
     }
 
