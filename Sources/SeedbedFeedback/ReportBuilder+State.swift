@@ -43,9 +43,28 @@ extension ReportBuilder {
                 kept.removeSubrange(end...)
                 cut = true
             }
-            let text = String(decoding: kept, as: UTF8.self).trimmingSpaces()
+            let text = Self.trimmedString(kept)
             if cut { return text + "\n… [cut: \(total) bytes in all]" }
             return text.isEmpty ? nil : text
+        }
+
+        /// `String(decoding: bytes, as: UTF8.self).trimmingSpaces()`, without the untrimmed
+        /// string when both trimmed ends are ASCII (most texts: a stack trace starts and ends
+        /// with a line break and indentation). Decoding is local, so bytes between two ASCII
+        /// ones decode the same alone as within the whole.
+        static func trimmedString(_ bytes: [UInt8]) -> String {
+            bytes.withUnsafeBufferPointer { buffer in
+                func isSpace(_ byte: UInt8) -> Bool { byte == 0x20 || (byte >= 0x09 && byte <= 0x0D) }
+                var start = 0
+                var end = buffer.count
+                while start < end, isSpace(buffer[start]) { start += 1 }
+                while end > start, isSpace(buffer[end - 1]) { end -= 1 }
+                if start == end { return "" }
+                guard buffer[start] < 0x80, buffer[end - 1] < 0x80 else {
+                    return String(decoding: buffer, as: UTF8.self).trimmingSpaces()
+                }
+                return String(decoding: UnsafeBufferPointer(rebasing: buffer[start..<end]), as: UTF8.self)
+            }
         }
     }
 

@@ -22,6 +22,30 @@ struct ReadingShortcutsTests {
         #expect(allLineFeeds.withUnsafeBytes { XMLInput.lineFeeds(in: $0) } == 1000)
     }
 
+    @Test("captured text trimmed on its bytes matches decoding then trimming")
+    func capturedTextTrim() {
+        var random = SplitMix64(state: 17)
+        // Spaces, tabs and line breaks at the edges next to ASCII, non-ASCII white space, marks
+        // that join a space, and invalid UTF-8 between ASCII bytes.
+        let pieces: [[UInt8]] = [
+            [0x20], [0x09], [0x0A], [0x0D, 0x0A], [0x0B], [0x41], [0x7A], [0x2E],
+            Array("é".utf8), Array("\u{A0}".utf8), Array("\u{3000}".utf8), Array("\u{301}".utf8),
+            Array("\u{85}".utf8), Array("日".utf8), [0xFF], [0xC3], [0x80],
+        ]
+        for length in 0..<12 {
+            for _ in 0..<400 {
+                var bytes: [UInt8] = []
+                for _ in 0..<length { bytes += pieces[Int.random(in: 0..<pieces.count, using: &random)] }
+                let expected = String(decoding: bytes, as: UTF8.self).trimmingSpaces()
+                let trimmed = ReportBuilder.TextCapture.trimmedString(bytes)
+                #expect(Array(trimmed.utf8) == Array(expected.utf8), "\(bytes)")
+            }
+        }
+        #expect(ReportBuilder.TextCapture.trimmedString(Array("\n\t at a.B(B.java:1)\n  ".utf8)) == "at a.B(B.java:1)")
+        #expect(ReportBuilder.TextCapture.trimmedString(Array(" \u{301}x ".utf8)) == "\u{301}x")
+        #expect(ReportBuilder.TextCapture.trimmedString([0x20, 0x0A]).isEmpty)
+    }
+
     /// `trimmingSpaces` as it was written before its byte-level fast path.
     static func referenceTrim(_ text: String) -> String {
         let scalars = text.unicodeScalars
