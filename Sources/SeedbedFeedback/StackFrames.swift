@@ -156,7 +156,7 @@ enum StackFrames {
     }
 
     /// For each byte value, a bit per marker (by index) that starts with it: one scan of a line
-    /// looks for all of them, and most bytes start none.
+    /// looks for all of them, and most bytes start none. At most 32 markers (tested).
     private static let markersByFirstByte: [UInt32] = {
         var table = [UInt32](repeating: 0, count: 256)
         for (index, marker) in frameworkMarkers.enumerated() {
