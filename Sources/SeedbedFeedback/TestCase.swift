@@ -17,9 +17,21 @@ public struct TestCase: Hashable, Sendable {
     public var properties: [Property]
     /// In the order they ran: flaky runs, the test case's own result, then reruns, then the
     /// same for each repeated element.
-    public var attempts: [Attempt]
+    public var attempts: [Attempt] {
+        didSet { status = Self.status(of: attempts, markedFlaky: markedFlaky) }
+    }
     /// The producer said so (Flank's `flaky="true"`).
-    public var markedFlaky: Bool
+    public var markedFlaky: Bool {
+        didSet { status = Self.status(of: attempts, markedFlaky: markedFlaky) }
+    }
+    /// See `TestStatus` for the rule.
+    ///
+    /// Stored, kept right whenever `attempts` or `markedFlaky` change: the summary and the
+    /// catalog's record both read it for every test, and a walk over the attempts each time
+    /// costs more than the one here (it follows the array, whose counts the writing thread
+    /// touches at the same time). It follows from the attempts and the mark, so it adds nothing
+    /// to equality.
+    public private(set) var status: TestStatus
 
     public init(
         identity: TestIdentity, occurrence: Int = 0, sourceLine: Int? = nil, reportLine: Int,
@@ -33,11 +45,11 @@ public struct TestCase: Hashable, Sendable {
         self.properties = properties
         self.attempts = attempts
         self.markedFlaky = markedFlaky
+        self.status = Self.status(of: attempts, markedFlaky: markedFlaky)
     }
 
-    /// See `TestStatus` for the rule.
-    public var status: TestStatus {
-        // One pass over the outcomes only (no attempt is copied: this runs for every test).
+    private static func status(of attempts: [Attempt], markedFlaky: Bool) -> TestStatus {
+        // One pass over the outcomes only (no attempt is copied).
         var errored = false
         var failed = false
         var lastRun: Outcome?
