@@ -227,7 +227,11 @@ enum CatalogMigrations {
         }
         var statements = [
             "ALTER TABLE test_run ADD COLUMN number BIGINT",
-            "UPDATE test_run SET number = (SELECT count(*) FROM test_run o WHERE o.id <= test_run.id)",
+            """
+            UPDATE test_run SET number = numbered.number
+            FROM (SELECT id, row_number() OVER (ORDER BY id) AS number FROM test_run) AS numbered
+            WHERE numbered.id = test_run.id
+            """,
             "CREATE UNIQUE INDEX test_run_by_number ON test_run (number)",
             "ALTER TABLE test_link RENAME TO test_link_5",
             "ALTER TABLE test_attempt RENAME TO test_attempt_5",
