@@ -106,6 +106,49 @@ struct TestRunStoreTests {
         #expect(try counts() == ["0", "0", "0", "0"])
     }
 
+    /// Schema 6: per table and run number, the rows' count and first and last ordinal.
+    static let rangesQuery =
+        ["test_result", "test_attempt", "test_link", "test_group"].map { table in
+            "SELECT '\(table) ' || (id / 4294967296) || ': ' || count(*) || ' rows, ' || min(id % 4294967296) || '-' || max(id % 4294967296) FROM \(table) GROUP BY id / 4294967296"
+        }.joined(separator: " UNION ALL ") + " UNION ALL SELECT 'run ' || id || ' ' || number FROM test_run ORDER BY 1"
+
+    static let expectedRanges = [
+        "run ci-1 3", "run ci-2 2", "test_attempt 2: 20 rows, 0-19", "test_attempt 3: 10 rows, 0-9",
+        "test_group 2: 1 rows, 0-0", "test_group 3: 1 rows, 0-0", "test_link 2: 4 rows, 0-3",
+        "test_link 3: 2 rows, 0-1", "test_result 2: 200 rows, 0-199", "test_result 3: 100 rows, 0-99",
+    ]
+
+    /// Two runs, the first replaced: each run's rows are the key range of its number (results by
+    /// `seq`, attempts and links by their own order in the run); the replacement takes the next
+    /// number and deletes the old range only; replacing the version deletes every range.
+    static func keyRanges(_ catalog: Catalog, _ rows: (String) throws -> [String]) throws {
+        try catalog.register(try CatalogStoreTests.registration())
+        _ = try record(200, into: catalog, id: "ci-1")
+        _ = try record(200, into: catalog, id: "ci-2")
+        #expect(try record(100, into: catalog, id: "ci-1").replaced?.id == "ci-1")
+        #expect(try rows(rangesQuery) == expectedRanges)
+        #expect(
+            try catalog.testResults(ofRun: "ci-2", failuresOnly: true).map(\.result.attempts.count)
+                == Array(repeating: 1, count: 20))
+        #expect(try catalog.testResults(ofRun: "ci-1").map(\.result.links.count).reduce(0, +) == 2)
+        #expect(try catalog.register(try CatalogStoreTests.registration(spec: "spec v2"), force: true) == .replaced)
+        #expect(try rows(rangesQuery) == [])
+    }
+
+    @Test func aRunsRowsAreTheKeyRangeOfItsNumber() throws {
+        let folder = try TemporaryDirectory()
+        let path = folder.url.appendingPathComponent("catalog.sqlite").path
+        let catalog = try Catalog.open(path, create: true)
+        let database = try SQLiteDatabase(path: path, create: false)
+        try Self.keyRanges(catalog) { sql in try database.query(sql, parameters: []).map { $0[0] ?? "" } }
+    }
+
+    @Test func aRunsRowsAreTheKeyRangeOfItsNumberOnPostgreSQL() throws {
+        let server = try PostgresTestDatabase()
+        let catalog = try Catalog.open(server.uri, create: true)
+        try Self.keyRanges(catalog) { sql in try server.rows(sql) }
+    }
+
     @Test func aRunOfAnUnknownVersionIsRefused() throws {
         let folder = try TemporaryDirectory()
         let catalog = try Catalog.open(folder.url.appendingPathComponent("catalog.sqlite").path, create: true)
