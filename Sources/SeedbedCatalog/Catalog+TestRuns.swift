@@ -76,8 +76,7 @@ extension Catalog {
             .compactMap { $0.first.flatMap { $0 }.flatMap { Int64($0) } }
         for number in numbers {
             for table in ["test_link", "test_attempt", "test_result", "test_group"] {
-                _ = try rows(
-                    "DELETE FROM \(table) WHERE id >= $1 AND id < $2", ["\(number << 32)", "\((number + 1) << 32)"])
+                _ = try rows("DELETE FROM \(table) WHERE id >= $1 AND id < $2", Self.keyRange(number))
             }
         }
         _ = try rows("DELETE FROM test_run WHERE \(condition)", parameters)
