@@ -237,6 +237,15 @@ enum CatalogMigrations {
             "ALTER TABLE test_attempt RENAME TO test_attempt_5",
             "ALTER TABLE test_result RENAME TO test_result_5",
             "ALTER TABLE test_group RENAME TO test_group_5",
+        ]
+        if dialect == .postgres {
+            // The old keys keep their names through the rename; freed, the new tables' keys get
+            // the usual ones (`test_result_pkey`), which later migrations can name.
+            statements += ["test_link", "test_attempt", "test_result", "test_group"].map { table in
+                "ALTER TABLE \(table)_5 RENAME CONSTRAINT \(table)_pkey TO \(table)_5_pkey"
+            }
+        }
+        statements += [
             """
             CREATE TABLE test_group (
                 \(key),

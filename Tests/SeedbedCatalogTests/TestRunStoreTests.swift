@@ -428,6 +428,11 @@ struct TestRunStoreTests {
         #expect(try server.rows(Self.groupsQuery) == Self.expectedGroups)
         #expect(try server.rows(Self.resultGroupsQuery) == Self.expectedResultGroups)
         #expect(try server.rows(Self.keysQuery) == Self.expectedKeys)
+        #expect(
+            try server.rows("SELECT indexname FROM pg_indexes WHERE tablename LIKE 'test_%' ORDER BY 1") == [
+                "test_attempt_pkey", "test_group_pkey", "test_link_pkey", "test_result_pkey", "test_run_by_number",
+                "test_run_by_version", "test_run_pkey",
+            ])
         #expect(try Self.migratedIdentities(catalog) == Self.expectedIdentities)
         #expect(try Self.record(3, into: catalog, id: "old").replaced?.id == "old")
         #expect(try server.rows(Self.countOldGroups) == ["1"])
