@@ -1,7 +1,8 @@
 /* Benchmarks/c/catalog_insert_floor.c SOURCE RUN TARGET: the floor for storing a run's tests in a
  * SQLite catalog as `seedbed ingest` does, with nothing but SQLite. Reads every row of run RUN
- * (test_group, test_result, test_attempt, test_link) from the catalog SOURCE into memory, then
- * times inserting them into TARGET (a catalog of the same schema without that run) in one
+ * (test_group, test_result, test_attempt, test_link; schema 6: the run's key range, keys kept) from
+ * the catalog SOURCE into memory, then times inserting them into TARGET (a catalog of the same
+ * schema without that run) in one
  * transaction the way the ingest writes them: WAL, an 8 MiB page cache, foreign keys off, each
  * test's group, result, attempts and links in key order, eight rows to an INSERT OR FAIL, values
  * bound without copies. Prints the seconds for the inserts and for the commit (with SQLite's
@@ -59,13 +60,24 @@ static const void *keep(const void *bytes, int count) {
 
 /* Every row of the run, in key order; the second column is the key that ties rows to a test
  * (group_seq for test_group, seq for the others). */
-static void load(sqlite3 *db, Table *table, const char *run) {
-    char sql[256];
-    const char *order = strcmp(table->name, "test_group") == 0 ? "group_seq" : "seq";
-    snprintf(sql, sizeof sql, "SELECT * FROM %s WHERE run_id = ?1 ORDER BY %s", table->name, order);
+/* The run's rows of one table in key order (schema 6: the run's key range), each row preceded by
+ * the key that ties it to a test, not inserted: group_seq for test_group, seq for the others. */
+static const char *query(const char *name) {
+    if (strcmp(name, "test_group") == 0)
+        return "SELECT id - ?2, * FROM test_group WHERE id >= ?2 AND id < ?3 ORDER BY id";
+    if (strcmp(name, "test_result") == 0)
+        return "SELECT id - ?2, * FROM test_result WHERE id >= ?2 AND id < ?3 ORDER BY id";
+    if (strcmp(name, "test_attempt") == 0)
+        return "SELECT seq, * FROM test_attempt WHERE id >= ?2 AND id < ?3 ORDER BY id";
+    return "SELECT seq, * FROM test_link WHERE id >= ?2 AND id < ?3 ORDER BY id";
+}
+
+static void load(sqlite3 *db, Table *table, sqlite3_int64 number) {
+    const char *sql = query(table->name);
     sqlite3_stmt *select;
     if (sqlite3_prepare_v2(db, sql, -1, &select, NULL) != SQLITE_OK) fail(db, sql);
-    sqlite3_bind_text(select, 1, run, -1, SQLITE_STATIC);
+    sqlite3_bind_int64(select, 2, number << 32);
+    sqlite3_bind_int64(select, 3, (number + 1) << 32);
     table->columns = sqlite3_column_count(select);
     int capacity = 1024;
     table->values = malloc(sizeof(Value) * capacity * table->columns);
@@ -94,7 +106,7 @@ static void prepare(sqlite3 *db, Table *table) {
     int at = snprintf(sql, size, "INSERT OR FAIL INTO %s VALUES ", table->name);
     for (int r = 0; r < ROWS_PER_STATEMENT; r++) {
         at += snprintf(sql + at, size - at, r ? ",(" : "(");
-        for (int c = 0; c < table->columns; c++) at += snprintf(sql + at, size - at, c ? ",?" : "?");
+        for (int c = 1; c < table->columns; c++) at += snprintf(sql + at, size - at, c > 1 ? ",?" : "?");
         at += snprintf(sql + at, size - at, ")");
     }
     if (sqlite3_prepare_v3(db, sql, -1, SQLITE_PREPARE_PERSISTENT, &table->insert, NULL) != SQLITE_OK) fail(db, sql);
@@ -109,17 +121,17 @@ static void flush(sqlite3 *db, Table *table) {
         sqlite3_stmt *single;
         char sql[4096];
         int at = snprintf(sql, sizeof sql, "INSERT OR FAIL INTO %s VALUES (", table->name);
-        for (int c = 0; c < table->columns; c++) at += snprintf(sql + at, sizeof sql - at, c ? ",?" : "?");
+        for (int c = 1; c < table->columns; c++) at += snprintf(sql + at, sizeof sql - at, c > 1 ? ",?" : "?");
         snprintf(sql + at, sizeof sql - at, ")");
         if (sqlite3_prepare_v2(db, sql, -1, &single, NULL) != SQLITE_OK) fail(db, sql);
         for (int r = 0; r < table->gathered; r++) {
             Value *row = &table->values[(table->next - table->gathered + r) * table->columns];
-            for (int c = 0; c < table->columns; c++) {
+            for (int c = 1; c < table->columns; c++) {
                 Value *v = &row[c];
-                if (v->type == SQLITE_INTEGER) sqlite3_bind_int64(single, c + 1, v->integer);
-                else if (v->type == SQLITE_FLOAT) sqlite3_bind_double(single, c + 1, v->real);
-                else if (v->type == SQLITE_TEXT) sqlite3_bind_text(single, c + 1, v->bytes, v->count, SQLITE_STATIC);
-                else sqlite3_bind_null(single, c + 1);
+                if (v->type == SQLITE_INTEGER) sqlite3_bind_int64(single, c, v->integer);
+                else if (v->type == SQLITE_FLOAT) sqlite3_bind_double(single, c, v->real);
+                else if (v->type == SQLITE_TEXT) sqlite3_bind_text(single, c, v->bytes, v->count, SQLITE_STATIC);
+                else sqlite3_bind_null(single, c);
             }
             if (sqlite3_step(single) != SQLITE_DONE) fail(db, table->name);
             sqlite3_reset(single);
@@ -136,8 +148,8 @@ static void flush(sqlite3 *db, Table *table) {
 /* Binds the table's next row into the statement; runs it when it holds eight. */
 static void add(sqlite3 *db, Table *table) {
     Value *row = &table->values[table->next * table->columns];
-    int base = table->gathered * table->columns + 1;
-    for (int c = 0; c < table->columns; c++) {
+    int base = table->gathered * (table->columns - 1);
+    for (int c = 1; c < table->columns; c++) {
         Value *v = &row[c];
         if (v->type == SQLITE_INTEGER) sqlite3_bind_int64(table->insert, base + c, v->integer);
         else if (v->type == SQLITE_FLOAT) sqlite3_bind_double(table->insert, base + c, v->real);
@@ -149,7 +161,7 @@ static void add(sqlite3 *db, Table *table) {
 }
 
 static sqlite3_int64 key(Table *table) {
-    return table->next < table->rows ? table->values[table->next * table->columns + 1].integer : -1;
+    return table->next < table->rows ? table->values[table->next * table->columns].integer : -1;
 }
 
 int main(int argc, char **argv) {
@@ -164,13 +176,19 @@ int main(int argc, char **argv) {
     if (sqlite3_open_v2(argv[1], &source, SQLITE_OPEN_READONLY, NULL) != SQLITE_OK) fail(source, argv[1]);
     Table groups = {"test_group"}, results = {"test_result"}, attempts = {"test_attempt"}, links = {"test_link"};
     Table *tables[] = {&groups, &results, &attempts, &links};
-    for (int t = 0; t < 4; t++) load(source, tables[t], argv[2]);
+    sqlite3_stmt *run;
+    if (sqlite3_prepare_v2(source, "SELECT number FROM test_run WHERE id = ?1", -1, &run, NULL) != SQLITE_OK)
+        fail(source, "test_run");
+    sqlite3_bind_text(run, 1, argv[2], -1, SQLITE_STATIC);
+    sqlite3_int64 number = sqlite3_step(run) == SQLITE_ROW ? sqlite3_column_int64(run, 0) : 0;
+    sqlite3_finalize(run);
+    for (int t = 0; t < 4; t++) load(source, tables[t], number);
     if (results.rows == 0) {
         fprintf(stderr, "%s: no test results for run %s\n", argv[1], argv[2]);
         return 1;
     }
-    /* test_result's group_seq is its last column (migration 5 added it). */
-    int groupColumn = results.columns - 1;
+    /* test_result's group_seq, after the tie key, id and test_key. */
+    int groupColumn = 3;
 
     if (sqlite3_open_v2(argv[3], &target, SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOMUTEX, NULL) != SQLITE_OK)
         fail(target, argv[3]);

@@ -7,7 +7,8 @@ final class BatchedTestRows: TestRowSink {
     /// only a few thousand tests whatever the run's size.
     static let batchSize = 2000
 
-    private let runID: String
+    /// The run's first key: `number * 2^32`.
+    private let base: Int64
     private let database: any Database
     private var groups = PendingRows(table: "test_group", columns: TestRowColumns.group)
     private var results = PendingRows(table: "test_result", columns: TestRowColumns.result)
@@ -15,8 +16,8 @@ final class BatchedTestRows: TestRowSink {
     private var links = PendingRows(table: "test_link", columns: TestRowColumns.link)
     private var grouping = TestGroups()
 
-    init(runID: String, database: any Database) {
-        self.runID = runID
+    init(base: Int64, database: any Database) {
+        self.base = base
         self.database = database
     }
 
@@ -29,39 +30,37 @@ final class BatchedTestRows: TestRowSink {
         // A batch is written once its last test's attempts and links are gathered: at the next test.
         if results.count >= Self.batchSize { try flush() }
         if grouping.enter(suitePath: suitePath, classname: classname, reportFile: reportFile) {
-            groups.append(0, runID)
-            groups.append(1, grouping.current)
-            groups.append(2, StringListText.encode(suitePath))
-            groups.append(3, classname)
-            groups.append(4, reportFile)
+            groups.append(0, base + grouping.current)
+            groups.append(1, StringListText.encode(suitePath))
+            groups.append(2, classname)
+            groups.append(3, reportFile)
             groups.endRow()
         }
-        results.append(0, runID)
-        results.append(1, seq)
-        results.append(2, key.text)
-        results.append(3, grouping.current)
-        results.append(4, name)
-        results.append(5, file)
-        results.append(6, Int64(occurrence))
-        results.append(7, Int64(reportLine))
-        results.append(8, status)
-        results.append(9, Int64(attemptCount))
-        results.append(10, TestRunWriter.microseconds(duration))
-        results.append(11, message)
-        results.append(12, failureType)
-        results.append(13, fingerprint)
-        results.append(14, coarseFingerprint)
-        results.append(15, plainAttempt ? normalizedMessage : nil)
-        results.append(16, plainAttempt ? TestRunWriter.framesText(frames) : nil)
+        results.append(0, base + seq)
+        results.append(1, key.text)
+        results.append(2, grouping.current)
+        results.append(3, name)
+        results.append(4, file)
+        results.append(5, Int64(occurrence))
+        results.append(6, Int64(reportLine))
+        results.append(7, status)
+        results.append(8, Int64(attemptCount))
+        results.append(9, TestRunWriter.microseconds(duration))
+        results.append(10, message)
+        results.append(11, failureType)
+        results.append(12, fingerprint)
+        results.append(13, coarseFingerprint)
+        results.append(14, plainAttempt ? normalizedMessage : nil)
+        results.append(15, plainAttempt ? TestRunWriter.framesText(frames) : nil)
         results.endRow()
     }
 
     func addAttempt(
-        seq: Int64, index: Int, outcome: String, origin: String, duration: Double?, message: String?,
+        seq: Int64, ordinal: Int64, index: Int, outcome: String, origin: String, duration: Double?, message: String?,
         failureType: String?, fingerprint: String?, coarseFingerprint: String?, normalizedMessage: String?,
         frames: [String]?
     ) throws(StoreError) {
-        attempts.append(0, runID)
+        attempts.append(0, base + ordinal)
         attempts.append(1, seq)
         attempts.append(2, Int64(index))
         attempts.append(3, outcome)
@@ -76,8 +75,8 @@ final class BatchedTestRows: TestRowSink {
         attempts.endRow()
     }
 
-    func addLink(seq: Int64, kind: TestLink.Kind, value: String) throws(StoreError) {
-        links.append(0, runID)
+    func addLink(seq: Int64, ordinal: Int64, kind: TestLink.Kind, value: String) throws(StoreError) {
+        links.append(0, base + ordinal)
         links.append(1, seq)
         links.append(2, kind.rawValue)
         links.append(3, value)

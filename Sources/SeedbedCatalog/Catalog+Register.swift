@@ -35,6 +35,8 @@ extension Catalog {
                             "\(registration.dataset) is already in the catalog, made from something else (\(difference)); give the spec a new version (dataset \(name) version \"…\", or --version), or pass --force to replace the catalog's record"
                         )
                     }
+                    // The runs' rows have no foreign key to cascade from (schema 6): by key range first.
+                    try deleteTestRuns(where: "name = $1 AND version = $2", [name, version])
                     _ = try rows("DELETE FROM dataset_version WHERE name = $1 AND version = $2", [name, version])
                     outcome = .replaced
                 } else {

@@ -24,24 +24,21 @@ extension Catalog {
             // else would notice the version going in between.
             _ = try version(run.dataset)
             let replaced = try testRun(id: run.id)
-            if replaced != nil {
-                // What ON DELETE CASCADE does, done here for SQLite without foreign keys.
-                for table in ["test_link", "test_attempt", "test_result", "test_group", "test_run"] {
-                    _ = try rows("DELETE FROM \(table) WHERE \(table == "test_run" ? "id" : "run_id") = $1", [run.id])
-                }
-            }
+            if replaced != nil { try deleteTestRuns(where: "id = $1", [run.id]) }
+            let number = try nextRunNumber()
             _ = try rows(
                 """
-                INSERT INTO test_run (id, name, version, commit_sha, run_at, ingested_at, partial, files_json, negative)
-                VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)
+                INSERT INTO test_run (id, name, version, commit_sha, run_at, ingested_at, partial, files_json, negative,
+                    number)
+                VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)
                 """,
                 [
                     run.id, run.dataset.name, run.dataset.version.description, run.commit,
                     CatalogTime.preciseText(run.runAt), CatalogTime.preciseText(run.ingestedAt), "0", "[]",
-                    run.negative ? "1" : "0",
+                    run.negative ? "1" : "0", "\(number)",
                 ])
             let writer = try TestRunWriter(
-                runID: run.id, database: database, location: location, foreignKeysOff: foreignKeysOff)
+                runNumber: number, database: database, location: location, foreignKeysOff: foreignKeysOff)
             let ended = try body(writer)
             try writer.flush()
             _ = try rows(
@@ -52,6 +49,37 @@ extension Catalog {
                 ])
             return TestRunRecording(replaced: replaced, results: writer.count)
         }
+    }
+
+    /// The number of a new run (schema 6): its rows are keyed from `number * 2^32`. SQLite takes
+    /// the next after the highest, under the run transaction's write lock; PostgreSQL takes it
+    /// from its sequence, so concurrent ingests do not wait for each other.
+    private func nextRunNumber() throws(CatalogError) -> Int64 {
+        let sql =
+            database.dialect == .postgres
+            ? "SELECT nextval('test_run_number')" : "SELECT coalesce(max(number), 0) + 1 FROM test_run"
+        guard let number = try rows(sql).first?.first.flatMap({ $0 }).flatMap({ Int64($0) }), number > 0,
+            number < Self.runNumberLimit
+        else {
+            throw CatalogError(.environment, "the catalog (\(location)) has no run number left for another run")
+        }
+        return number
+    }
+
+    /// Run numbers stay below 2^31, so `number * 2^32 + ordinal` fits a signed 64-bit key.
+    static let runNumberLimit: Int64 = 1 << 31
+
+    /// Deletes the runs matching `condition` (over `test_run`) with all their rows: one key
+    /// range per run and table (schema 6 keeps no foreign keys from the rows to their run).
+    func deleteTestRuns(where condition: String, _ parameters: [String?]) throws(CatalogError) {
+        let numbers = try rows("SELECT number FROM test_run WHERE \(condition)", parameters)
+            .compactMap { $0.first.flatMap { $0 }.flatMap { Int64($0) } }
+        for number in numbers {
+            for table in ["test_link", "test_attempt", "test_result", "test_group"] {
+                _ = try rows("DELETE FROM \(table) WHERE id >= $1 AND id < $2", Self.keyRange(number))
+            }
+        }
+        _ = try rows("DELETE FROM test_run WHERE \(condition)", parameters)
     }
 
     /// The run with this ID, without its tests.

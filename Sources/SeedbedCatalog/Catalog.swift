@@ -13,7 +13,7 @@ public final class Catalog {
     let database: any Database
 
     /// The schema this Seedbed reads and writes: the number of migrations it knows.
-    public static var schemaVersion: Int { CatalogMigrations.all.count }
+    public static var schemaVersion: Int { CatalogMigrations.count }
 
     /// The catalog's default place, relative to the working directory.
     public static let defaultPath = ".seedbed/catalog.sqlite"

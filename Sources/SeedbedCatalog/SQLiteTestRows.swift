@@ -2,11 +2,12 @@ import SeedbedStores
 
 /// A run's test rows inserted into SQLite as the tests arrive, bound straight from the record:
 /// no column arrays and no batch of thousands. Result, attempt and link rows go eight to a
-/// statement when the connection checks no foreign keys; the run ID is bound once for the whole
-/// run, and the statuses, outcomes, origins and link kinds the JUnit reader uses are constant C
+/// statement when the connection checks no foreign keys; each row's key is the run's base plus
+/// its ordinal (schema 6), and the statuses, outcomes, origins and link kinds the JUnit reader uses are constant C
 /// strings.
 final class SQLiteTestRows: TestRowSink {
-    private let runID: String
+    /// The run's first key: `number * 2^32`.
+    private let base: Int64
     private let groups: SQLiteRowInserter
     private let results: SQLiteRowInserter
     private let attempts: SQLiteRowInserter
@@ -19,8 +20,8 @@ final class SQLiteTestRows: TestRowSink {
 
     /// - Parameter foreignKeysOff: the connection does not check foreign keys, so the rows of
     ///   the tables may reach them in any order (several per statement); else one at a time.
-    init(runID: String, database: SQLiteDatabase, foreignKeysOff: Bool) throws(StoreError) {
-        self.runID = runID
+    init(base: Int64, database: SQLiteDatabase, foreignKeysOff: Bool) throws(StoreError) {
+        self.base = base
         let rows = foreignKeysOff ? Self.rowsPerStatement : 1
         groups = try SQLiteRowInserter(
             database: database, table: "test_group", columns: TestRowColumns.group.map(\.name))
@@ -33,7 +34,6 @@ final class SQLiteTestRows: TestRowSink {
         links = try SQLiteRowInserter(
             database: database, table: "test_link", columns: TestRowColumns.link.map(\.name),
             rowsPerStatement: rows)
-        for inserter in [groups, results, attempts, links] { try inserter.keep(0, runID) }
     }
 
     func addResult(
@@ -43,44 +43,45 @@ final class SQLiteTestRows: TestRowSink {
         normalizedMessage: String?, frames: [String]?
     ) throws(StoreError) {
         if grouping.enter(suitePath: suitePath, classname: classname, reportFile: reportFile) {
-            groups.set(1, grouping.current)
-            groups.set(2, StringListText.encode(suitePath))
-            groups.set(3, classname)
-            groups.set(4, reportFile)
+            groups.set(0, base + grouping.current)
+            groups.set(1, StringListText.encode(suitePath))
+            groups.set(2, classname)
+            groups.set(3, reportFile)
             try groups.endRow()
         }
-        results.set(3, grouping.current)
-        results.set(1, seq)
+        results.set(2, grouping.current)
+        results.set(0, base + seq)
         switch key {
-        case .text(let text): results.set(2, text)
-        case .hash(let value): results.set(2, hex: value)
+        case .text(let text): results.set(1, text)
+        case .hash(let value): results.set(1, hex: value)
         }
-        results.set(4, name)
-        results.set(5, file)
-        results.set(6, Int64(occurrence))
-        results.set(7, Int64(reportLine))
-        set(results, 8, status)
-        results.set(9, Int64(attemptCount))
-        results.set(10, TestRunWriter.microseconds(duration))
-        results.set(11, message)
-        results.set(12, failureType)
-        results.set(13, fingerprint)
-        results.set(14, coarseFingerprint)
+        results.set(3, name)
+        results.set(4, file)
+        results.set(5, Int64(occurrence))
+        results.set(6, Int64(reportLine))
+        set(results, 7, status)
+        results.set(8, Int64(attemptCount))
+        results.set(9, TestRunWriter.microseconds(duration))
+        results.set(10, message)
+        results.set(11, failureType)
+        results.set(12, fingerprint)
+        results.set(13, coarseFingerprint)
         if plainAttempt {
-            results.set(15, normalizedMessage)
-            results.set(16, joining: frames ?? [], separator: UInt8(ascii: "\n"))
+            results.set(14, normalizedMessage)
+            results.set(15, joining: frames ?? [], separator: UInt8(ascii: "\n"))
         } else {
+            results.set(14, nil as String?)
             results.set(15, nil as String?)
-            results.set(16, nil as String?)
         }
         try results.endRow()
     }
 
     func addAttempt(
-        seq: Int64, index: Int, outcome: String, origin: String, duration: Double?, message: String?,
+        seq: Int64, ordinal: Int64, index: Int, outcome: String, origin: String, duration: Double?, message: String?,
         failureType: String?, fingerprint: String?, coarseFingerprint: String?, normalizedMessage: String?,
         frames: [String]?
     ) throws(StoreError) {
+        attempts.set(0, base + ordinal)
         attempts.set(1, seq)
         attempts.set(2, Int64(index))
         set(attempts, 3, outcome)
@@ -95,7 +96,8 @@ final class SQLiteTestRows: TestRowSink {
         try attempts.endRow()
     }
 
-    func addLink(seq: Int64, kind: TestLink.Kind, value: String) throws(StoreError) {
+    func addLink(seq: Int64, ordinal: Int64, kind: TestLink.Kind, value: String) throws(StoreError) {
+        links.set(0, base + ordinal)
         links.set(1, seq)
         links.set(2, constant: Self.kind(kind))
         links.set(3, value)

@@ -12,14 +12,15 @@ protocol TestRowSink: AnyObject {
         message: String?, failureType: String?, fingerprint: String?, coarseFingerprint: String?, plainAttempt: Bool,
         normalizedMessage: String?, frames: [String]?
     ) throws(StoreError)
-    /// Writes (or gathers) an attempt row of the test `seq`.
+    /// Writes (or gathers) an attempt row of the test `seq`, the run's attempt row `ordinal`.
     func addAttempt(
-        seq: Int64, index: Int, outcome: String, origin: String, duration: Double?, message: String?,
+        seq: Int64, ordinal: Int64, index: Int, outcome: String, origin: String, duration: Double?, message: String?,
         failureType: String?, fingerprint: String?, coarseFingerprint: String?, normalizedMessage: String?,
         frames: [String]?
     ) throws(StoreError)
-    /// Writes (or gathers) a link row of the test `seq` (each link once: the writer drops repeats).
-    func addLink(seq: Int64, kind: TestLink.Kind, value: String) throws(StoreError)
+    /// Writes (or gathers) a link row of the test `seq`, the run's link row `ordinal` (each link
+    /// once: the writer drops repeats).
+    func addLink(seq: Int64, ordinal: Int64, kind: TestLink.Kind, value: String) throws(StoreError)
     /// Writes whatever is gathered.
     func flush() throws(StoreError)
 }
@@ -46,24 +47,25 @@ enum TestRowKey {
 }
 
 /// The columns each sink writes, in the order its values are set: whether each is an integer
-/// (BIGINT) or text.
+/// (BIGINT) or text. `id` is the row's key (schema 6): the run's base plus the group's
+/// `group_seq`, the result's `seq`, or the attempt's or link's ordinal in the run.
 enum TestRowColumns {
     static let group: [(name: String, integer: Bool)] = [
-        ("run_id", false), ("group_seq", true), ("suite_path", false), ("classname", false), ("report_file", false),
+        ("id", true), ("suite_path", false), ("classname", false), ("report_file", false),
     ]
     static let result: [(name: String, integer: Bool)] = [
-        ("run_id", false), ("seq", true), ("test_key", false), ("group_seq", true), ("name", false), ("file", false),
+        ("id", true), ("test_key", false), ("group_seq", true), ("name", false), ("file", false),
         ("occurrence", true), ("report_line", true), ("status", false), ("attempt_count", true),
         ("duration_us", true), ("message", false), ("failure_type", false), ("fingerprint", false),
         ("coarse_fingerprint", false), ("normalized_message", false), ("frames", false),
     ]
     static let attempt: [(name: String, integer: Bool)] = [
-        ("run_id", false), ("seq", true), ("attempt", true), ("outcome", false), ("origin", false),
+        ("id", true), ("seq", true), ("attempt", true), ("outcome", false), ("origin", false),
         ("duration_us", true), ("message", false), ("failure_type", false), ("fingerprint", false),
         ("coarse_fingerprint", false), ("normalized_message", false), ("frames", false),
     ]
     static let link: [(name: String, integer: Bool)] = [
-        ("run_id", false), ("seq", true), ("kind", false), ("value", false),
+        ("id", true), ("seq", true), ("kind", false), ("value", false),
     ]
 }
 

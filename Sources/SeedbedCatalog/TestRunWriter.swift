@@ -12,19 +12,28 @@ public final class TestRunWriter {
     private let rows: any TestRowSink
     /// Tests written so far (the next test's `seq`).
     public private(set) var count = 0
+    /// Attempt and link rows written so far: the next one's ordinal in its key (schema 6).
+    private var attemptRows: Int64 = 0
+    private var linkRows: Int64 = 0
 
-    /// - Parameter foreignKeysOff: the SQLite connection checks no foreign keys (rows may then
-    ///   reach their tables in any order).
-    init(runID: String, database: any Database, location: String, foreignKeysOff: Bool) throws(CatalogError) {
+    /// Rows of one table per run: the ordinal in `number * 2^32 + ordinal`.
+    static let rowsPerRun: Int64 = 1 << 32
+
+    /// - Parameters:
+    ///   - runNumber: the run's number: its rows are keyed from `runNumber * 2^32`.
+    ///   - foreignKeysOff: the SQLite connection checks no foreign keys (rows may then reach
+    ///     their tables in any order).
+    init(runNumber: Int64, database: any Database, location: String, foreignKeysOff: Bool) throws(CatalogError) {
         self.location = location
+        let base = runNumber << 32
         if let sqlite = database as? SQLiteDatabase {
             do {
-                rows = try SQLiteTestRows(runID: runID, database: sqlite, foreignKeysOff: foreignKeysOff)
+                rows = try SQLiteTestRows(base: base, database: sqlite, foreignKeysOff: foreignKeysOff)
             } catch {
                 throw CatalogError(.environment, "the catalog (\(location)): \(error.message)")
             }
         } else {
-            rows = BatchedTestRows(runID: runID, database: database)
+            rows = BatchedTestRows(base: base, database: database)
         }
     }
 
@@ -89,6 +98,7 @@ public final class TestRunWriter {
         normalizedMessage: String?, frames: [String]?
     ) throws(CatalogError) {
         let seq = Int64(count)
+        guard seq < Self.rowsPerRun else { throw tooMany("tests") }
         count += 1
         if !links.isEmpty { links.removeAll(keepingCapacity: true) }
         do {
@@ -108,9 +118,12 @@ public final class TestRunWriter {
         _ index: Int, outcome: String, origin: String, duration: Double?, message: String?, failureType: String?,
         fingerprint: String?, coarseFingerprint: String?, normalizedMessage: String?, frames: [String]?
     ) throws(CatalogError) {
+        guard attemptRows < Self.rowsPerRun else { throw tooMany("attempts") }
+        attemptRows += 1
         do {
             try rows.addAttempt(
-                seq: Int64(count - 1), index: index, outcome: outcome, origin: origin, duration: duration,
+                seq: Int64(count - 1), ordinal: attemptRows - 1, index: index, outcome: outcome, origin: origin,
+                duration: duration,
                 message: message, failureType: failureType, fingerprint: fingerprint,
                 coarseFingerprint: coarseFingerprint, normalizedMessage: normalizedMessage, frames: frames)
         } catch {
@@ -123,11 +136,18 @@ public final class TestRunWriter {
         let link = TestLink(kind, value)
         guard !links.contains(link) else { return }
         links.append(link)
+        guard linkRows < Self.rowsPerRun else { throw tooMany("links") }
+        linkRows += 1
         do {
-            try rows.addLink(seq: Int64(count - 1), kind: kind, value: value)
+            try rows.addLink(seq: Int64(count - 1), ordinal: linkRows - 1, kind: kind, value: value)
         } catch {
             throw failure(error)
         }
+    }
+
+    /// A run past 2^32 tests, attempts or links: its keys would run into the next run's.
+    private func tooMany(_ rows: String) -> CatalogError {
+        CatalogError(.environment, "the catalog (\(location)) keeps at most \(Self.rowsPerRun) \(rows) per run")
     }
 
     private func failure(_ error: StoreError) -> CatalogError {

@@ -10,7 +10,8 @@ struct CatalogPostgresTests {
     @Test func migratesRegistersAndRefusesAConflict() throws {
         let server = try PostgresTestDatabase()
         let catalog = try Catalog.open(server.uri, create: true)
-        #expect(try server.rows("SELECT version FROM schema_version ORDER BY version") == ["1", "2", "3", "4", "5"])
+        #expect(
+            try server.rows("SELECT version FROM schema_version ORDER BY version") == ["1", "2", "3", "4", "5", "6"])
         #expect(try catalog.register(try CatalogStoreTests.registration()) == .new)
         #expect(
             try catalog.register(try CatalogStoreTests.registration(location: "/other", at: 1_767_225_601)) == .again)

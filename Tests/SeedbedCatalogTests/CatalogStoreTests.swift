@@ -30,7 +30,7 @@ struct CatalogStoreTests {
         _ = try Catalog.open(path, create: true)
         let database = try SQLiteDatabase(path: path, create: false)
         let versions = try database.query("SELECT version FROM schema_version ORDER BY version", parameters: [])
-        #expect(versions == [["1"], ["2"], ["3"], ["4"], ["5"]])
+        #expect(versions == [["1"], ["2"], ["3"], ["4"], ["5"], ["6"]])
         let tables = try database.query(
             "SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name", parameters: [])
         #expect(
@@ -43,8 +43,8 @@ struct CatalogStoreTests {
         #expect(journal == [["wal"]])
         // Opening again applies nothing twice.
         _ = try Catalog.open(path, create: false)
-        #expect(try database.query("SELECT count(*) FROM schema_version", parameters: []) == [["5"]])
-        #expect(Catalog.schemaVersion == 5)
+        #expect(try database.query("SELECT count(*) FROM schema_version", parameters: []) == [["6"]])
+        #expect(Catalog.schemaVersion == 6)
     }
 
     @Test func refusesACatalogFromANewerSeedbed() throws {
@@ -52,14 +52,14 @@ struct CatalogStoreTests {
         let path = folder.url.appendingPathComponent("catalog.sqlite").path
         _ = try Catalog.open(path, create: true)
         let database = try SQLiteDatabase(path: path, create: false)
-        _ = try database.query("INSERT INTO schema_version (version) VALUES ($1)", parameters: ["6"])
+        _ = try database.query("INSERT INTO schema_version (version) VALUES ($1)", parameters: ["7"])
         #expect {
             try Catalog.open(path, create: false)
         } throws: { error in
             let error = try #require(error as? CatalogError)
             return error.kind == .environment
                 && error.message
-                    == "the catalog (sqlite:\(path)) has schema version 6, newer than this Seedbed reads (5); upgrade Seedbed, or use another catalog with --catalog"
+                    == "the catalog (sqlite:\(path)) has schema version 7, newer than this Seedbed reads (6); upgrade Seedbed, or use another catalog with --catalog"
         }
     }
 

@@ -106,6 +106,49 @@ struct TestRunStoreTests {
         #expect(try counts() == ["0", "0", "0", "0"])
     }
 
+    /// Schema 6: per table and run number, the rows' count and first and last ordinal.
+    static let rangesQuery =
+        ["test_result", "test_attempt", "test_link", "test_group"].map { table in
+            "SELECT '\(table) ' || (id / 4294967296) || ': ' || count(*) || ' rows, ' || min(id % 4294967296) || '-' || max(id % 4294967296) FROM \(table) GROUP BY id / 4294967296"
+        }.joined(separator: " UNION ALL ") + " UNION ALL SELECT 'run ' || id || ' ' || number FROM test_run ORDER BY 1"
+
+    static let expectedRanges = [
+        "run ci-1 3", "run ci-2 2", "test_attempt 2: 20 rows, 0-19", "test_attempt 3: 10 rows, 0-9",
+        "test_group 2: 1 rows, 0-0", "test_group 3: 1 rows, 0-0", "test_link 2: 4 rows, 0-3",
+        "test_link 3: 2 rows, 0-1", "test_result 2: 200 rows, 0-199", "test_result 3: 100 rows, 0-99",
+    ]
+
+    /// Two runs, the first replaced: each run's rows are the key range of its number (results by
+    /// `seq`, attempts and links by their own order in the run); the replacement takes the next
+    /// number and deletes the old range only; replacing the version deletes every range.
+    static func keyRanges(_ catalog: Catalog, _ rows: (String) throws -> [String]) throws {
+        try catalog.register(try CatalogStoreTests.registration())
+        _ = try record(200, into: catalog, id: "ci-1")
+        _ = try record(200, into: catalog, id: "ci-2")
+        #expect(try record(100, into: catalog, id: "ci-1").replaced?.id == "ci-1")
+        #expect(try rows(rangesQuery) == expectedRanges)
+        #expect(
+            try catalog.testResults(ofRun: "ci-2", failuresOnly: true).map(\.result.attempts.count)
+                == Array(repeating: 1, count: 20))
+        #expect(try catalog.testResults(ofRun: "ci-1").map(\.result.links.count).reduce(0, +) == 2)
+        #expect(try catalog.register(try CatalogStoreTests.registration(spec: "spec v2"), force: true) == .replaced)
+        #expect(try rows(rangesQuery) == [])
+    }
+
+    @Test func aRunsRowsAreTheKeyRangeOfItsNumber() throws {
+        let folder = try TemporaryDirectory()
+        let path = folder.url.appendingPathComponent("catalog.sqlite").path
+        let catalog = try Catalog.open(path, create: true)
+        let database = try SQLiteDatabase(path: path, create: false)
+        try Self.keyRanges(catalog) { sql in try database.query(sql, parameters: []).map { $0[0] ?? "" } }
+    }
+
+    @Test func aRunsRowsAreTheKeyRangeOfItsNumberOnPostgreSQL() throws {
+        let server = try PostgresTestDatabase()
+        let catalog = try Catalog.open(server.uri, create: true)
+        try Self.keyRanges(catalog) { sql in try server.rows(sql) }
+    }
+
     @Test func aRunOfAnUnknownVersionIsRefused() throws {
         let folder = try TemporaryDirectory()
         let catalog = try Catalog.open(folder.url.appendingPathComponent("catalog.sqlite").path, create: true)
@@ -131,7 +174,7 @@ struct TestRunStoreTests {
         let catalog = try Catalog.open(path, create: false)
         #expect(
             try database.query("SELECT version FROM schema_version ORDER BY version", parameters: [])
-                == [["1"], ["2"], ["3"], ["4"], ["5"]])
+                == [["1"], ["2"], ["3"], ["4"], ["5"], ["6"]])
         #expect(try catalog.versions().map(\.reference.description) == ["shop@1.0.0"])
         #expect(try Self.record(3, into: catalog).results == 3)
     }
@@ -166,7 +209,8 @@ struct TestRunStoreTests {
             try database.query("SELECT seq, attempt FROM test_attempt ORDER BY seq, attempt", parameters: [])
                 == [["3", "0"], ["3", "1"]])
         #expect(
-            try database.query("SELECT normalized_message, frames FROM test_result WHERE seq = 0", parameters: [])
+            try database.query(
+                "SELECT normalized_message, frames FROM test_result WHERE id % 4294967296 = 0", parameters: [])
                 == [["boom <N>", "f a.swift\ng b.swift"]])
         #expect(try catalog.testResults(ofRun: "ci-1").map(\.result) == written)
     }
@@ -205,7 +249,7 @@ struct TestRunStoreTests {
         let database = try SQLiteDatabase(path: path, create: false)
         #expect(
             try database.query(
-                "SELECT seq, group_seq, suite_path, report_file FROM test_result JOIN test_group USING (run_id, group_seq) ORDER BY seq",
+                "SELECT r.id % 4294967296, group_seq, suite_path, report_file FROM test_result r JOIN test_group g ON g.id = r.id - r.id % 4294967296 + r.group_seq ORDER BY r.id",
                 parameters: [])
                 == [
                     ["0", "0", #"["Suite \"A\"","B"]"#, "r.xml"], ["1", "1", #"["Ünïcode",""]"#, "other.xml"],
@@ -224,35 +268,37 @@ struct TestRunStoreTests {
 
     /// The test tables as schema 4 left them (`version4Tables` with the run's groups still in
     /// each result's row); `frames: false` leaves out the columns schema 4 added, as schema 3 had.
-    static func version4Tables(frames: Bool = true) -> [String] {
-        [
-            "DROP TABLE test_link", "DROP TABLE test_attempt", "DROP TABLE test_result", "DROP TABLE test_group",
-            """
-            CREATE TABLE test_result (
-                run_id TEXT NOT NULL, seq BIGINT NOT NULL, test_key TEXT NOT NULL, suite_path TEXT NOT NULL,
-                classname TEXT, name TEXT NOT NULL, file TEXT, occurrence BIGINT NOT NULL, report_file TEXT NOT NULL,
-                report_line BIGINT NOT NULL, status TEXT NOT NULL, attempt_count BIGINT NOT NULL, duration_us BIGINT,
-                message TEXT, failure_type TEXT, fingerprint TEXT, coarse_fingerprint TEXT,
-                \(frames ? "normalized_message TEXT, frames TEXT," : "")
-                PRIMARY KEY (run_id, seq),
-                FOREIGN KEY (run_id) REFERENCES test_run (id) ON DELETE CASCADE)
-            """,
-            """
-            CREATE TABLE test_attempt (
-                run_id TEXT NOT NULL, seq BIGINT NOT NULL, attempt BIGINT NOT NULL, outcome TEXT NOT NULL,
-                origin TEXT NOT NULL, duration_us BIGINT, message TEXT, failure_type TEXT, fingerprint TEXT,
-                coarse_fingerprint TEXT, normalized_message TEXT, frames TEXT,
-                PRIMARY KEY (run_id, seq, attempt),
-                FOREIGN KEY (run_id, seq) REFERENCES test_result (run_id, seq) ON DELETE CASCADE)
-            """,
-            """
-            CREATE TABLE test_link (
-                run_id TEXT NOT NULL, seq BIGINT NOT NULL, kind TEXT NOT NULL, value TEXT NOT NULL,
-                PRIMARY KEY (run_id, seq, kind, value),
-                FOREIGN KEY (run_id, seq) REFERENCES test_result (run_id, seq) ON DELETE CASCADE)
-            """,
-            "DELETE FROM schema_version WHERE version >= \(frames ? 5 : 4)",
-        ]
+    /// Schema 6's run numbers go too (and on PostgreSQL their sequence).
+    static func version4Tables(frames: Bool = true, postgres: Bool = false) -> [String] {
+        ["DROP INDEX test_run_by_number", "ALTER TABLE test_run DROP COLUMN number"]
+            + (postgres ? ["DROP SEQUENCE test_run_number"] : []) + [
+                "DROP TABLE test_link", "DROP TABLE test_attempt", "DROP TABLE test_result", "DROP TABLE test_group",
+                """
+                CREATE TABLE test_result (
+                    run_id TEXT NOT NULL, seq BIGINT NOT NULL, test_key TEXT NOT NULL, suite_path TEXT NOT NULL,
+                    classname TEXT, name TEXT NOT NULL, file TEXT, occurrence BIGINT NOT NULL, report_file TEXT NOT NULL,
+                    report_line BIGINT NOT NULL, status TEXT NOT NULL, attempt_count BIGINT NOT NULL, duration_us BIGINT,
+                    message TEXT, failure_type TEXT, fingerprint TEXT, coarse_fingerprint TEXT,
+                    \(frames ? "normalized_message TEXT, frames TEXT," : "")
+                    PRIMARY KEY (run_id, seq),
+                    FOREIGN KEY (run_id) REFERENCES test_run (id) ON DELETE CASCADE)
+                """,
+                """
+                CREATE TABLE test_attempt (
+                    run_id TEXT NOT NULL, seq BIGINT NOT NULL, attempt BIGINT NOT NULL, outcome TEXT NOT NULL,
+                    origin TEXT NOT NULL, duration_us BIGINT, message TEXT, failure_type TEXT, fingerprint TEXT,
+                    coarse_fingerprint TEXT, normalized_message TEXT, frames TEXT,
+                    PRIMARY KEY (run_id, seq, attempt),
+                    FOREIGN KEY (run_id, seq) REFERENCES test_result (run_id, seq) ON DELETE CASCADE)
+                """,
+                """
+                CREATE TABLE test_link (
+                    run_id TEXT NOT NULL, seq BIGINT NOT NULL, kind TEXT NOT NULL, value TEXT NOT NULL,
+                    PRIMARY KEY (run_id, seq, kind, value),
+                    FOREIGN KEY (run_id, seq) REFERENCES test_result (run_id, seq) ON DELETE CASCADE)
+                """,
+                "DELETE FROM schema_version WHERE version >= \(frames ? 5 : 4)",
+            ]
     }
 
     @Test func aVersion3CatalogKeepsItsAttemptRowsAfterMigrating() throws {
@@ -280,7 +326,7 @@ struct TestRunStoreTests {
         let catalog = try Catalog.open(path, create: false)
         #expect(
             try database.query("SELECT version FROM schema_version ORDER BY version", parameters: [])
-                == [["1"], ["2"], ["3"], ["4"], ["5"]])
+                == [["1"], ["2"], ["3"], ["4"], ["5"], ["6"]])
         let attempts = try catalog.testResults(ofRun: "old").map(\.result.attempts)
         #expect(
             attempts == [
@@ -333,10 +379,20 @@ struct TestRunStoreTests {
         "old|0|[\"S\"]|C|a.xml", "old|1|[\"S\"]|-|a.xml", "old|2|[\"S\"]|C|b.xml", "older|0|[\"T\",\"U\"]|D|a.xml",
     ]
     static let groupsQuery =
-        "SELECT run_id || '|' || group_seq || '|' || suite_path || '|' || coalesce(classname, '-') || '|' || report_file FROM test_group ORDER BY run_id, group_seq"
+        "SELECT run.id || '|' || (g.id - run.number * 4294967296) || '|' || suite_path || '|' || coalesce(classname, '-') || '|' || report_file FROM test_run run JOIN test_group g ON g.id >= run.number * 4294967296 AND g.id < (run.number + 1) * 4294967296 ORDER BY run.id, g.id"
     static let expectedResultGroups = ["old|0|0", "old|1|0", "old|2|1", "old|3|2", "old|4|0", "older|0|0"]
     static let resultGroupsQuery =
-        "SELECT run_id || '|' || seq || '|' || group_seq FROM test_result ORDER BY run_id, seq"
+        "SELECT run.id || '|' || (r.id - run.number * 4294967296) || '|' || group_seq FROM test_run run JOIN test_result r ON r.id >= run.number * 4294967296 AND r.id < (run.number + 1) * 4294967296 ORDER BY run.id, r.id"
+    /// Schema 6: runs numbered in ID order, each row keyed `number * 2^32 + ordinal`.
+    static let keysQuery =
+        "SELECT 'result ' || id FROM test_result UNION ALL SELECT 'group ' || id FROM test_group UNION ALL SELECT 'link ' || id || ' ' || seq FROM test_link UNION ALL SELECT 'run ' || id || ' ' || number FROM test_run ORDER BY 1"
+    static let expectedKeys = [
+        "group 4294967296", "group 4294967297", "group 4294967298", "group 8589934592", "link 4294967296 2",
+        "result 4294967296", "result 4294967297", "result 4294967298", "result 4294967299", "result 4294967300",
+        "result 8589934592", "run old 1", "run older 2",
+    ]
+    static let countOldGroups =
+        "SELECT count(*) FROM test_run run JOIN test_group g ON g.id >= run.number * 4294967296 AND g.id < (run.number + 1) * 4294967296 WHERE run.id = 'old'"
 
     @Test func aVersion4CatalogMovesItsSuitesToGroups() throws {
         let folder = try TemporaryDirectory()
@@ -346,9 +402,10 @@ struct TestRunStoreTests {
         for statement in Self.version4Tables() + Self.version4Rows { try database.execute(statement) }
         let catalog = try Catalog.open(path, create: false)
         func rows(_ sql: String) throws -> [String] { try database.query(sql, parameters: []).map { $0[0] ?? "" } }
-        #expect(try rows("SELECT version FROM schema_version ORDER BY version") == ["1", "2", "3", "4", "5"])
+        #expect(try rows("SELECT version FROM schema_version ORDER BY version") == ["1", "2", "3", "4", "5", "6"])
         #expect(try rows(Self.groupsQuery) == Self.expectedGroups)
         #expect(try rows(Self.resultGroupsQuery) == Self.expectedResultGroups)
+        #expect(try rows(Self.keysQuery) == Self.expectedKeys)
         #expect(
             try rows(
                 "SELECT name FROM pragma_table_info('test_result') WHERE name IN ('suite_path', 'classname', 'report_file')"
@@ -358,20 +415,27 @@ struct TestRunStoreTests {
             try catalog.testResults(ofRun: "old", failuresOnly: true).map(\.result.links) == [[TestLink(.rule, "R-1")]])
         // Replacing a migrated run takes its groups too.
         #expect(try Self.record(3, into: catalog, id: "old").replaced?.id == "old")
-        #expect(try rows("SELECT count(*) FROM test_group WHERE run_id = 'old'") == ["1"])
+        #expect(try rows(Self.countOldGroups) == ["1"])
     }
 
     @Test func aVersion4CatalogOnPostgreSQLMovesItsSuitesToGroups() throws {
         let server = try PostgresTestDatabase()
         try Catalog.open(server.uri, create: true).register(try CatalogStoreTests.registration())
-        for statement in Self.version4Tables() + Self.version4Rows { _ = try server.psql(statement) }
+        for statement in Self.version4Tables(postgres: true) + Self.version4Rows { _ = try server.psql(statement) }
         let catalog = try Catalog.open(server.uri, create: false)
-        #expect(try server.rows("SELECT version FROM schema_version ORDER BY version") == ["1", "2", "3", "4", "5"])
+        #expect(
+            try server.rows("SELECT version FROM schema_version ORDER BY version") == ["1", "2", "3", "4", "5", "6"])
         #expect(try server.rows(Self.groupsQuery) == Self.expectedGroups)
         #expect(try server.rows(Self.resultGroupsQuery) == Self.expectedResultGroups)
+        #expect(try server.rows(Self.keysQuery) == Self.expectedKeys)
+        #expect(
+            try server.rows("SELECT indexname FROM pg_indexes WHERE tablename LIKE 'test_%' ORDER BY 1") == [
+                "test_attempt_pkey", "test_group_pkey", "test_link_pkey", "test_result_pkey", "test_run_by_number",
+                "test_run_by_version", "test_run_pkey",
+            ])
         #expect(try Self.migratedIdentities(catalog) == Self.expectedIdentities)
         #expect(try Self.record(3, into: catalog, id: "old").replaced?.id == "old")
-        #expect(try server.rows("SELECT count(*) FROM test_group WHERE run_id = 'old'") == ["1"])
+        #expect(try server.rows(Self.countOldGroups) == ["1"])
     }
 
     @Test func storesARunInPostgreSQLThroughCopy() throws {

@@ -10,11 +10,11 @@ import Testing
 struct IngestRowsTests {
     /// Every table a run fills, row by row in a fixed order (the run's ingest time left out).
     static let tables = [
-        "SELECT id, name, version, commit_sha, run_at, partial, files_json, negative FROM test_run",
-        "SELECT * FROM test_group ORDER BY run_id, group_seq",
-        "SELECT * FROM test_result ORDER BY run_id, seq",
-        "SELECT * FROM test_attempt ORDER BY run_id, seq, attempt",
-        "SELECT * FROM test_link ORDER BY run_id, seq, kind, value",
+        "SELECT id, name, version, commit_sha, run_at, partial, files_json, negative, number FROM test_run",
+        "SELECT * FROM test_group ORDER BY id",
+        "SELECT * FROM test_result ORDER BY id",
+        "SELECT * FROM test_attempt ORDER BY id",
+        "SELECT * FROM test_link ORDER BY seq, kind, value",
     ]
 
     static func dump(_ path: String) throws -> [[String]] {
