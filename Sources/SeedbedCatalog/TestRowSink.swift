@@ -34,14 +34,7 @@ enum TestRowKey {
     var text: String {
         switch self {
         case .text(let text): return text
-        case .hash(let value):
-            return String(unsafeUninitializedCapacity: 16) { buffer in
-                for index in 0..<16 {
-                    let nibble = UInt8(truncatingIfNeeded: value >> UInt64(60 - 4 * index)) & 0xF
-                    buffer[index] = nibble < 10 ? UInt8(ascii: "0") + nibble : UInt8(ascii: "a") + nibble - 10
-                }
-                return 16
-            }
+        case .hash(let value): return LowercaseHex.string(value)
         }
     }
 }

@@ -1,3 +1,5 @@
+import SeedbedStores
+
 /// FNV-1a, 64 bits (offset basis 0xcbf29ce484222325, prime 0x100000001b3): a fixed, documented
 /// hash, so a fingerprint means the same thing in every version and on every machine. Swift's
 /// `Hasher` is seeded per process and cannot be stored. Fingerprints group failures; they are
@@ -46,19 +48,9 @@ struct FNV1a64 {
     }
 
     /// 16 lowercase hex digits, written straight into the string's storage.
-    var hex: String { hex(after: "") }
+    var hex: String { LowercaseHex.string(value) }
 
     /// `prefix` and the 16 hex digits in one string (a concatenation would make the digits'
     /// string first: two allocations for one value).
-    func hex(after prefix: StaticString) -> String {
-        let start = prefix.utf8CodeUnitCount
-        return String(unsafeUninitializedCapacity: start + 16) { buffer in
-            for index in 0..<start { buffer[index] = prefix.utf8Start[index] }
-            for index in 0..<16 {
-                let nibble = UInt8(truncatingIfNeeded: value >> UInt64(60 - 4 * index)) & 0xF
-                buffer[start + index] = nibble < 10 ? UInt8(ascii: "0") + nibble : UInt8(ascii: "a") + nibble - 10
-            }
-            return start + 16
-        }
-    }
+    func hex(after prefix: StaticString) -> String { LowercaseHex.string(value, after: prefix) }
 }

@@ -129,14 +129,9 @@ struct XMLAttributes {
         bytes(name).map(Self.decode)
     }
 
-    /// The value as a string, or `previous` itself when the value is the same text: the test
-    /// cases of a suite repeat one class name, and sharing its string costs a retain where a
-    /// new one (past 15 bytes) costs an allocation and a copy.
-    func string(_ name: UnsafePointer<xmlChar>, reusing previous: String?) -> String? {
-        bytes(name).map { Self.decode($0, reusing: previous) }
-    }
-
-    /// `value` decoded, or `previous` itself when it is the same text.
+    /// `value` decoded, or `previous` itself when it is the same text: the test cases of a suite
+    /// repeat one class name, and sharing its string costs a retain where a new one (past 15
+    /// bytes) costs an allocation and a copy.
     static func decode(_ value: UnsafeBufferPointer<UInt8>, reusing previous: String?) -> String {
         if let previous, !containsAmpersand(value),
             previous.utf8.withContiguousStorageIfAvailable({ sameBytes($0, value) }) == true
@@ -146,30 +141,14 @@ struct XMLAttributes {
         return decode(value)
     }
 
-    /// Whether the value equals one of `words`, ignoring ASCII case.
-    func equalsIgnoringCase(_ name: UnsafePointer<xmlChar>, anyOf words: StaticString...) -> Bool {
-        guard let value = bytes(name) else { return false }
-        return words.contains { Self.equalsIgnoringCase(value, $0) }
-    }
-
     /// The longest value's length, for the attribute size limit.
     var longestValue: Int {
-        guard let pointers else { return 0 }
         var longest = 0
-        var item = pointers
-        for _ in 0..<count {
-            if let start = item[3], let end = item[4] { longest = max(longest, end - start) }
-            item += 5
-        }
+        forEach { _, value in longest = max(longest, value.count) }
         return longest
     }
 
-    /// Whether the value equals `word`, ignoring ASCII case and surrounding nothing else.
-    func equalsIgnoringCase(_ name: UnsafePointer<xmlChar>, _ word: StaticString) -> Bool {
-        guard let value = bytes(name) else { return false }
-        return Self.equalsIgnoringCase(value, word)
-    }
-
+    /// Whether the value equals `word`, ignoring ASCII case and surrounded by nothing else.
     static func equalsIgnoringCase(_ value: UnsafeBufferPointer<UInt8>, _ word: StaticString) -> Bool {
         guard value.count == word.utf8CodeUnitCount else { return false }
         let expected = UnsafeBufferPointer(start: word.utf8Start, count: word.utf8CodeUnitCount)

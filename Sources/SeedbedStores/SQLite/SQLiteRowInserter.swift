@@ -123,11 +123,9 @@ public final class SQLiteRowInserter {
     /// Sets a text column of the current row to the 16 lowercase hex digits of `value`.
     public func set(_ column: Int, hex value: UInt64) {
         let offset = bytes.count
-        for index in 0..<16 {
-            let nibble = UInt8(truncatingIfNeeded: value >> UInt64(60 - 4 * index)) & 0xF
-            bytes.append(nibble < 10 ? UInt8(ascii: "0") + nibble : UInt8(ascii: "a") + nibble - 10)
-        }
-        cells[gathered * width + column] = .text(offset: offset, count: 16)
+        bytes.append(contentsOf: repeatElement(0, count: LowercaseHex.count))
+        bytes.withUnsafeMutableBufferPointer { LowercaseHex.write(value, into: $0, at: offset) }
+        cells[gathered * width + column] = .text(offset: offset, count: LowercaseHex.count)
     }
 
     /// Sets a text column of the current row to `parts` joined by `separator`, without making
