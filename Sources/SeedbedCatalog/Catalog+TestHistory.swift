@@ -29,7 +29,7 @@ extension Catalog {
                 sum(CASE WHEN run.negative = 0 AND res.status = 'skipped' THEN 1 ELSE 0 END),
                 sum(CASE WHEN run.negative = 0 AND res.status = 'flaky' THEN 1 ELSE 0 END),
                 count(DISTINCT CASE WHEN run.negative = 1 THEN run.id END)
-            FROM test_run run LEFT JOIN test_result res ON \(Self.inRun("res"))
+            FROM test_run run LEFT JOIN test_result res ON \(RunKeys.inRun("res"))
             WHERE run.name = $1 GROUP BY run.version
             """, [name])
         let statuses = ["passed", "failed", "error", "skipped", "flaky"]
@@ -60,7 +60,7 @@ extension Catalog {
         try rows(
             """
             SELECT DISTINCT run.version, run.commit_sha, res.test_key, res.fingerprint
-            FROM test_run run JOIN test_result res ON \(Self.inRun("res"))
+            FROM test_run run JOIN test_result res ON \(RunKeys.inRun("res"))
             WHERE run.name = $1 AND run.negative = 0 AND res.status IN ('failed', 'error')
                 AND res.fingerprint IS NOT NULL
             """, [name]
@@ -96,7 +96,7 @@ extension Catalog {
                 max(CASE WHEN res.status IN ('passed', 'flaky') THEN 1 ELSE 0 END),
                 max(CASE WHEN res.status IN ('failed', 'error') THEN 1 ELSE 0 END),
                 max(CASE WHEN res.status = 'flaky' THEN 1 ELSE 0 END)
-            FROM test_run run JOIN test_result res ON \(Self.inRun("res"))
+            FROM test_run run JOIN test_result res ON \(RunKeys.inRun("res"))
             WHERE run.name = $1 AND run.negative = 0
             GROUP BY run.version, run.commit_sha, res.test_key
             HAVING max(CASE WHEN res.status IN ('failed', 'error', 'flaky') THEN 1 ELSE 0 END) = 1
@@ -128,8 +128,8 @@ extension Catalog {
             """
             SELECT run.version, link.kind, link.value, count(DISTINCT res.test_key),
                 count(DISTINCT CASE WHEN res.status IN ('failed', 'error') THEN res.test_key END)
-            FROM test_run run JOIN test_link link ON \(Self.inRun("link"))
-                JOIN test_result res ON res.id = \(CatalogMigrations.runBase) + link.seq
+            FROM test_run run JOIN test_link link ON \(RunKeys.inRun("link"))
+                JOIN test_result res ON res.id = \(RunKeys.base()) + link.seq
             WHERE run.name = $1
             GROUP BY run.version, link.kind, link.value
             """, [name]
@@ -162,8 +162,8 @@ extension Catalog {
             """
             SELECT run.version, res.test_key, grp.classname, res.name,
                 max(CASE WHEN res.status IN ('failed', 'error') THEN 1 ELSE 0 END)
-            FROM test_run run JOIN test_result res ON \(Self.inRun("res"))
-                JOIN test_group grp ON grp.id = \(CatalogMigrations.runBase) + res.group_seq
+            FROM test_run run JOIN test_result res ON \(RunKeys.inRun("res"))
+                JOIN test_group grp ON grp.id = \(RunKeys.base()) + res.group_seq
             WHERE run.name = $1 AND run.negative = $2
             GROUP BY run.version, res.test_key, grp.classname, res.name
             """, [name, negative ? "1" : "0"]
@@ -191,8 +191,8 @@ extension Catalog {
             """
             SELECT run.version, link.kind, link.value, res.test_key,
                 max(CASE WHEN res.status IN ('failed', 'error') THEN 1 ELSE 0 END)
-            FROM test_run run JOIN test_link link ON \(Self.inRun("link"))
-                JOIN test_result res ON res.id = \(CatalogMigrations.runBase) + link.seq
+            FROM test_run run JOIN test_link link ON \(RunKeys.inRun("link"))
+                JOIN test_result res ON res.id = \(RunKeys.base()) + link.seq
             WHERE run.name = $1 AND run.negative = $2
             GROUP BY run.version, link.kind, link.value, res.test_key
             """, [name, negative ? "1" : "0"]

@@ -25,7 +25,7 @@ extension Catalog {
     public func failureHistories(ofRun runID: String) throws(CatalogError) -> [String: [StoredTestResult]] {
         let found = try storedResults(
             where: """
-                res.test_key IN (SELECT r.test_key FROM test_run x JOIN test_result r ON \(Self.inRun("r", of: "x"))
+                res.test_key IN (SELECT r.test_key FROM test_run x JOIN test_result r ON \(RunKeys.inRun("r", of: "x"))
                     WHERE x.id = $1 AND r.status IN ('failed', 'error'))
                 """, [runID])
         return Dictionary(grouping: found, by: \.result.key)
@@ -46,12 +46,12 @@ extension Catalog {
         let found = try rows(
             """
             SELECT run.id, run.name, run.version, run.commit_sha, run.run_at, run.ingested_at, run.partial,
-                run.files_json, res.id - \(CatalogMigrations.runBase), res.test_key, grp.suite_path, grp.classname,
+                run.files_json, res.id - \(RunKeys.base()), res.test_key, grp.suite_path, grp.classname,
                 res.name, res.file, res.occurrence, grp.report_file, res.report_line, res.status, res.duration_us,
                 res.message, res.failure_type, res.fingerprint, res.coarse_fingerprint, res.attempt_count,
                 res.normalized_message, res.frames, run.negative, run.number
-            FROM test_run run JOIN test_result res ON \(Self.inRun("res"))
-                JOIN test_group grp ON grp.id = \(CatalogMigrations.runBase) + res.group_seq
+            FROM test_run run JOIN test_result res ON \(RunKeys.inRun("res"))
+                JOIN test_group grp ON grp.id = \(RunKeys.base()) + res.group_seq
             WHERE \(condition)
             ORDER BY run.run_at, run.ingested_at, run.id, res.id
             """, parameters)
@@ -110,7 +110,7 @@ extension Catalog {
             SELECT seq, outcome, origin, duration_us, message, failure_type, fingerprint, coarse_fingerprint,
                 normalized_message, frames
             FROM test_attempt WHERE id >= $1 AND id < $2 ORDER BY seq, attempt
-            """, Self.keyRange(number))
+            """, RunKeys.range(number))
         {
             guard row.count == 10, let sequence = row[0].flatMap({ Int($0) }), sequences.contains(sequence) else {
                 continue
@@ -124,17 +124,6 @@ extension Catalog {
         return found
     }
 
-    /// The keys of run `number`'s rows, as the parameters of `id >= $1 AND id < $2`.
-    static func keyRange(_ number: Int64) -> [String?] {
-        ["\(number << 32)", "\((number + 1) << 32)"]
-    }
-
-    /// The join condition of a run (`run`) to its rows in a test table (`alias`), schema 6: the
-    /// key range `[number * 2^32, (number + 1) * 2^32)`, a range of the table's primary key.
-    static func inRun(_ alias: String, of run: String = "run") -> String {
-        "\(alias).id >= \(run).number * 4294967296 AND \(alias).id < (\(run).number + 1) * 4294967296"
-    }
-
     static func frames(_ text: String?) -> [String] {
         text.map { $0.split(separator: "\n").map(String.init) } ?? []
     }
@@ -143,7 +132,7 @@ extension Catalog {
     /// order is not kept, so kinds are listed in a fixed order and values alphabetically.
     private func links(run number: Int64, sequences: Set<Int>) throws(CatalogError) -> [Int: [TestLink]] {
         var found: [Int: [TestLink]] = [:]
-        for row in try rows("SELECT seq, kind, value FROM test_link WHERE id >= $1 AND id < $2", Self.keyRange(number))
+        for row in try rows("SELECT seq, kind, value FROM test_link WHERE id >= $1 AND id < $2", RunKeys.range(number))
         {
             guard row.count == 3, let sequence = row[0].flatMap({ Int($0) }), sequences.contains(sequence),
                 let kind = row[1].flatMap(TestLink.Kind.init), let value = row[2]

@@ -59,15 +59,15 @@ extension Catalog {
             database.dialect == .postgres
             ? "SELECT nextval('test_run_number')" : "SELECT coalesce(max(number), 0) + 1 FROM test_run"
         guard let number = try rows(sql).first?.first.flatMap({ $0 }).flatMap({ Int64($0) }), number > 0,
-            number < Self.runNumberLimit
+            number < RunKeys.numberLimit
         else {
-            throw CatalogError(.environment, "the catalog (\(location)) has no run number left for another run")
+            throw CatalogError(
+                .environment,
+                "the catalog (\(location)) has used its \(RunKeys.numberLimit - 1) run numbers; start a new catalog (--catalog) for more runs"
+            )
         }
         return number
     }
-
-    /// Run numbers stay below 2^31, so `number * 2^32 + ordinal` fits a signed 64-bit key.
-    static let runNumberLimit: Int64 = 1 << 31
 
     /// Deletes the runs matching `condition` (over `test_run`) with all their rows: one key
     /// range per run and table (schema 6 keeps no foreign keys from the rows to their run).
@@ -76,7 +76,7 @@ extension Catalog {
             .compactMap { $0.first.flatMap { $0 }.flatMap { Int64($0) } }
         for number in numbers {
             for table in ["test_link", "test_attempt", "test_result", "test_group"] {
-                _ = try rows("DELETE FROM \(table) WHERE id >= $1 AND id < $2", Self.keyRange(number))
+                _ = try rows("DELETE FROM \(table) WHERE id >= $1 AND id < $2", RunKeys.range(number))
             }
         }
         _ = try rows("DELETE FROM test_run WHERE \(condition)", parameters)

@@ -18,8 +18,9 @@ enum CatalogMigrations {
     /// How many migrations there are: the schema version a catalog is brought to.
     static var count: Int { shared.count + 1 }
 
-    /// The first key of run `run`'s rows (schema 6: `run.number * 2^32`), as SQL over `run`.
-    static let runBase = "run.number * 4294967296"
+    /// The first key of run `run`'s rows (schema 6: `run.number * 2^32`, `RunKeys`), as SQL over
+    /// `run`: written out, as a migration's statements stay what they were.
+    private static let runBase = "run.number * 4294967296"
 
     private static let shared: [[String]] = [
         // 1: dataset versions, the runs that made them, scorecards and certificates.

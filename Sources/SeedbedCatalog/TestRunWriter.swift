@@ -16,16 +16,13 @@ public final class TestRunWriter {
     private var attemptRows: Int64 = 0
     private var linkRows: Int64 = 0
 
-    /// Rows of one table per run: the ordinal in `number * 2^32 + ordinal`.
-    static let rowsPerRun: Int64 = 1 << 32
-
     /// - Parameters:
     ///   - runNumber: the run's number: its rows are keyed from `runNumber * 2^32`.
     ///   - foreignKeysOff: the SQLite connection checks no foreign keys (rows may then reach
     ///     their tables in any order).
     init(runNumber: Int64, database: any Database, location: String, foreignKeysOff: Bool) throws(CatalogError) {
         self.location = location
-        let base = runNumber << 32
+        let base = RunKeys.base(runNumber)
         if let sqlite = database as? SQLiteDatabase {
             do {
                 rows = try SQLiteTestRows(base: base, database: sqlite, foreignKeysOff: foreignKeysOff)
@@ -98,7 +95,7 @@ public final class TestRunWriter {
         normalizedMessage: String?, frames: [String]?
     ) throws(CatalogError) {
         let seq = Int64(count)
-        guard seq < Self.rowsPerRun else { throw tooMany("tests") }
+        guard seq < RunKeys.rowsPerRun else { throw tooMany("tests") }
         count += 1
         if !links.isEmpty { links.removeAll(keepingCapacity: true) }
         do {
@@ -118,7 +115,7 @@ public final class TestRunWriter {
         _ index: Int, outcome: String, origin: String, duration: Double?, message: String?, failureType: String?,
         fingerprint: String?, coarseFingerprint: String?, normalizedMessage: String?, frames: [String]?
     ) throws(CatalogError) {
-        guard attemptRows < Self.rowsPerRun else { throw tooMany("attempts") }
+        guard attemptRows < RunKeys.rowsPerRun else { throw tooMany("attempts") }
         attemptRows += 1
         do {
             try rows.addAttempt(
@@ -136,7 +133,7 @@ public final class TestRunWriter {
         let link = TestLink(kind, value)
         guard !links.contains(link) else { return }
         links.append(link)
-        guard linkRows < Self.rowsPerRun else { throw tooMany("links") }
+        guard linkRows < RunKeys.rowsPerRun else { throw tooMany("links") }
         linkRows += 1
         do {
             try rows.addLink(seq: Int64(count - 1), ordinal: linkRows - 1, kind: kind, value: value)
@@ -147,7 +144,10 @@ public final class TestRunWriter {
 
     /// A run past 2^32 tests, attempts or links: its keys would run into the next run's.
     private func tooMany(_ rows: String) -> CatalogError {
-        CatalogError(.environment, "the catalog (\(location)) keeps at most \(Self.rowsPerRun) \(rows) per run")
+        CatalogError(
+            .environment,
+            "the catalog (\(location)) keeps at most \(RunKeys.rowsPerRun) \(rows) per run; ingest the reports as several runs (a --run ID each)"
+        )
     }
 
     private func failure(_ error: StoreError) -> CatalogError {

@@ -91,16 +91,15 @@ struct TestRunStoreTests {
         } throws: { $0 is Broken }
         #expect(try database.query("SELECT count(*) FROM test_run", parameters: []) == [["1"]])
         #expect(try database.query("SELECT count(*) FROM test_result", parameters: []) == [["20"]])
-        // The replaced run left nothing behind (SQLite stores a run without foreign keys, so
-        // the writer deletes what the cascade would).
+        // The replaced run left nothing behind (its rows have no foreign key to cascade from:
+        // the writer deletes its key range).
         func counts() throws -> [String] {
             try ["test_group", "test_result", "test_attempt", "test_link"].map { table in
                 try database.query("SELECT count(*) FROM \(table)", parameters: [])[0][0] ?? ""
             }
         }
         #expect(try counts() == ["1", "20", "2", "2"])
-        // Foreign keys are back on for the catalog's connection: replacing the version takes
-        // its runs and everything under them.
+        // Replacing the version takes its runs and every row of their key ranges.
         #expect(try catalog.register(try CatalogStoreTests.registration(spec: "spec v2"), force: true) == .replaced)
         #expect(try database.query("SELECT count(*) FROM test_run", parameters: []) == [["0"]])
         #expect(try counts() == ["0", "0", "0", "0"])
@@ -147,6 +146,26 @@ struct TestRunStoreTests {
         let server = try PostgresTestDatabase()
         let catalog = try Catalog.open(server.uri, create: true)
         try Self.keyRanges(catalog) { sql in try server.rows(sql) }
+    }
+
+    @Test func aCatalogOutOfRunNumbersSaysSoAndStoresNothing() throws {
+        let folder = try TemporaryDirectory()
+        let path = folder.url.appendingPathComponent("catalog.sqlite").path
+        let catalog = try Catalog.open(path, create: true)
+        try catalog.register(try CatalogStoreTests.registration())
+        _ = try Self.record(1, into: catalog, id: "last")
+        let database = try SQLiteDatabase(path: path, create: false)
+        // The highest number a key of 64 signed bits leaves room for (2^31 - 1).
+        try database.execute("UPDATE test_run SET number = 2147483647")
+        #expect {
+            try Self.record(1, into: catalog, id: "one-more")
+        } throws: { error in
+            let error = try #require(error as? CatalogError)
+            return error.kind == .environment
+                && error.message.hasSuffix(
+                    "has used its 2147483647 run numbers; start a new catalog (--catalog) for more runs")
+        }
+        #expect(try database.query("SELECT id FROM test_run", parameters: []) == [["last"]])
     }
 
     @Test func aRunOfAnUnknownVersionIsRefused() throws {
