@@ -9,12 +9,8 @@ enum ASCIIFrame {
     /// The line without leading and trailing white space, when the line is ASCII; nil when it
     /// holds any other byte (it then needs the general path).
     static func trimmedIfASCII(_ line: Bytes) -> Bytes? {
-        var start = 0
-        var end = line.count
         for byte in line where byte >= 0x80 { return nil }
-        while start < end, isSpace(line[start]) { start += 1 }
-        while end > start, isSpace(line[end - 1]) { end -= 1 }
-        return Bytes(rebasing: line[start..<end])
+        return trimmingASCIISpaces(line)
     }
 
     /// `StackFrames.isFramework` on a trimmed ASCII line.
@@ -88,12 +84,11 @@ enum ASCIIFrame {
         }
     }
 
-    private static func isSpace(_ byte: UInt8) -> Bool { byte == 0x20 || (0x09...0x0D).contains(byte) }
-
     private static func isDigit(_ byte: UInt8) -> Bool { (0x30...0x39).contains(byte) }
 
     private static func trimmed(_ bytes: Part) -> Part {
-        guard let first = bytes.firstIndex(where: { !isSpace($0) }), let last = bytes.lastIndex(where: { !isSpace($0) })
+        guard let first = bytes.firstIndex(where: { !$0.isASCIISpace }),
+            let last = bytes.lastIndex(where: { !$0.isASCIISpace })
         else { return bytes[bytes.startIndex..<bytes.startIndex] }
         return bytes[first...last]
     }

@@ -54,16 +54,10 @@ extension ReportBuilder {
         /// ones decode the same alone as within the whole.
         static func trimmedString(_ bytes: [UInt8]) -> String {
             bytes.withUnsafeBufferPointer { buffer in
-                func isSpace(_ byte: UInt8) -> Bool { byte == 0x20 || (byte >= 0x09 && byte <= 0x0D) }
-                var start = 0
-                var end = buffer.count
-                while start < end, isSpace(buffer[start]) { start += 1 }
-                while end > start, isSpace(buffer[end - 1]) { end -= 1 }
-                if start == end { return "" }
-                guard buffer[start] < 0x80, buffer[end - 1] < 0x80 else {
-                    return String(decoding: buffer, as: UTF8.self).trimmingSpaces()
-                }
-                return String(decoding: UnsafeBufferPointer(rebasing: buffer[start..<end]), as: UTF8.self)
+                let trimmed = trimmingASCIISpaces(buffer)
+                guard let first = trimmed.first, let last = trimmed.last else { return "" }
+                guard first < 0x80, last < 0x80 else { return String(decoding: buffer, as: UTF8.self).trimmingSpaces() }
+                return String(decoding: trimmed, as: UTF8.self)
             }
         }
     }

@@ -23,6 +23,21 @@ extension String {
     }
 }
 
+extension UInt8 {
+    /// Tab, line feed, vertical tab, form feed, carriage return or space: the only white space
+    /// an ASCII byte can be, what `trimmingSpaces` drops at ASCII edges.
+    var isASCIISpace: Bool { self == 0x20 || (0x09...0x0D).contains(self) }
+}
+
+/// `bytes` without their leading and trailing ASCII white space.
+func trimmingASCIISpaces(_ bytes: UnsafeBufferPointer<UInt8>) -> UnsafeBufferPointer<UInt8> {
+    var start = 0
+    var end = bytes.count
+    while start < end, bytes[start].isASCIISpace { start += 1 }
+    while end > start, bytes[end - 1].isASCIISpace { end -= 1 }
+    return UnsafeBufferPointer(rebasing: bytes[start..<end])
+}
+
 /// Whether `bytes` hold an `&`, the start of a reference, through `memchr` (`contains` steps an
 /// iterator byte by byte; every attribute value read is checked).
 func containsAmpersand(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {

@@ -191,9 +191,9 @@ extension StringProtocol {
         let text = Substring(self)
         let bytes = text.utf8
         var start = bytes.startIndex
-        while start != bytes.endIndex, Self.isASCIISpace(bytes[start]) { start = bytes.index(after: start) }
+        while start != bytes.endIndex, bytes[start].isASCIISpace { start = bytes.index(after: start) }
         var end = bytes.endIndex
-        while end != start, Self.isASCIISpace(bytes[bytes.index(before: end)]) { end = bytes.index(before: end) }
+        while end != start, bytes[bytes.index(before: end)].isASCIISpace { end = bytes.index(before: end) }
         if start == end { return "" }
         if bytes[start] < 0x80, bytes[bytes.index(before: end)] < 0x80 {
             if start == bytes.startIndex, end == bytes.endIndex { return String(self) }
@@ -204,9 +204,5 @@ extension StringProtocol {
             let last = scalars.lastIndex(where: { !$0.properties.isWhitespace })
         else { return "" }
         return String(text.unicodeScalars[first..<scalars.index(after: last)])
-    }
-
-    private static func isASCIISpace(_ byte: UInt8) -> Bool {
-        byte == 0x20 || (0x09...0x0D).contains(byte)
     }
 }
