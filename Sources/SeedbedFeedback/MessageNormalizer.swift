@@ -68,27 +68,14 @@ private struct ByteNormalizer {
         var position = 0
         var lines = 0
         while lines < MessageNormalizer.lineCount, position < text.count {
-            // Lines end at the scalars `Character.isNewline` is true of (CR LF is two ends and
-            // an empty line between, which is skipped like any empty line).
             var end = position
             var next = text.count
             while end < text.count {
-                let byte = text[end]
-                if byte < 0x80 {
-                    if byte >= 0x0A && byte <= 0x0D {
-                        next = end + 1
-                        break
-                    }
-                    end += 1
-                    continue
-                }
-                if collapsing { return false }
-                if byte == 0xC2, end + 1 < text.count, text[end + 1] == 0x85 {
-                    next = end + 2
-                    break
-                }
-                if byte == 0xE2, end + 2 < text.count, text[end + 1] == 0x80, text[end + 2] & 0xFE == 0xA8 {
-                    next = end + 3
+                // Any scalar beyond ASCII (a line break among them) ends the collapsing pass.
+                if collapsing, text[end] >= 0x80 { return false }
+                let length = lineBreakLength(text, at: end)
+                if length > 0 {
+                    next = end + length
                     break
                 }
                 end += 1

@@ -45,20 +45,7 @@ enum StackFrames {
         var index = 0
         let count = bytes.count
         while index < count {
-            // The byte length of a line break starting here, or 0.
-            var length = 0
-            switch bytes[index] {
-            case 0x0A...0x0D:
-                length = 1
-            case 0xC2:  // U+0085
-                if index + 1 < count, bytes[index + 1] == 0x85 { length = 2 }
-            case 0xE2:  // U+2028, U+2029
-                if index + 2 < count, bytes[index + 1] == 0x80, bytes[index + 2] == 0xA8 || bytes[index + 2] == 0xA9 {
-                    length = 3
-                }
-            default:
-                break
-            }
+            let length = lineBreakLength(bytes, at: index)
             guard length > 0 else {
                 index += 1
                 continue

@@ -38,6 +38,20 @@ func trimmingASCIISpaces(_ bytes: UnsafeBufferPointer<UInt8>) -> UnsafeBufferPoi
     return UnsafeBufferPointer(rebasing: bytes[start..<end])
 }
 
+/// The byte length of the line break that starts at `index`, or 0: the scalars
+/// `Character.isNewline` is true of (LF, VT, FF, CR, NEL, LS, PS; CR LF is two breaks with an
+/// empty line between, which the callers skip like any empty line).
+@inline(__always)
+func lineBreakLength(_ bytes: UnsafeBufferPointer<UInt8>, at index: Int) -> Int {
+    switch bytes[index] {
+    case 0x0A...0x0D: return 1
+    case 0xC2: return index + 1 < bytes.count && bytes[index + 1] == 0x85 ? 2 : 0
+    case 0xE2:
+        return index + 2 < bytes.count && bytes[index + 1] == 0x80 && bytes[index + 2] & 0xFE == 0xA8 ? 3 : 0
+    default: return 0
+    }
+}
+
 /// Whether `bytes` hold an `&`, the start of a reference, through `memchr` (`contains` steps an
 /// iterator byte by byte; every attribute value read is checked).
 func containsAmpersand(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
