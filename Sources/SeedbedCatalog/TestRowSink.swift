@@ -25,20 +25,6 @@ protocol TestRowSink: AnyObject {
     func flush() throws(StoreError)
 }
 
-/// A test's key as given: the text of a record, or the hash the ingest made, written as its 16
-/// lowercase hex digits (what `TestKey` makes of it) without a string per test.
-enum TestRowKey {
-    case text(String)
-    case hash(UInt64)
-
-    var text: String {
-        switch self {
-        case .text(let text): return text
-        case .hash(let value): return LowercaseHex.string(value)
-        }
-    }
-}
-
 /// The columns each sink writes, in the order its values are set: whether each is an integer
 /// (BIGINT) or text. `id` is the row's key (schema 6): the run's base plus the group's
 /// `group_seq`, the result's `seq`, or the attempt's or link's ordinal in the run.

@@ -66,8 +66,8 @@ public final class TestRunWriter {
     }
 
     /// Adds a test of the run from its parts, without a record: the rows `add(_:)` writes for the
-    /// record of these values whose key is `TestKey`'s text of `keyHash` (16 lowercase hex
-    /// digits). Its attempts follow with `addAttempt` unless `plainAttempt`, then its links with
+    /// record of these values (a `.hash` key is stored as its 16 lowercase hex digits, `TestKey`'s
+    /// text). Its attempts follow with `addAttempt` unless `plainAttempt`, then its links with
     /// `addLink`.
     /// - Parameters:
     ///   - attemptCount: how many attempts the test has.
@@ -75,20 +75,6 @@ public final class TestRunWriter {
     ///     (`TestResultRecord.isPlainAttempt`): the attempt's normalised message and `frames` are
     ///     kept with the test, and no `addAttempt` follows.
     public func addTest(
-        keyHash: UInt64, suitePath: [String], classname: String?, name: String, file: String?, occurrence: Int,
-        reportFile: String, reportLine: Int, status: String, attemptCount: Int, duration: Double?, message: String?,
-        failureType: String?, fingerprint: String?, coarseFingerprint: String?, plainAttempt: Bool,
-        normalizedMessage: String?, frames: [String]?
-    ) throws(CatalogError) {
-        try addTest(
-            key: .hash(keyHash), suitePath: suitePath, classname: classname, name: name, file: file,
-            occurrence: occurrence, reportFile: reportFile, reportLine: reportLine, status: status,
-            attemptCount: attemptCount, duration: duration, message: message, failureType: failureType,
-            fingerprint: fingerprint, coarseFingerprint: coarseFingerprint, plainAttempt: plainAttempt,
-            normalizedMessage: normalizedMessage, frames: frames)
-    }
-
-    private func addTest(
         key: TestRowKey, suitePath: [String], classname: String?, name: String, file: String?, occurrence: Int,
         reportFile: String, reportLine: Int, status: String, attemptCount: Int, duration: Double?, message: String?,
         failureType: String?, fingerprint: String?, coarseFingerprint: String?, plainAttempt: Bool,

@@ -79,7 +79,7 @@ extension TestRunWriter {
                     attemptFingerprint: testCase.attempts[0].fingerprint?.fine,
                     attemptCoarseFingerprint: testCase.attempts[0].fingerprint?.coarse)
             try addTest(
-                keyHash: key, suitePath: testCase.identity.suitePath, classname: testCase.identity.classname,
+                key: .hash(key), suitePath: testCase.identity.suitePath, classname: testCase.identity.classname,
                 name: testCase.identity.name, file: testCase.identity.file, occurrence: testCase.occurrence,
                 reportFile: reportFile, reportLine: testCase.reportLine, status: status.rawValue,
                 attemptCount: count, duration: duration, message: testCase.attempts[deciding].message,
@@ -93,7 +93,7 @@ extension TestRunWriter {
             }
         } else {
             try addTest(
-                keyHash: key, suitePath: testCase.identity.suitePath, classname: testCase.identity.classname,
+                key: .hash(key), suitePath: testCase.identity.suitePath, classname: testCase.identity.classname,
                 name: testCase.identity.name, file: testCase.identity.file, occurrence: testCase.occurrence,
                 reportFile: reportFile, reportLine: testCase.reportLine, status: status.rawValue,
                 attemptCount: count, duration: duration, message: nil, failureType: nil, fingerprint: nil,
