@@ -17,11 +17,10 @@ extension Catalog {
         throws -> TestRunRecording
     {
         _ = try version(run.dataset)
-        let (restore, foreignKeysOff) = prepareForRun()
+        let restore = prepareForRun()
         defer { restore() }
         return try rethrowingTransaction {
-            // Again under the write lock: SQLite's foreign keys are off for the run, so nothing
-            // else would notice the version going in between.
+            // Again under the write lock: the version may have been replaced in between.
             _ = try version(run.dataset)
             let replaced = try testRun(id: run.id)
             if replaced != nil { try deleteTestRuns(where: "id = $1", [run.id]) }
@@ -37,8 +36,7 @@ extension Catalog {
                     CatalogTime.preciseText(run.runAt), CatalogTime.preciseText(run.ingestedAt), "0", "[]",
                     run.negative ? "1" : "0", "\(number)",
                 ])
-            let writer = try TestRunWriter(
-                runNumber: number, database: database, location: location, foreignKeysOff: foreignKeysOff)
+            let writer = try TestRunWriter(runNumber: number, database: database, location: location)
             let ended = try body(writer)
             try writer.flush()
             _ = try rows(
@@ -131,20 +129,12 @@ extension Catalog {
     /// the b-trees' upper levels (200 MB report: 64 MB of cache left 0.45 s of writing after the
     /// parse and 137 MB peak RSS, 8 MB 0.38 s and 75 MB).
     ///
-    /// Foreign keys are off: every row of the run names the run the same transaction inserted
-    /// (after checking its dataset version under the write lock), and the attempts and links
-    /// the result inserted just before them, so the per-row lookups checked nothing (a quarter
-    /// of SQLite's time per result row); the replaced run's rows are deleted one table at a time.
-    private func prepareForRun() -> (restore: () -> Void, foreignKeysOff: Bool) {
+    private func prepareForRun() -> () -> Void {
         guard database.dialect == .sqlite,
             let before = try? database.query("PRAGMA cache_size", parameters: []).first?.first ?? nil,
-            (try? database.execute("PRAGMA cache_size = -\(Self.ingestCacheKiB); PRAGMA foreign_keys = OFF")) != nil
-        else { return ({}, false) }
-        let foreignKeys = try? database.query("PRAGMA foreign_keys", parameters: []).first?.first ?? nil
-        return (
-            { [database] in try? database.execute("PRAGMA cache_size = \(before); PRAGMA foreign_keys = ON") },
-            foreignKeys == "0"
-        )
+            (try? database.execute("PRAGMA cache_size = -\(Self.ingestCacheKiB)")) != nil
+        else { return {} }
+        return { [database] in try? database.execute("PRAGMA cache_size = \(before)") }
     }
 
     /// The page cache for storing a run, in KiB.

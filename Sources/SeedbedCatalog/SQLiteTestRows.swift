@@ -1,10 +1,10 @@
 import SeedbedStores
 
-/// A run's test rows inserted into SQLite as the tests arrive, bound straight from the record:
-/// no column arrays and no batch of thousands. Result, attempt and link rows go eight to a
-/// statement when the connection checks no foreign keys; each row's key is the run's base plus
-/// its ordinal (schema 6), and the statuses, outcomes, origins and link kinds the JUnit reader uses are constant C
-/// strings.
+/// A run's test rows inserted into SQLite as the tests arrive, bound straight from the test's
+/// values: no column arrays and no batch of thousands. Result, attempt and link rows go eight to
+/// a statement (no foreign key ties them to each other, schema 6, so they may reach their tables
+/// in any order); each row's key is the run's base plus its ordinal, and the statuses, outcomes,
+/// origins and link kinds the JUnit reader uses are constant C strings.
 final class SQLiteTestRows: TestRowSink {
     /// The run's first key: `number * 2^32`.
     private let base: Int64
@@ -14,15 +14,13 @@ final class SQLiteTestRows: TestRowSink {
     private let links: SQLiteRowInserter
     private var grouping = TestGroups()
 
-    /// Rows per INSERT when foreign keys are off (`Catalog.recordTestRun`): a statement of 8
-    /// rows stores a result row about 40% cheaper than one of a row, more rows gain little.
+    /// Rows per INSERT: a statement of 8 rows stores a result row about 40% cheaper than one of
+    /// a row; more rows gain little (32 and 128 measured the same).
     static let rowsPerStatement = 8
 
-    /// - Parameter foreignKeysOff: the connection does not check foreign keys, so the rows of
-    ///   the tables may reach them in any order (several per statement); else one at a time.
-    init(base: Int64, database: SQLiteDatabase, foreignKeysOff: Bool) throws(StoreError) {
+    init(base: Int64, database: SQLiteDatabase) throws(StoreError) {
         self.base = base
-        let rows = foreignKeysOff ? Self.rowsPerStatement : 1
+        let rows = Self.rowsPerStatement
         groups = try SQLiteRowInserter(
             database: database, table: "test_group", columns: TestRowColumns.group.map(\.name))
         results = try SQLiteRowInserter(

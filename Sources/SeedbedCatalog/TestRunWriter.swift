@@ -16,16 +16,13 @@ public final class TestRunWriter {
     private var attemptRows: Int64 = 0
     private var linkRows: Int64 = 0
 
-    /// - Parameters:
-    ///   - runNumber: the run's number: its rows are keyed from `runNumber * 2^32`.
-    ///   - foreignKeysOff: the SQLite connection checks no foreign keys (rows may then reach
-    ///     their tables in any order).
-    init(runNumber: Int64, database: any Database, location: String, foreignKeysOff: Bool) throws(CatalogError) {
+    /// - Parameter runNumber: the run's number: its rows are keyed from `runNumber * 2^32`.
+    init(runNumber: Int64, database: any Database, location: String) throws(CatalogError) {
         self.location = location
         let base = RunKeys.base(runNumber)
         if let sqlite = database as? SQLiteDatabase {
             do {
-                rows = try SQLiteTestRows(base: base, database: sqlite, foreignKeysOff: foreignKeysOff)
+                rows = try SQLiteTestRows(base: base, database: sqlite)
             } catch {
                 throw CatalogError(.environment, "the catalog (\(location)): \(error.message)")
             }
