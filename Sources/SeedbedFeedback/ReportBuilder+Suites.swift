@@ -43,11 +43,8 @@ extension ReportBuilder {
         state.settleProperties()
         if let properties = state.suite?.properties, !properties.isEmpty { lastSuiteProperties = properties }
         var cases = state.cases
-        for index in seenIdentities.insert(contentsOf: state.hashes) {
-            let key = state.hashes[index]
-            let earlier = repeatedIdentities[key, default: 1]
+        for (index, earlier) in seenIdentities.note(path: state.pathHash.value, hashes: state.hashes) {
             cases[index].occurrence = earlier
-            repeatedIdentities[key] = earlier + 1
         }
         if let index = state.index, let suite = state.suite { run.suites[index] = suite }
         let suite = state.suite ?? TestSuite(path: [], reportLine: state.line)

@@ -29,10 +29,8 @@ struct ReportBuilder {
     /// and class name it was made from: the tests of a class hash its name once.
     var lastClassHash: (suitePath: UInt64, classname: String, hash: FNV1a64)?
     private(set) var rootSeen = false
-    /// The identities (by hash: 8 bytes per test) seen in earlier suite elements, and how often
-    /// those seen more than once were seen (rare: Playwright's projects).
-    var seenIdentities = IdentityHashSet()
-    var repeatedIdentities: [UInt64: Int] = [:]
+    /// The identities (by hash: 8 bytes per test) seen in earlier suite elements.
+    var seenIdentities = SuiteIdentities()
     /// The properties of the last suite that had any: the next suite's are most often the same
     /// (Surefire writes the JVM's facts in every suite), and then share its strings and array.
     var lastSuiteProperties: [Property] = []

@@ -90,58 +90,44 @@ struct ReadingShortcutsTests {
     }
 }
 
-@Suite("Identity hash set")
-struct IdentityHashSetTests {
-    @Test("inserts answer as a Set's do, through growth, for 0, repeats and keys alike in their low or high bits")
-    func matchesSet() {
+@Suite("Suite identities")
+struct SuiteIdentitiesTests {
+    @Test(
+        "a hash repeats only under the same path, counted over every earlier element with it, as a dictionary of path and hash counts"
+    )
+    func matchesCounting() {
         var random = SplitMix64(state: 5)
-        var keys: [UInt64] = [0, 0, 1, 1, .max, .max]
-        for _ in 0..<20_000 { keys.append(UInt64.random(in: 0...UInt64.max, using: &random)) }
-        for shift in 0..<64 { keys.append(1 << UInt64(shift)) }
-        for low in 0..<3000 { keys.append(UInt64(low) << 40) }  // the same low bits
-        for high in 0..<3000 { keys.append(UInt64(high)) }  // the same high bits
-        keys += keys.prefix(5000)  // repeats after growth
-        var set = IdentityHashSet()
-        var reference = Set<UInt64>()
+        var identities = SuiteIdentities()
+        var reference: [[UInt64]: Int] = [:]
         var mismatches = 0
-        for key in keys where set.insert(key) != reference.insert(key).inserted {
-            mismatches += 1
-        }
-        #expect(mismatches == 0)
-        #expect(reference.count > 25_000)
-        // In batches (a suite's keys at a time), the repeats are the keys a Set already holds
-        // or was given earlier in the batch, growing through the batches as one at a time.
-        var batched = IdentityHashSet()
-        var batchReference = Set<UInt64>()
-        var batchMismatches = 0
         var repeats = 0
-        var start = 0
-        for size in [1, 2, 50, 700, 3, 0, 9000].cycled(until: keys.count) {
-            let batch = Array(keys[start..<min(keys.count, start + size)])
-            start += batch.count
-            let expected = batch.indices.filter { !batchReference.insert(batch[$0]).inserted }
-            let found = batched.insert(contentsOf: batch)
-            if found != expected { batchMismatches += 1 }
+        for _ in 0..<3000 {
+            // Few paths and few hashes, so paths come again and their tests repeat, some more
+            // than twice; a path's first element and later ones hold overlapping hashes.
+            let path = UInt64.random(in: 0..<40, using: &random)
+            let size = Int.random(in: 0..<30, using: &random)
+            let hashes = Array(Set((0..<size).map { _ in UInt64.random(in: 0..<60, using: &random) }))
+            let expected = hashes.enumerated().compactMap { position, hash -> (Int, Int)? in
+                defer { reference[[path, hash], default: 0] += 1 }
+                return reference[[path, hash]].map { (position, $0) }
+            }
+            let found = identities.note(path: path, hashes: hashes)
+            if found.map(\.position) != expected.map(\.0) || found.map(\.earlier) != expected.map(\.1) {
+                mismatches += 1
+            }
             repeats += found.count
         }
-        #expect(start == keys.count)
-        #expect(batchMismatches == 0)
-        #expect(repeats == keys.count - batchReference.count)
-        #expect(repeats > 5000)
+        #expect(mismatches == 0)
+        #expect(repeats > 10_000)
+        #expect(reference.values.contains { $0 > 3 })
     }
-}
 
-extension Array where Element == Int {
-    /// The sizes again and again until they add up to at least `total`.
-    fileprivate func cycled(until total: Int) -> [Int] {
-        var sizes: [Int] = []
-        var sum = 0
-        while sum < total, contains(where: { $0 > 0 }) {
-            for size in self {
-                sizes.append(size)
-                sum += size
-            }
-        }
-        return sizes
+    @Test("the same hash under another path is no repeat")
+    func pathsApart() {
+        var identities = SuiteIdentities()
+        #expect(identities.note(path: 1, hashes: [7, 8]).isEmpty)
+        #expect(identities.note(path: 2, hashes: [7, 8]).isEmpty)
+        #expect(identities.note(path: 1, hashes: [8, 9]).map(\.position) == [0])
+        #expect(identities.note(path: 1, hashes: [9, 8]).map(\.earlier) == [1, 2])
     }
 }
