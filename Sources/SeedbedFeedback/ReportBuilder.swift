@@ -71,14 +71,15 @@ struct ReportBuilder {
             return failure(.notXML, line: line, "not an XML document (libxml2: \(message))")
         }
         if input.reachedEnd, Self.isEndOfInput(message) {
+            let lastLine = input.lineFeedsRead() + 1
             // libxml2 may find the end before handing over any element of a small file.
             guard let open = frames.lastIndex(where: { if case .ignored = $0 { false } else { true } }) else {
                 return failure(
-                    .truncated, line: input.newlines + 1,
+                    .truncated, line: lastLine,
                     "the file ends before its root element is closed (libxml2: \(message))")
             }
             return failure(
-                .truncated, line: input.newlines + 1,
+                .truncated, line: lastLine,
                 "the file ends before <\(Self.elementName(frames[open]))> opened at line \(frameLines[open]) "
                     + "is closed (libxml2: \(message))")
         }

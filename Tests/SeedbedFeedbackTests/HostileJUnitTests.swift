@@ -1,3 +1,4 @@
+import Foundation
 import SeedbedFeedback
 import Testing
 
@@ -152,6 +153,31 @@ struct HostileJUnitTests {
                     .truncated, file: Fixtures.path("truncated.xml"), line: 8,
                     message: "the file ends before <testsuite> opened at line 3 is closed "
                         + "(libxml2: Specification mandates value for attribute ti)"))
+    }
+
+    @Test(
+        "a truncated file of several read chunks is an error at its last line, read from the file and from bytes alike")
+    func truncatedLarge() throws {
+        // 20,000 lines, 1.2 MB: the lines are counted again from the start after the cut is found.
+        var text = "<testsuite name=\"big\">\n"
+        for index in 0..<19_998 { text += "<testcase classname=\"c\" name=\"test-\(index)\" time=\"0.001\"/>\n" }
+        text += "<testcase name=\"cut"
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent("cut-\(UUID().uuidString).xml").path
+        try Data(text.utf8).write(to: URL(fileURLWithPath: path))
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        let expected = "the file ends before <testsuite> opened at line 1 is closed"
+        for result in [
+            Result { () throws(JUnitError) in try JUnitParser().parse(file: path) },
+            Self.parse(text),
+        ] {
+            guard case .failure(let error) = result else {
+                Issue.record("a truncated file was read")
+                continue
+            }
+            #expect(error.code == .truncated)
+            #expect(error.line == 20_000)
+            #expect(error.message.hasPrefix(expected))
+        }
     }
 
     @Test("with allowPartial, a truncated file gives the finished tests and a partial run")
