@@ -41,10 +41,25 @@ struct CatalogStoreTests {
         )
         let journal = try database.query("PRAGMA journal_mode", parameters: [])
         #expect(journal == [["wal"]])
+        #expect(try database.query("PRAGMA page_size", parameters: []) == [["16384"]])
         // Opening again applies nothing twice.
         _ = try Catalog.open(path, create: false)
         #expect(try database.query("SELECT count(*) FROM schema_version", parameters: []) == [["6"]])
         #expect(Catalog.schemaVersion == 6)
+    }
+
+    @Test("a file made with another page size keeps it as it becomes a catalog")
+    func keepsAnExistingPageSize() throws {
+        let folder = try TemporaryDirectory()
+        let path = folder.url.appendingPathComponent("catalog.sqlite").path
+        let made = try SQLiteDatabase(path: path, create: true)
+        _ = try made.query("PRAGMA page_size = 4096", parameters: [])
+        _ = try made.query("CREATE TABLE before_seedbed (x)", parameters: [])
+        let catalog = try Catalog.open(path, create: false)
+        let database = try SQLiteDatabase(path: path, create: false)
+        #expect(try database.query("PRAGMA page_size", parameters: []) == [["4096"]])
+        #expect(try database.query("PRAGMA journal_mode", parameters: []) == [["wal"]])
+        #expect(try catalog.versions().isEmpty)
     }
 
     @Test func refusesACatalogFromANewerSeedbed() throws {
