@@ -29,6 +29,18 @@ public struct Attempt: Hashable, Sendable {
     public var issueCount: Int
     /// Set on failed and errored attempts.
     public var fingerprint: FailureFingerprint?
+    /// For a failed or errored attempt read with `JUnitParseOptions.fingerprintsLater`: the
+    /// fingerprint is not made yet, and this says which message it takes.
+    var pendingFingerprint: PendingFingerprint?
+
+    /// What a fingerprint made later reads as the failure's message.
+    enum PendingFingerprint: Hashable, Sendable {
+        /// The attempt's `message`: the result element's `message` attribute.
+        case message
+        /// None: the element had no message, so the first line of the stack text that is not a
+        /// frame stands for it (`message` may hold another first line).
+        case stack
+    }
 
     public init(
         outcome: Outcome, origin: Origin = .testCase, duration: Double? = nil, message: String? = nil,
@@ -45,5 +57,14 @@ public struct Attempt: Hashable, Sendable {
         self.systemErr = systemErr
         self.issueCount = issueCount
         self.fingerprint = fingerprint
+    }
+}
+
+extension Attempt {
+    /// The fingerprint, made now if reading left it for later.
+    var settledFingerprint: FailureFingerprint? {
+        guard let pendingFingerprint else { return fingerprint }
+        return FailureFingerprint(
+            type: type, message: pendingFingerprint == .message ? message : nil, stackTrace: stackTrace)
     }
 }

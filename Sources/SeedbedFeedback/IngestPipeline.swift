@@ -32,14 +32,11 @@ struct IngestPipeline {
         /// Adds each test to `writer`, in order, read in place (no record is made).
         func write(to writer: TestRunWriter) throws(CatalogError) {
             for part in parts {
-                // Lent through the buffer: an element read from the slice would be a copy,
-                // retaining each of its strings (allocated on the producer's thread).
-                try part.cases.withUnsafeBufferPointer { cases throws(CatalogError) in
-                    for index in cases.indices {
-                        try writer.add(
-                            cases[index], identityHash: part.identityHashes[part.identityHashes.startIndex + index],
-                            reportFile: part.reportFile)
-                    }
+                let offset = part.identityHashes.startIndex - part.cases.startIndex
+                for index in part.cases.indices {
+                    try writer.add(
+                        part.cases, at: index, identityHash: part.identityHashes[offset + index],
+                        reportFile: part.reportFile)
                 }
             }
         }
@@ -61,6 +58,10 @@ struct IngestPipeline {
     /// Starts reading `files` on a new thread, in batches of `batchSize` tests; a broken file
     /// ends it with its `JUnitError`.
     static func start(files: [String], parser: JUnitParser, batchSize: Int = 1000) -> IngestPipeline {
+        // The writing thread makes the failures' fingerprints: it waits for this one otherwise.
+        var options = parser.options
+        options.fingerprintsLater = true
+        let parser = JUnitParser(options: options)
         let pipeline = Pipeline { put in
             Result { () throws -> Read in
                 var read = Read()

@@ -169,10 +169,11 @@ extension ReportBuilder {
         }
         var attempts: [Attempt] = []
         attempts.reserveCapacity(state.flakyRuns.count + 1 + state.reruns.count)
-        for run in state.flakyRuns { attempts.append(Self.attempt(from: run, keep: keep)) }
+        let later = options.fingerprintsLater
+        for run in state.flakyRuns { attempts.append(Self.attempt(from: run, keep: keep, fingerprintLater: later)) }
         let own = attempts.count
-        attempts.append(Self.ownAttempt(state, keep: keep))
-        for run in state.reruns { attempts.append(Self.attempt(from: run, keep: keep)) }
+        attempts.append(Self.ownAttempt(state, keep: keep, fingerprintLater: later))
+        for run in state.reruns { attempts.append(Self.attempt(from: run, keep: keep, fingerprintLater: later)) }
 
         var properties: [Property] = []
         swap(&properties, &state.properties)
@@ -235,12 +236,13 @@ extension ReportBuilder {
     /// The test case's own result: error over failure over skipped; passed without any. Its
     /// duration, issue count and outputs are the test case's.
     @inline(__always)
-    private static func ownAttempt(_ state: TestCaseState, keep: Int) -> Attempt {
+    private static func ownAttempt(_ state: TestCaseState, keep: Int, fingerprintLater: Bool) -> Attempt {
         let own = OwnFacts(
             duration: state.duration, issueCount: state.results.count { $0.kind != .skipped },
             systemOut: state.systemOut.text(keep: keep), systemErr: state.systemErr.text(keep: keep))
         if let deciding = Self.deciding(state.results) {
-            return Self.attempt(from: state.results[deciding], keep: keep, own: own)
+            return Self.attempt(
+                from: state.results[deciding], keep: keep, own: own, fingerprintLater: fingerprintLater)
         }
         return Attempt(
             outcome: state.disabled ? .skipped : .passed, duration: own.duration, systemOut: own.systemOut,
@@ -261,7 +263,9 @@ extension ReportBuilder {
             ?? results.firstIndex { $0.kind == .skipped }
     }
 
-    private static func attempt(from state: ResultState, keep: Int, own: OwnFacts? = nil) -> Attempt {
+    private static func attempt(
+        from state: ResultState, keep: Int, own: OwnFacts? = nil, fingerprintLater: Bool
+    ) -> Attempt {
         let body = state.body.text(keep: keep)
         var stack = state.stackTrace.text(keep: keep) ?? body
         var message = state.message.flatMap { $0.trimmingSpaces().isEmpty ? nil : $0 }
@@ -273,15 +277,22 @@ extension ReportBuilder {
             message = stack.split(whereSeparator: \.isNewline).first.map { String($0).trimmingSpaces() }
         }
         let outcome = state.kind.outcome
+        let failed = outcome == .failed || outcome == .error
         let fingerprint =
-            outcome == .failed || outcome == .error
+            failed && !fingerprintLater
             ? FailureFingerprint(type: state.type, message: state.message, stackTrace: stack) : nil
-        return Attempt(
+        var attempt = Attempt(
             outcome: outcome, origin: state.kind.origin, duration: own.map(\.duration) ?? state.duration,
             message: message, type: state.type, stackTrace: stack,
             systemOut: own.map(\.systemOut) ?? state.systemOut.text(keep: keep),
             systemErr: own.map(\.systemErr) ?? state.systemErr.text(keep: keep),
             issueCount: own?.issueCount ?? (outcome == .skipped ? 0 : 1), fingerprint: fingerprint)
+        if failed && fingerprintLater {
+            // `message` is the attribute exactly when the attribute has more than spaces.
+            let ownMessage = state.message.map { !$0.trimmingSpaces().isEmpty } ?? false
+            attempt.pendingFingerprint = ownMessage ? .message : .stack
+        }
+        return attempt
     }
 
     // MARK: - Ends

@@ -24,8 +24,9 @@ extension TestResultRecord {
             message = attempts[index].message
             failureType = attempts[index].type
             if isFailure {
-                fingerprint = attempts[index].fingerprint?.fine
-                coarseFingerprint = attempts[index].fingerprint?.coarse
+                let settled = attempts[index].settledFingerprint
+                fingerprint = settled?.fine
+                coarseFingerprint = settled?.coarse
             }
         }
         self.init(
@@ -58,58 +59,75 @@ extension TestRunWriter {
     /// the record. The test case's strings are read in place and copied once, as bytes into the
     /// catalog's rows: a record would retain each (strings the parsing thread allocated, so each
     /// retain and release is a cache miss) and allocate its attempts, key and links.
-    func add(_ testCase: borrowing TestCase, identityHash: UInt64, reportFile: String) throws(CatalogError) {
-        let status = testCase.status
-        let count = testCase.attempts.count
-        let deciding = testCase.decidingAttempt
+    ///
+    /// The test is read in place in `cases`, field by field: a test case lent as a parameter is
+    /// copied out of the array first, retaining each of its strings and arrays.
+    func add(
+        _ cases: ArraySlice<TestCase>, at index: Int, identityHash: UInt64, reportFile: String
+    ) throws(CatalogError) {
+        let status = cases[index].status
+        let count = cases[index].attempts.count
+        let deciding = TestCase.decidingAttempt(in: cases[index].attempts, status: status)
         let isFailure = status == .failed || status == .error
-        let duration = testCase.summedDuration
-        let key = TestKey.hash(identityHash: identityHash, occurrence: testCase.occurrence)
+        let duration = TestCase.summedDuration(of: cases[index].attempts)
+        let key = TestKey.hash(identityHash: identityHash, occurrence: cases[index].occurrence)
         if let deciding {
-            let fingerprint = isFailure ? testCase.attempts[deciding].fingerprint?.fine : nil
-            let coarse = isFailure ? testCase.attempts[deciding].fingerprint?.coarse : nil
+            // Made here when reading left it for later (on the writing thread). A plain attempt is
+            // the only one, so the deciding one.
+            let decidingFingerprint = cases[index].attempts[deciding].settledFingerprint
+            let fingerprint = isFailure ? decidingFingerprint?.fine : nil
+            let coarse = isFailure ? decidingFingerprint?.coarse : nil
             let plain =
                 count == 1
                 && TestResultRecord.isPlainAttempt(
-                    status: status.rawValue, duration: duration, message: testCase.attempts[deciding].message,
-                    failureType: testCase.attempts[deciding].type, fingerprint: fingerprint,
-                    coarseFingerprint: coarse, outcome: testCase.attempts[0].outcome.rawValue,
-                    origin: testCase.attempts[0].origin.rawValue, attemptDuration: testCase.attempts[0].duration,
-                    attemptMessage: testCase.attempts[0].message, attemptFailureType: testCase.attempts[0].type,
-                    attemptFingerprint: testCase.attempts[0].fingerprint?.fine,
-                    attemptCoarseFingerprint: testCase.attempts[0].fingerprint?.coarse)
+                    status: status.rawValue, duration: duration, message: cases[index].attempts[deciding].message,
+                    failureType: cases[index].attempts[deciding].type, fingerprint: fingerprint,
+                    coarseFingerprint: coarse, outcome: cases[index].attempts[0].outcome.rawValue,
+                    origin: cases[index].attempts[0].origin.rawValue,
+                    attemptDuration: cases[index].attempts[0].duration,
+                    attemptMessage: cases[index].attempts[0].message, attemptFailureType: cases[index].attempts[0].type,
+                    attemptFingerprint: decidingFingerprint?.fine, attemptCoarseFingerprint: decidingFingerprint?.coarse
+                )
             try addTest(
-                key: .hash(key), suitePath: testCase.identity.suitePath, classname: testCase.identity.classname,
-                name: testCase.identity.name, file: testCase.identity.file, occurrence: testCase.occurrence,
-                reportFile: reportFile, reportLine: testCase.reportLine, status: status.rawValue,
-                attemptCount: count, duration: duration, message: testCase.attempts[deciding].message,
-                failureType: testCase.attempts[deciding].type, fingerprint: fingerprint, coarseFingerprint: coarse,
+                key: .hash(key), suitePath: cases[index].identity.suitePath, classname: cases[index].identity.classname,
+                name: cases[index].identity.name, file: cases[index].identity.file, occurrence: cases[index].occurrence,
+                reportFile: reportFile, reportLine: cases[index].reportLine, status: status.rawValue,
+                attemptCount: count, duration: duration, message: cases[index].attempts[deciding].message,
+                failureType: cases[index].attempts[deciding].type, fingerprint: fingerprint, coarseFingerprint: coarse,
                 plainAttempt: plain,
-                normalizedMessage: plain ? testCase.attempts[0].fingerprint?.normalizedMessage : nil,
-                frames: plain ? testCase.attempts[0].fingerprint?.frames : nil)
+                normalizedMessage: plain ? decidingFingerprint?.normalizedMessage : nil,
+                frames: plain ? decidingFingerprint?.frames : nil)
             if plain {
-                try addLinks(testCase.traceLinks)
+                try addLinks(of: cases, at: index)
                 return
             }
         } else {
             try addTest(
-                key: .hash(key), suitePath: testCase.identity.suitePath, classname: testCase.identity.classname,
-                name: testCase.identity.name, file: testCase.identity.file, occurrence: testCase.occurrence,
-                reportFile: reportFile, reportLine: testCase.reportLine, status: status.rawValue,
+                key: .hash(key), suitePath: cases[index].identity.suitePath, classname: cases[index].identity.classname,
+                name: cases[index].identity.name, file: cases[index].identity.file, occurrence: cases[index].occurrence,
+                reportFile: reportFile, reportLine: cases[index].reportLine, status: status.rawValue,
                 attemptCount: count, duration: duration, message: nil, failureType: nil, fingerprint: nil,
                 coarseFingerprint: nil, plainAttempt: false, normalizedMessage: nil, frames: nil)
         }
-        for index in 0..<count {
+        for attempt in 0..<count {
+            let fingerprint = cases[index].attempts[attempt].settledFingerprint
             try addAttempt(
-                index, outcome: testCase.attempts[index].outcome.rawValue,
-                origin: testCase.attempts[index].origin.rawValue, duration: testCase.attempts[index].duration,
-                message: testCase.attempts[index].message, failureType: testCase.attempts[index].type,
-                fingerprint: testCase.attempts[index].fingerprint?.fine,
-                coarseFingerprint: testCase.attempts[index].fingerprint?.coarse,
-                normalizedMessage: testCase.attempts[index].fingerprint?.normalizedMessage,
-                frames: testCase.attempts[index].fingerprint?.frames)
+                attempt, outcome: cases[index].attempts[attempt].outcome.rawValue,
+                origin: cases[index].attempts[attempt].origin.rawValue,
+                duration: cases[index].attempts[attempt].duration,
+                message: cases[index].attempts[attempt].message, failureType: cases[index].attempts[attempt].type,
+                fingerprint: fingerprint?.fine, coarseFingerprint: fingerprint?.coarse,
+                normalizedMessage: fingerprint?.normalizedMessage, frames: fingerprint?.frames)
         }
-        try addLinks(testCase.traceLinks)
+        try addLinks(of: cases, at: index)
+    }
+
+    /// The links of `cases[index]`, read in place.
+    private func addLinks(of cases: ArraySlice<TestCase>, at index: Int) throws(CatalogError) {
+        try addLinks(
+            TraceLinks(
+                properties: cases[index].properties, name: cases[index].identity.name,
+                classname: cases[index].identity.classname))
     }
 
     /// The links in the record's order: rules, scenarios, records, datasets.
@@ -124,7 +142,9 @@ extension TestRunWriter {
 extension TestCase {
     /// The attempt whose message and type the stored result shows: the last failure or error of
     /// a failed test, else the last attempt.
-    var decidingAttempt: Int? {
+    var decidingAttempt: Int? { Self.decidingAttempt(in: attempts, status: status) }
+
+    static func decidingAttempt(in attempts: [Attempt], status: TestStatus) -> Int? {
         switch status {
         case .failed, .error: attempts.lastIndex { $0.outcome == .failed || $0.outcome == .error }
         default: attempts.indices.last
@@ -133,7 +153,9 @@ extension TestCase {
 
     /// The known durations of the attempts summed in order from 0 (as `reduce(0, +)` over them
     /// would), nil when none is known.
-    var summedDuration: Double? {
+    var summedDuration: Double? { Self.summedDuration(of: attempts) }
+
+    static func summedDuration(of attempts: [Attempt]) -> Double? {
         var total: Double?
         for index in attempts.indices {
             if let seconds = attempts[index].duration { total = (total ?? 0) + seconds }
@@ -144,11 +166,12 @@ extension TestCase {
 
 extension TestAttemptRecord {
     init(_ attempt: Attempt) {
+        let fingerprint = attempt.settledFingerprint
         self.init(
             outcome: attempt.outcome.rawValue, origin: attempt.origin.rawValue, duration: attempt.duration,
-            message: attempt.message, failureType: attempt.type, fingerprint: attempt.fingerprint?.fine,
-            coarseFingerprint: attempt.fingerprint?.coarse, normalizedMessage: attempt.fingerprint?.normalizedMessage,
-            frames: attempt.fingerprint?.frames ?? [])
+            message: attempt.message, failureType: attempt.type, fingerprint: fingerprint?.fine,
+            coarseFingerprint: fingerprint?.coarse, normalizedMessage: fingerprint?.normalizedMessage,
+            frames: fingerprint?.frames ?? [])
     }
 }
 

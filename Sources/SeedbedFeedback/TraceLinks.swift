@@ -20,8 +20,14 @@ public struct TraceLinks: Hashable, Sendable, Codable {
     }
 
     public init(of testCase: borrowing TestCase) {
+        self.init(properties: testCase.properties, name: testCase.identity.name, classname: testCase.identity.classname)
+    }
+
+    /// The links of a test with these properties, name and class name (for a caller reading a
+    /// test case's parts in place).
+    init(properties: [Property], name: String, classname: String?) {
         self.init()
-        for property in testCase.properties {
+        for property in properties {
             let value = property.value.trimmingSpaces()
             guard !value.isEmpty else { continue }
             switch property.name.lowercased() {
@@ -35,8 +41,8 @@ public struct TraceLinks: Hashable, Sendable, Codable {
             default: break
             }
         }
-        for rule in Self.ruleTokens(in: testCase.identity.name) { Self.add(rule, to: &rules) }
-        if let classname = testCase.identity.classname {
+        for rule in Self.ruleTokens(in: name) { Self.add(rule, to: &rules) }
+        if let classname {
             for rule in Self.ruleTokens(in: classname) { Self.add(rule, to: &rules) }
         }
     }

@@ -2,6 +2,7 @@ import Foundation
 import SeedbedCatalog
 import SeedbedFeedback
 import SeedbedStores
+import SeedbedTestSupport
 import Testing
 
 /// The ingest writes each parsed test straight into the catalog's rows, without the
@@ -27,6 +28,42 @@ struct IngestRowsTests {
         let files =
             Fixtures.dialects.map(Fixtures.path)
             + ["loan-v1.xml", "loan-v2.xml", "loan-v2-rerun.xml"].map(LendingHistory.report)
+        let records = try Self.compare(files)
+        #expect(records.contains { $0.attempts.count > 1 })
+        #expect(records.contains { !$0.links.isEmpty })
+    }
+
+    /// The ingest leaves fingerprints to its writing thread, which must make the ones reading
+    /// makes: for a failure without a message attribute, from the first line of its text that
+    /// is not a frame, even where the test's message is another line.
+    @Test func fingerprintsMadeLaterAreTheFingerprintsOfReading() throws {
+        let report = """
+            <testsuite name="s">
+              <testcase classname="c" name="frame first"><failure type="E">    at f (a.js:1:2)
+                at g (b.js:3:4)</failure></testcase>
+              <testcase classname="c" name="blank message"><failure message="  " type="E">boom 7
+                at f (a.js:1:2)</failure></testcase>
+              <testcase classname="c" name="own message"><error message="x was 3">at f (a.js:1:2)</error></testcase>
+              <testcase classname="c" name="rerun"><failure message="m 1">t</failure>
+                <rerunFailure type="E">    at h (c.js:5:6)</rerunFailure></testcase>
+            </testsuite>
+            """
+        let folder = try TemporaryDirectory()
+        let file = folder.url.appendingPathComponent("later.xml").path
+        try Data(report.utf8).write(to: URL(fileURLWithPath: file))
+        let records = try Self.compare([file])
+        let frameFirst = try #require(records.first { $0.name == "frame first" })
+        let expected = FailureFingerprint(
+            type: "E", message: nil, stackTrace: "    at f (a.js:1:2)\n    at g (b.js:3:4)")
+        #expect(frameFirst.fingerprint == expected.fine)
+        #expect(frameFirst.message == "at f (a.js:1:2)")
+        #expect(expected.normalizedMessage.isEmpty)
+        #expect(records.map(\.attempts.count) == [1, 1, 1, 2])
+    }
+
+    /// Ingests `files` as one run and stores the records of their tests as another, in two
+    /// catalogs, and expects the same rows; the records.
+    static func compare(_ files: [String]) throws -> [TestResultRecord] {
         let ingested = try LendingHistory()
         let recorded = try LendingHistory()
         let now = Date(timeIntervalSince1970: 1_772_000_000)
@@ -39,8 +76,6 @@ struct IngestRowsTests {
             }
         }
         #expect(records.count == result.stored)
-        #expect(records.contains { $0.attempts.count > 1 })
-        #expect(records.contains { !$0.links.isEmpty })
         let run = TestRunRecord(
             id: "ci-1", dataset: try LendingHistory.lending("1.0.0"), commit: "c1", runAt: now, ingestedAt: now)
         let stored = try #require(try ingested.catalog.testRun(id: "ci-1"))
@@ -58,5 +93,6 @@ struct IngestRowsTests {
         #expect(
             try ingested.catalog.testResults(ofRun: "ci-1").map(\.result)
                 == recorded.catalog.testResults(ofRun: "ci-1").map(\.result))
+        return records
     }
 }
