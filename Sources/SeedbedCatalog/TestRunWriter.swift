@@ -10,11 +10,13 @@ import SeedbedStores
 public final class TestRunWriter {
     private let location: String
     private let rows: any TestRowSink
+    // Reached for every test: accesses are not checked for exclusivity at run time (one thread
+    // uses the writer, and no access spans a call that could make another).
     /// Tests written so far (the next test's `seq`).
-    public private(set) var count = 0
+    @exclusivity(unchecked) public private(set) var count = 0
     /// Attempt and link rows written so far: the next one's ordinal in its key (schema 6).
-    private var attemptRows: Int64 = 0
-    private var linkRows: Int64 = 0
+    @exclusivity(unchecked) private var attemptRows: Int64 = 0
+    @exclusivity(unchecked) private var linkRows: Int64 = 0
 
     /// - Parameter runNumber: the run's number: its rows are keyed from `runNumber * 2^32`.
     init(runNumber: Int64, database: any Database, location: String) throws(CatalogError) {
@@ -32,7 +34,7 @@ public final class TestRunWriter {
     }
 
     /// The links of the test added last, to drop repeats (links are few: most tests have none).
-    private var links: [TestLink] = []
+    @exclusivity(unchecked) private var links: [TestLink] = []
 
     /// Adds a test of the run.
     public func add(_ result: TestResultRecord) throws(CatalogError) {

@@ -124,6 +124,11 @@ extension TestRunWriter {
 
     /// The links of `cases[index]`, read in place.
     private func addLinks(of cases: ArraySlice<TestCase>, at index: Int) throws(CatalogError) {
+        // Most tests have no links: no properties, and neither name has a `[` or `@`.
+        guard
+            !cases[index].properties.isEmpty || TraceLinks.mayNameRules(cases[index].identity.name)
+                || cases[index].identity.classname.map(TraceLinks.mayNameRules) == true
+        else { return }
         try addLinks(
             TraceLinks(
                 properties: cases[index].properties, name: cases[index].identity.name,

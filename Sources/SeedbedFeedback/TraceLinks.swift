@@ -60,11 +60,18 @@ public struct TraceLinks: Hashable, Sendable, Codable {
     /// this finds what a scan of the scalars finds; only the text between brackets becomes a
     /// string. Most names have neither `[` nor `@` and cost one pass over their bytes.
     static func ruleTokens(in text: String) -> [String] {
+        guard mayNameRules(text) else { return [] }
         var text = text
-        return text.withUTF8 { bytes in
-            guard bytes.contains(where: { $0 == UInt8(ascii: "[") || $0 == UInt8(ascii: "@") }) else { return [] }
-            return ruleTokens(in: bytes)
+        return text.withUTF8 { ruleTokens(in: $0) }
+    }
+
+    /// Whether `text` has a `[` or an `@`, without which it names no rule: read in place (a
+    /// native string, as the reader makes them) rather than through a copy.
+    static func mayNameRules(_ text: String) -> Bool {
+        let found = text.utf8.withContiguousStorageIfAvailable { bytes in
+            bytes.contains { $0 == UInt8(ascii: "[") || $0 == UInt8(ascii: "@") }
         }
+        return found ?? text.utf8.contains { $0 == UInt8(ascii: "[") || $0 == UInt8(ascii: "@") }
     }
 
     private static func ruleTokens(in bytes: UnsafeBufferPointer<UInt8>) -> [String] {

@@ -54,20 +54,22 @@ public final class SQLiteRowInserter {
     // The per-value state is reached many times a row: accesses are not checked for exclusivity
     // at run time (the class is used by one thread, and no access spans a call that could make
     // another), which took an eighth of the writer's time.
+    // The cells, the kept columns and the bindings are fixed in size: buffers of their own, which
+    // a write does not check for a second owner as an array's does (a tenth of the binding).
     /// The gathered rows' cells, row after row.
-    @exclusivity(unchecked) private var cells: [Cell]
+    private let cells: UnsafeMutableBufferPointer<Cell>
     /// The columns set once for every row (`keep`), which are not bound per row.
-    @exclusivity(unchecked) private var kept: [Bool]
+    private let kept: UnsafeMutableBufferPointer<Bool>
     /// The gathered rows' texts, one after another (never empty, so it always has an address).
     @exclusivity(unchecked) private var bytes: ContiguousArray<UInt8> = [0]
     /// What each parameter of `statement`, then of `single`, is bound to.
-    @exclusivity(unchecked) private var bound: [Bound]
+    private let bound: UnsafeMutableBufferPointer<Bound>
     /// Rows gathered since the statement last ran.
     @exclusivity(unchecked) private var gathered = 0
     /// Rows inserted.
     public private(set) var count = 0
     /// Parameters bound so far (not those bound as they were already).
-    private(set) var bindings = 0
+    @exclusivity(unchecked) private(set) var bindings = 0
 
     /// Prepares `INSERT OR FAIL INTO table (columns…) VALUES (?…), …` for `rowsPerStatement` rows.
     public init(database: SQLiteDatabase, table: String, columns: [String], rowsPerStatement: Int = 1)
@@ -90,9 +92,12 @@ public final class SQLiteRowInserter {
         path = database.path
         width = columns.count
         self.rowsPerStatement = rows
-        cells = Array(repeating: .null, count: rows * columns.count)
-        kept = Array(repeating: false, count: columns.count)
-        bound = Array(repeating: .unknown, count: (rows + 1) * columns.count)
+        cells = .allocate(capacity: rows * columns.count)
+        cells.initialize(repeating: .null)
+        kept = .allocate(capacity: columns.count)
+        kept.initialize(repeating: false)
+        bound = .allocate(capacity: (rows + 1) * columns.count)
+        bound.initialize(repeating: .unknown)
         bytes.reserveCapacity(4096)
     }
 
@@ -100,6 +105,9 @@ public final class SQLiteRowInserter {
         // No binding may outlive the buffers it points into.
         statement.clearBindings()
         single.clearBindings()
+        cells.deallocate()
+        kept.deallocate()
+        bound.deallocate()
     }
 
     // MARK: - The current row
@@ -123,8 +131,11 @@ public final class SQLiteRowInserter {
     /// Sets a text column of the current row to the 16 lowercase hex digits of `value`.
     public func set(_ column: Int, hex value: UInt64) {
         let offset = bytes.count
-        bytes.append(contentsOf: repeatElement(0, count: LowercaseHex.count))
-        bytes.withUnsafeMutableBufferPointer { LowercaseHex.write(value, into: $0, at: offset) }
+        var digits: (UInt64, UInt64) = (0, 0)
+        withUnsafeMutableBytes(of: &digits) { raw in
+            LowercaseHex.write(value, into: raw.bindMemory(to: UInt8.self), at: 0)
+            bytes.append(contentsOf: UnsafeRawBufferPointer(raw).bindMemory(to: UInt8.self))
+        }
         cells[gathered * width + column] = .text(offset: offset, count: LowercaseHex.count)
     }
 
@@ -171,22 +182,19 @@ public final class SQLiteRowInserter {
     public func flush() throws(StoreError) {
         guard gathered > 0 else { return }
         let rows = gathered
-        let failure = cells.withUnsafeBufferPointer { cells in
-            bytes.withUnsafeBufferPointer { bytes -> SQLiteError? in
-                // `bytes` is never empty.
-                guard let base = bytes.baseAddress else { return nil }
-                if rows == rowsPerStatement {
-                    bind(cells, rows: 0..<rows, to: statement, base: base, perRow: width, slots: 0)
-                    return run(statement)
-                }
-                for row in 0..<rows {
-                    bind(
-                        cells, rows: row..<(row + 1), to: single, base: base, perRow: 0,
-                        slots: rowsPerStatement * width)
-                    if let failure = run(single) { return failure }
-                }
-                return nil
+        let cells = UnsafeBufferPointer(self.cells)
+        let failure = bytes.withUnsafeBufferPointer { bytes -> SQLiteError? in
+            // `bytes` is never empty.
+            guard let base = bytes.baseAddress else { return nil }
+            if rows == rowsPerStatement {
+                bind(cells, rows: 0..<rows, to: statement, base: base, perRow: width, slots: 0)
+                return run(statement)
             }
+            for row in 0..<rows {
+                bind(cells, rows: row..<(row + 1), to: single, base: base, perRow: 0, slots: rowsPerStatement * width)
+                if let failure = run(single) { return failure }
+            }
+            return nil
         }
         gathered = 0
         bytes.removeAll(keepingCapacity: true)
@@ -207,26 +215,24 @@ public final class SQLiteRowInserter {
         _ cells: UnsafeBufferPointer<Cell>, rows: Range<Int>, to statement: borrowing SQLiteStatement,
         base: UnsafePointer<UInt8>, perRow: Int, slots: Int
     ) {
-        bound.withUnsafeMutableBufferPointer { bound in
-            for row in rows {
-                let first = (row - rows.lowerBound) * perRow
-                for column in 0..<width where !kept[column] {
-                    let parameter = first + column
-                    let value: Bound =
-                        switch cells[row * width + column] {
-                        case .null: .null
-                        case .integer(let value): .integer(value)
-                        case .text(let offset, let count): .text(base + offset, count: count)
-                        case .constant(let text, let count): .text(text, count: count)
-                        }
-                    guard bound[slots + parameter] != value else { continue }
-                    bound[slots + parameter] = value
-                    bindings += 1
-                    switch value {
-                    case .unknown, .null: statement.bindNull(at: parameter)
-                    case .integer(let value): statement.bind(value, at: parameter)
-                    case .text(let text, let count): statement.bindText(text, count: count, at: parameter)
+        for row in rows {
+            let first = (row - rows.lowerBound) * perRow
+            for column in 0..<width where !kept[column] {
+                let parameter = first + column
+                let value: Bound =
+                    switch cells[row * width + column] {
+                    case .null: .null
+                    case .integer(let value): .integer(value)
+                    case .text(let offset, let count): .text(base + offset, count: count)
+                    case .constant(let text, let count): .text(text, count: count)
                     }
+                guard bound[slots + parameter] != value else { continue }
+                bound[slots + parameter] = value
+                bindings += 1
+                switch value {
+                case .unknown, .null: statement.bindNull(at: parameter)
+                case .integer(let value): statement.bind(value, at: parameter)
+                case .text(let text, let count): statement.bindText(text, count: count, at: parameter)
                 }
             }
         }
