@@ -25,6 +25,14 @@ extension Catalog {
             let replaced = try testRun(id: run.id)
             if replaced != nil { try deleteTestRuns(where: "id = $1", [run.id]) }
             let number = try nextRunNumber()
+            let writer = try TestRunWriter(runNumber: number, database: database, location: location)
+            let ended = try body(writer)
+            try writer.flush()
+            // The run's row comes last, once it is complete (the number is taken under the
+            // write lock above, and nobody sees the rows before the commit): a row added first
+            // and completed at the end sat on a page the cache had spilled to the WAL long
+            // before, and writing that page again made SQLite checksum the whole WAL anew at
+            // the commit.
             _ = try rows(
                 """
                 INSERT INTO test_run (id, name, version, commit_sha, run_at, ingested_at, partial, files_json, negative,
@@ -32,18 +40,9 @@ extension Catalog {
                 VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)
                 """,
                 [
-                    run.id, run.dataset.name, run.dataset.version.description, run.commit,
-                    CatalogTime.preciseText(run.runAt), CatalogTime.preciseText(run.ingestedAt), "0", "[]",
-                    run.negative ? "1" : "0", "\(number)",
-                ])
-            let writer = try TestRunWriter(runNumber: number, database: database, location: location)
-            let ended = try body(writer)
-            try writer.flush()
-            _ = try rows(
-                "UPDATE test_run SET run_at = $2, partial = $3, files_json = $4, commit_sha = $5 WHERE id = $1",
-                [
-                    run.id, CatalogTime.preciseText(ended.runAt), ended.partial ? "1" : "0",
-                    CatalogJSON.encode(ended.files), ended.commit,
+                    run.id, run.dataset.name, run.dataset.version.description, ended.commit,
+                    CatalogTime.preciseText(ended.runAt), CatalogTime.preciseText(run.ingestedAt),
+                    ended.partial ? "1" : "0", CatalogJSON.encode(ended.files), run.negative ? "1" : "0", "\(number)",
                 ])
             return TestRunRecording(replaced: replaced, results: writer.count)
         }
