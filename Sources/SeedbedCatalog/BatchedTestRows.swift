@@ -83,6 +83,42 @@ final class BatchedTestRows: TestRowSink {
         links.endRow()
     }
 
+    func addResult(
+        seq: Int64, key: TestRowKey, suitePath: [String], classname: UnsafeBufferPointer<UInt8>?, reportFile: String,
+        name: UnsafeBufferPointer<UInt8>, file: UnsafeBufferPointer<UInt8>?, occurrence: Int, reportLine: Int,
+        status: String, attemptCount: Int, duration: Double?, message: UnsafeBufferPointer<UInt8>?,
+        failureType: UnsafeBufferPointer<UInt8>?, fingerprint: String?, coarseFingerprint: String?, plainAttempt: Bool,
+        normalizedMessage: String?, frames: [String]?
+    ) throws(StoreError) {
+        // COPY gathers text columns as strings: the bytes become strings here.
+        try addResult(
+            seq: seq, key: key, suitePath: suitePath, classname: Self.text(classname), reportFile: reportFile,
+            name: String(decoding: name, as: UTF8.self), file: Self.text(file), occurrence: occurrence,
+            reportLine: reportLine, status: status, attemptCount: attemptCount, duration: duration,
+            message: Self.text(message), failureType: Self.text(failureType), fingerprint: fingerprint,
+            coarseFingerprint: coarseFingerprint, plainAttempt: plainAttempt, normalizedMessage: normalizedMessage,
+            frames: frames)
+    }
+
+    func addAttempt(
+        seq: Int64, ordinal: Int64, index: Int, outcome: String, origin: String, duration: Double?,
+        message: UnsafeBufferPointer<UInt8>?, failureType: UnsafeBufferPointer<UInt8>?, fingerprint: String?,
+        coarseFingerprint: String?, normalizedMessage: String?, frames: [String]?
+    ) throws(StoreError) {
+        try addAttempt(
+            seq: seq, ordinal: ordinal, index: index, outcome: outcome, origin: origin, duration: duration,
+            message: Self.text(message), failureType: Self.text(failureType), fingerprint: fingerprint,
+            coarseFingerprint: coarseFingerprint, normalizedMessage: normalizedMessage, frames: frames)
+    }
+
+    func addLink(seq: Int64, ordinal: Int64, kind: TestLink.Kind, value: UnsafeBufferPointer<UInt8>) throws(StoreError) {
+        try addLink(seq: seq, ordinal: ordinal, kind: kind, value: String(decoding: value, as: UTF8.self))
+    }
+
+    private static func text(_ bytes: UnsafeBufferPointer<UInt8>?) -> String? {
+        bytes.map { String(decoding: $0, as: UTF8.self) }
+    }
+
     func flush() throws(StoreError) {
         try groups.flush(to: database)
         try results.flush(to: database)

@@ -21,6 +21,23 @@ protocol TestRowSink: AnyObject {
     /// Writes (or gathers) a link row of the test `seq`, the run's link row `ordinal` (each link
     /// once: the writer drops repeats).
     func addLink(seq: Int64, ordinal: Int64, kind: TestLink.Kind, value: String) throws(StoreError)
+    /// `addResult` with the test's texts as UTF-8 bytes (the ingest's row buffers), copied into
+    /// the rows without a string between.
+    func addResult(
+        seq: Int64, key: TestRowKey, suitePath: [String], classname: UnsafeBufferPointer<UInt8>?, reportFile: String,
+        name: UnsafeBufferPointer<UInt8>, file: UnsafeBufferPointer<UInt8>?, occurrence: Int, reportLine: Int,
+        status: String, attemptCount: Int, duration: Double?, message: UnsafeBufferPointer<UInt8>?,
+        failureType: UnsafeBufferPointer<UInt8>?, fingerprint: String?, coarseFingerprint: String?, plainAttempt: Bool,
+        normalizedMessage: String?, frames: [String]?
+    ) throws(StoreError)
+    /// `addAttempt` with the attempt's texts as UTF-8 bytes.
+    func addAttempt(
+        seq: Int64, ordinal: Int64, index: Int, outcome: String, origin: String, duration: Double?,
+        message: UnsafeBufferPointer<UInt8>?, failureType: UnsafeBufferPointer<UInt8>?, fingerprint: String?,
+        coarseFingerprint: String?, normalizedMessage: String?, frames: [String]?
+    ) throws(StoreError)
+    /// `addLink` with the value as UTF-8 bytes.
+    func addLink(seq: Int64, ordinal: Int64, kind: TestLink.Kind, value: UnsafeBufferPointer<UInt8>) throws(StoreError)
     /// Writes whatever is gathered.
     func flush() throws(StoreError)
 }
@@ -70,5 +87,24 @@ struct TestGroups {
         self.classname = classname
         self.reportFile = reportFile
         return true
+    }
+
+    /// `enter` with the class name as UTF-8 bytes (kept as a string once per group).
+    mutating func enter(suitePath: [String], classname: UnsafeBufferPointer<UInt8>?, reportFile: String) -> Bool {
+        guard
+            current < 0 || reportFile != self.reportFile || !Self.same(self.classname, classname)
+                || suitePath != self.suitePath
+        else { return false }
+        current += 1
+        self.suitePath = suitePath
+        self.classname = classname.map { String(decoding: $0, as: UTF8.self) }
+        self.reportFile = reportFile
+        return true
+    }
+
+    private static func same(_ text: String?, _ bytes: UnsafeBufferPointer<UInt8>?) -> Bool {
+        guard let text, let bytes else { return text == nil && bytes == nil }
+        return text.utf8.withContiguousStorageIfAvailable { $0.elementsEqual(bytes) }
+            ?? text.utf8.elementsEqual(bytes)
     }
 }

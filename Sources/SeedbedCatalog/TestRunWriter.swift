@@ -127,6 +127,61 @@ public final class TestRunWriter {
         }
     }
 
+    /// `addTest` with the test's texts as UTF-8 bytes (the ingest's row buffers): the same rows,
+    /// the bytes copied into them without a string between.
+    public func addTest(
+        key: TestRowKey, suitePath: [String], classname: UnsafeBufferPointer<UInt8>?, name: UnsafeBufferPointer<UInt8>,
+        file: UnsafeBufferPointer<UInt8>?, occurrence: Int, reportFile: String, reportLine: Int, status: String,
+        attemptCount: Int, duration: Double?, message: UnsafeBufferPointer<UInt8>?,
+        failureType: UnsafeBufferPointer<UInt8>?, fingerprint: String?, coarseFingerprint: String?, plainAttempt: Bool,
+        normalizedMessage: String?, frames: [String]?
+    ) throws(CatalogError) {
+        let seq = Int64(count)
+        guard seq < RunKeys.rowsPerRun else { throw tooMany("tests") }
+        count += 1
+        if !links.isEmpty { links.removeAll(keepingCapacity: true) }
+        do {
+            try rows.addResult(
+                seq: seq, key: key, suitePath: suitePath, classname: classname, reportFile: reportFile, name: name,
+                file: file, occurrence: occurrence, reportLine: reportLine, status: status,
+                attemptCount: attemptCount, duration: duration, message: message, failureType: failureType,
+                fingerprint: fingerprint, coarseFingerprint: coarseFingerprint, plainAttempt: plainAttempt,
+                normalizedMessage: normalizedMessage, frames: frames)
+        } catch {
+            throw failure(error)
+        }
+    }
+
+    /// `addAttempt` with the attempt's texts as UTF-8 bytes.
+    public func addAttempt(
+        _ index: Int, outcome: String, origin: String, duration: Double?, message: UnsafeBufferPointer<UInt8>?,
+        failureType: UnsafeBufferPointer<UInt8>?, fingerprint: String?, coarseFingerprint: String?,
+        normalizedMessage: String?, frames: [String]?
+    ) throws(CatalogError) {
+        guard attemptRows < RunKeys.rowsPerRun else { throw tooMany("attempts") }
+        attemptRows += 1
+        do {
+            try rows.addAttempt(
+                seq: Int64(count - 1), ordinal: attemptRows - 1, index: index, outcome: outcome, origin: origin,
+                duration: duration, message: message, failureType: failureType, fingerprint: fingerprint,
+                coarseFingerprint: coarseFingerprint, normalizedMessage: normalizedMessage, frames: frames)
+        } catch {
+            throw failure(error)
+        }
+    }
+
+    /// Adds a link of the test added last from its value's UTF-8 bytes. Unlike `addLink(_:_:)`
+    /// it does not look for repeats: the caller gives each link of a test once.
+    public func addDistinctLink(_ kind: TestLink.Kind, _ value: UnsafeBufferPointer<UInt8>) throws(CatalogError) {
+        guard linkRows < RunKeys.rowsPerRun else { throw tooMany("links") }
+        linkRows += 1
+        do {
+            try rows.addLink(seq: Int64(count - 1), ordinal: linkRows - 1, kind: kind, value: value)
+        } catch {
+            throw failure(error)
+        }
+    }
+
     /// A run past 2^32 tests, attempts or links: its keys would run into the next run's.
     private func tooMany(_ rows: String) -> CatalogError {
         CatalogError(

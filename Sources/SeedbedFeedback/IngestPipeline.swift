@@ -16,29 +16,15 @@ struct IngestPipeline {
         var earliest: Date?
     }
 
-    /// Up to a batch's worth of parsed tests, in the order they were read, as slices of their
-    /// suites: handing a suite's arrays over shares them rather than copying each test case.
+    /// A batch's worth of parsed tests or more, in the order they were read: whole suites, each
+    /// as the catalog's rows (`TestRowBuffer`), so a retry never spans two batches.
     struct Batch: Sendable {
-        /// Consecutive test cases of one suite, with their identity hashes at the same indices.
-        struct Part: Sendable {
-            var reportFile: String
-            var cases: ArraySlice<TestCase>
-            var identityHashes: ArraySlice<UInt64>
-        }
-
-        var parts: [Part] = []
+        var suites: [TestRowBuffer] = []
         var count = 0
 
-        /// Adds each test to `writer`, in order, read in place (no record is made).
+        /// Adds each test to `writer`, in order.
         func write(to writer: TestRunWriter) throws(CatalogError) {
-            for part in parts {
-                let offset = part.identityHashes.startIndex - part.cases.startIndex
-                for index in part.cases.indices {
-                    try writer.add(
-                        part.cases, at: index, identityHash: part.identityHashes[offset + index],
-                        reportFile: part.reportFile)
-                }
-            }
+            for suite in suites { try suite.write(to: writer) }
         }
     }
 
@@ -67,21 +53,13 @@ struct IngestPipeline {
                 var read = Read()
                 var batch = Batch()
                 for file in files {
-                    let (ingested, timestamp) = try TestRunIngestion.scan(file, with: parser) {
-                        cases, hashes throws(CatalogError) in
-                        // A suite larger than what the batch has room for is split across batches.
-                        var start = cases.startIndex
-                        while start < cases.endIndex {
-                            let end = min(cases.endIndex, start + batchSize - batch.count)
-                            batch.parts.append(
-                                Batch.Part(
-                                    reportFile: file, cases: cases[start..<end], identityHashes: hashes[start..<end]))
-                            batch.count += end - start
-                            start = end
-                            guard batch.count >= batchSize else { continue }
-                            guard put(batch) else { throw stopped }
-                            batch = Batch()
-                        }
+                    let (ingested, timestamp) = try TestRunIngestion.scanRows(file, with: parser) {
+                        rows throws(CatalogError) in
+                        batch.count += rows.count
+                        batch.suites.append(rows)
+                        guard batch.count >= batchSize else { return }
+                        guard put(batch) else { throw stopped }
+                        batch = Batch()
                     }
                     if let timestamp { read.earliest = min(read.earliest ?? timestamp, timestamp) }
                     read.files.append(ingested)

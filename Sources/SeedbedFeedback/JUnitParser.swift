@@ -55,15 +55,26 @@ public struct JUnitParser: Sendable {
     ) throws(JUnitError) -> TestRun {
         try withoutActuallyEscaping(suite) { handler throws(JUnitError) in
             try ReportBuilder.Session.read(
-                XMLInput(path: path, limits: options.limits), options: options, keepSuites: false, emit: handler)
+                XMLInput(path: path, limits: options.limits), options: options, keepSuites: false,
+                emitter: .testCases(handler))
+        }
+    }
+
+    /// Reads a report file as `stream` does, handing over each suite's tests as the catalog's
+    /// rows (the ingest): no `TestCase` is made.
+    func streamRows(file path: String, suite: (consuming TestRowBuffer) -> Void) throws(JUnitError) -> TestRun {
+        try withoutActuallyEscaping(suite) { handler throws(JUnitError) in
+            try ReportBuilder.Session.read(
+                XMLInput(path: path, limits: options.limits), options: options, keepSuites: false,
+                emitter: .rows(handler))
         }
     }
 
     private func collect(_ input: XMLInput) throws(JUnitError) -> TestRun {
         let collected = CollectedCases()
-        var run = try ReportBuilder.Session.read(input, options: options, keepSuites: true) { _, cases, _ in
-            collected.cases += cases
-        }
+        var run = try ReportBuilder.Session.read(
+            input, options: options, keepSuites: true,
+            emitter: .testCases { _, cases, _ in collected.cases += cases })
         run.testCases = collected.cases
         return run
     }

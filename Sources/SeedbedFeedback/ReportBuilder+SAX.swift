@@ -21,12 +21,12 @@ extension ReportBuilder {
             self.options = options
         }
 
-        /// Reads `input` to its end with `emit` called per suite, and returns the run.
+        /// Reads `input` to its end with `emitter` given each suite's tests, and returns the run.
         /// - Parameter keepSuites: whether the run lists its suites (not when streaming, so memory
         ///   does not grow with their number).
         static func read(
             _ input: XMLInput, options: JUnitParseOptions, keepSuites: Bool,
-            emit: @escaping (TestSuite, [TestCase], [UInt64]) -> Void
+            emitter: ReportBuilder.Emitter
         ) throws(JUnitError) -> TestRun {
             let session = Session(options: options)
             return try withExtendedLifetime(session) { () throws(JUnitError) -> TestRun in
@@ -34,7 +34,7 @@ extension ReportBuilder {
                     input: input, handler: ReportBuilder.handler,
                     userData: Unmanaged.passUnretained(session).toOpaque())
                 session.builder = ReportBuilder(
-                    input: input, reader: reader, options: options, keepSuites: keepSuites, emit: emit)
+                    input: input, reader: reader, options: options, keepSuites: keepSuites, emitter: emitter)
                 let ended = reader.parse()
                 return try session.finish(ended: ended)
             }

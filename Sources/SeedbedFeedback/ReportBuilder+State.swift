@@ -124,6 +124,9 @@ extension ReportBuilder {
         /// The path's hash, which starts the hash of every identity in the suite.
         var pathHash = FNV1a64()
         var cases: [TestCase] = []
+        /// The suite's tests as catalog rows, in place of `cases`, when the builder emits rows
+        /// (the ingest).
+        var rows: TestRowBuffer?
         /// Each case's identity hash (add cases with `append`): finding a repeated test case
         /// compares 8-byte hashes, not the identity's strings.
         var hashes: [UInt64] = []
@@ -205,7 +208,11 @@ extension ReportBuilder {
         mutating func reserve(declaredTests: Int?) {
             guard let declaredTests, declaredTests > 0 else { return }
             let count = min(declaredTests, Self.reserveLimit)
-            cases.reserveCapacity(count)
+            if rows != nil {
+                rows?.reserve(tests: count)
+            } else {
+                cases.reserveCapacity(count)
+            }
             hashes.reserveCapacity(count)
         }
 
@@ -223,15 +230,36 @@ extension ReportBuilder {
         }
 
         mutating func append(_ testCase: consuming TestCase, hash: UInt64) {
+            note(hash)
+            cases.append(testCase)
+        }
+
+        /// Notes the identity hash of the next test added (to `cases` or `rows`).
+        mutating func note(_ hash: UInt64) {
             if caseIndex == nil, hashes.count >= Self.scanLimit {
                 var index: [UInt64: Int] = [:]
                 for (position, known) in hashes.enumerated() where index[known] == nil { index[known] = position }
                 caseIndex = index
             }
-            if caseIndex?[hash] == nil { caseIndex?[hash] = cases.count }
-            cases.append(testCase)
+            if caseIndex?[hash] == nil { caseIndex?[hash] = hashes.count }
             hashes.append(hash)
             hashFilter[Int(truncatingIfNeeded: hash >> 62)] |= Self.filterBit(hash)
+        }
+
+        /// Whether test `index` has these identity parts (the suite path is the suite's).
+        func isSame(_ index: Int, _ classname: String?, _ name: String, _ file: String?) -> Bool {
+            if let rows { return rows.isSame(index, classname, name, file) }
+            return cases[index].identity.isSame(path, classname, name, file)
+        }
+
+        /// The first test with these identity parts.
+        func firstTest(_ classname: String?, _ name: String, _ file: String?) -> Int? {
+            if let rows { return rows.firstTest(classname, name, file) }
+            return cases.firstIndex { $0.identity.isSame(path, classname, name, file) }
+        }
+
+        func attemptCount(of index: Int) -> Int {
+            rows?.attemptCount(of: index) ?? cases[index].attempts.count
         }
     }
 

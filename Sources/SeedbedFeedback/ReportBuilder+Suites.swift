@@ -22,8 +22,9 @@ extension ReportBuilder {
         }
         var state = SuiteState(
             suite: suite, index: index, path: path, pathHash: pathHash, declared: declared, line: line)
+        if emitsRows { state.rows = TestRowBuffer(suitePath: path) }
         state.reserve(declaredTests: declared.tests)
-        suites.append(consume state)
+        suites.append(state)
     }
 
     mutating func closeSuite() {
@@ -42,11 +43,17 @@ extension ReportBuilder {
         checkDeclared(state)
         state.settleProperties()
         if let properties = state.suite?.properties, !properties.isEmpty { lastSuiteProperties = properties }
-        var cases = state.cases
-        for (index, earlier) in seenIdentities.note(path: state.pathHash.value, hashes: state.hashes) {
-            cases[index].occurrence = earlier
-        }
+        let repeats = seenIdentities.note(path: state.pathHash.value, hashes: state.hashes)
         if let index = state.index, let suite = state.suite { run.suites[index] = suite }
+        if case .rows(let emitRows) = emitter {
+            guard var rows = state.rows.take(), rows.count > 0 else { return }
+            rows.finish(repeats: repeats)
+            emitRows(rows)
+            return
+        }
+        guard case .testCases(let emit) = emitter else { return }
+        var cases = state.cases
+        for (index, earlier) in repeats { cases[index].occurrence = earlier }
         let suite = state.suite ?? TestSuite(path: [], reportLine: state.line)
         if !cases.isEmpty || state.suite != nil { emit(suite, cases, state.hashes) }
     }
@@ -168,8 +175,11 @@ extension ReportBuilder {
             warn(.missingName, line: state.reportLine, "a testcase has no name; it is read with an empty one")
         }
         var attempts: [Attempt] = []
+        // Rows take the attempts' values, so one array serves every test; test cases keep theirs.
+        if emitsRows { swap(&attempts, &reusedAttempts) }
         attempts.reserveCapacity(state.flakyRuns.count + 1 + state.reruns.count)
-        let later = options.fingerprintsLater
+        // Rows leave every fingerprint to the writing thread.
+        let later = options.fingerprintsLater || emitsRows
         for run in state.flakyRuns { attempts.append(Self.attempt(from: run, keep: keep, fingerprintLater: later)) }
         let own = attempts.count
         attempts.append(Self.ownAttempt(state, keep: keep, fingerprintLater: later))
@@ -188,32 +198,48 @@ extension ReportBuilder {
             classHash: classHash(suitePath: open.pathHash, classname: classname), name: name, file: file
         ).value
         var existing = open.firstCase(withHash: hash)
-        if let found = existing, !open.cases[found].identity.isSame(open.path, classname, name, file) {
+        if let found = existing, !open.isSame(found, classname, name, file) {
             // Two identities with one 64-bit hash: vanishingly rare, so a scan is fine.
-            existing = open.cases.firstIndex { $0.identity.isSame(open.path, classname, name, file) }
+            existing = open.firstTest(classname, name, file)
         }
+        let limit = options.maxAttemptsPerTest
         if let existing {
-            let room = max(0, options.maxAttemptsPerTest - open.cases[existing].attempts.count)
+            let room = max(0, limit - open.attemptCount(of: existing))
             if attempts.count > room {
                 let identity = TestIdentity(suitePath: open.path, classname: classname, name: name, file: file)
                 warn(
                     .tooManyAttempts, line: state.reportLine,
-                    "\(identity) has more than \(options.maxAttemptsPerTest) attempts; the rest are dropped")
+                    "\(identity) has more than \(limit) attempts; the rest are dropped")
             }
-            open.cases[existing].attempts += attempts.prefix(room)
-            let known = open.cases[existing].properties
-            open.cases[existing].properties += properties.filter { !known.contains($0) }
-            open.cases[existing].markedFlaky = open.cases[existing].markedFlaky || state.markedFlaky
+            if open.rows != nil {
+                open.rows?.merge(
+                    into: existing, attempts: attempts, attemptLimit: room, properties: properties,
+                    markedFlaky: state.markedFlaky)
+            } else {
+                open.cases[existing].attempts += attempts.prefix(room)
+                let known = open.cases[existing].properties
+                open.cases[existing].properties += properties.filter { !known.contains($0) }
+                open.cases[existing].markedFlaky = open.cases[existing].markedFlaky || state.markedFlaky
+            }
+        } else if open.rows != nil {
+            // Read for its warning: the catalog keeps no per-test timestamp.
+            _ = timestamp(state.timestamp, line: state.reportLine)
+            open.note(hash)
+            open.rows?.append(
+                identityHash: hash, classname: classname, name: name, file: file, reportLine: state.reportLine,
+                markedFlaky: state.markedFlaky, attempts: attempts, attemptLimit: limit, properties: properties)
         } else {
-            if attempts.count > options.maxAttemptsPerTest {
-                attempts = Array(attempts.prefix(options.maxAttemptsPerTest))
-            }
+            if attempts.count > limit { attempts = Array(attempts.prefix(limit)) }
             let testCase = TestCase(
                 identity: TestIdentity(suitePath: open.path, classname: classname, name: name, file: file),
                 sourceLine: state.sourceLine, reportLine: state.reportLine,
                 timestamp: timestamp(state.timestamp, line: state.reportLine), properties: properties,
                 attempts: attempts, markedFlaky: state.markedFlaky)
             open.append(testCase, hash: hash)
+        }
+        if emitsRows {
+            attempts.removeAll(keepingCapacity: true)
+            swap(&attempts, &reusedAttempts)
         }
     }
 

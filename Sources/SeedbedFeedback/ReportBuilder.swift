@@ -9,9 +9,12 @@ struct ReportBuilder {
     let reader: XMLStreamReader
     let names: XMLNames
     private let input: XMLInput
-    /// Called with each suite, its test cases and their identity hashes (`TestIdentity.hasher`)
-    /// when the suite's end tag is read.
-    let emit: (TestSuite, [TestCase], [UInt64]) -> Void
+    /// Where each suite's tests go when the suite's end tag is read.
+    let emitter: Emitter
+    /// Whether the emitter takes rows (then each open suite fills a `TestRowBuffer`).
+    let emitsRows: Bool
+    /// The attempts array each test's are built in when they become rows.
+    var reusedAttempts: [Attempt] = []
     /// Whether `run.suites` lists the suites (not when streaming).
     let keepSuites: Bool
 
@@ -43,7 +46,7 @@ struct ReportBuilder {
 
     init(
         input: XMLInput, reader: XMLStreamReader, options: JUnitParseOptions, keepSuites: Bool,
-        emit: @escaping (TestSuite, [TestCase], [UInt64]) -> Void
+        emitter: Emitter
     ) {
         self.options = options
         self.file = input.name
@@ -51,8 +54,19 @@ struct ReportBuilder {
         self.reader = reader
         self.names = XMLNames(reader)
         self.keepSuites = keepSuites
-        self.emit = emit
+        self.emitter = emitter
+        if case .rows = emitter { emitsRows = true } else { emitsRows = false }
         self.run = TestRun(file: input.name)
+    }
+
+    /// What the builder hands each finished suite's tests to. One state machine reads every
+    /// dialect either way: the emitter sees finished tests, never the parser's events.
+    enum Emitter {
+        /// The suite, its test cases and their identity hashes (`TestIdentity.hasher`):
+        /// `JUnitParser.parse`, `stream` and the dry run.
+        case testCases((TestSuite, [TestCase], [UInt64]) -> Void)
+        /// The suite's tests as the catalog's rows (the ingest), without a `TestCase` each.
+        case rows((consuming TestRowBuffer) -> Void)
     }
 
     static let libxml2MaxDepth = Int(clibxml2_max_depth())
@@ -179,7 +193,9 @@ struct ReportBuilder {
                 run.name = attributes.string(names.name)
                 run.declared = declaredCounts(attributes)
                 run.timestamp = timestamp(attributes.string(names.timestamp), line: line)
-                suites.append(SuiteState(suite: nil, index: nil, path: [], declared: run.declared, line: line))
+                var root = SuiteState(suite: nil, index: nil, path: [], declared: run.declared, line: line)
+                if emitsRows { root.rows = TestRowBuffer(suitePath: []) }
+                suites.append(root)
                 return .root
             case names.testsuite:
                 run.name = attributes.string(names.name)

@@ -50,22 +50,9 @@ public struct TestCase: Hashable, Sendable {
 
     private static func status(of attempts: [Attempt], markedFlaky: Bool) -> TestStatus {
         // One pass over the outcomes only (no attempt is copied).
-        var errored = false
-        var failed = false
-        var lastRun: Outcome?
-        for index in attempts.indices {
-            let outcome = attempts[index].outcome
-            switch outcome {
-            case .error: errored = true
-            case .failed: failed = true
-            case .passed, .skipped: break
-            }
-            if outcome != .skipped { lastRun = outcome }
-        }
-        if lastRun == .passed { return errored || failed || markedFlaky ? .flaky : .passed }
-        if errored { return .error }
-        if failed { return .failed }
-        return .skipped
+        var rule = TestStatusRule()
+        for index in attempts.indices { rule.add(attempts[index].outcome) }
+        return rule.status(markedFlaky: markedFlaky)
     }
 
     /// The values of the properties named `name`, in order.

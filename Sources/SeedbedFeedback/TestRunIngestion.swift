@@ -133,6 +133,28 @@ public struct TestRunIngestion: Sendable {
         if run.isPartial { summary.partial = 1 }
         return (IngestedFile(file: file, summary: summary, partial: run.partial, warnings: run.warnings), run.timestamp)
     }
+
+    /// `scan` for the ingest: each suite's tests as the catalog's rows, no `TestCase` made.
+    static func scanRows(
+        _ file: String, with parser: JUnitParser, suite: (consuming TestRowBuffer) throws(CatalogError) -> Void
+    ) throws -> (file: IngestedFile, timestamp: Date?) {
+        var summary = RunSummary(files: 1)
+        var failure: CatalogError?
+        let run = try parser.streamRows(file: file) { rows in
+            for status in rows.statuses { summary.add(status) }
+            guard failure == nil else { return }
+            var rows = rows
+            rows.reportFile = file
+            do throws(CatalogError) {
+                try suite(rows)
+            } catch {
+                failure = error
+            }
+        }
+        if let failure { throw failure }
+        if run.isPartial { summary.partial = 1 }
+        return (IngestedFile(file: file, summary: summary, partial: run.partial, warnings: run.warnings), run.timestamp)
+    }
 }
 
 /// What `ingest` stored.

@@ -128,6 +128,18 @@ public final class SQLiteRowInserter {
         cells[gathered * width + column] = .text(offset: offset, count: bytes.count - offset)
     }
 
+    /// Sets a text column of the current row from bytes (copied once into the rows' buffer);
+    /// NULL for nil.
+    public func set(_ column: Int, bytes value: UnsafeBufferPointer<UInt8>?) {
+        guard let value else {
+            cells[gathered * width + column] = .null
+            return
+        }
+        let offset = bytes.count
+        bytes.append(contentsOf: value)
+        cells[gathered * width + column] = .text(offset: offset, count: value.count)
+    }
+
     /// Sets a text column of the current row to the 16 lowercase hex digits of `value`.
     public func set(_ column: Int, hex value: UInt64) {
         let offset = bytes.count
