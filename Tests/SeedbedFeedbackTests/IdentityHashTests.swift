@@ -65,7 +65,7 @@ struct IdentityHashTests {
     }
 
     @Test(
-        "the pipeline's batches make the records made afresh, with suites split across batches and batches across files",
+        "the pipeline's batches hold the rows of the records made afresh, whole suites to a batch and batches across files",
         arguments: [1, 7, 1000])
     func pipelineRecords(_ batchSize: Int) throws {
         let base = FileManager.default.temporaryDirectory.appendingPathComponent("batches-\(UUID().uuidString)").path
@@ -98,20 +98,35 @@ struct IdentityHashTests {
         }
         let pipeline = IngestPipeline.start(files: paths, parser: parser, batchSize: batchSize)
         defer { pipeline.cancel() }
-        var made: [TestResultRecord] = []
+        // What each batch's rows say of each test, as the records of the tests read afresh say it.
+        typealias Facts = [String?]
+        func facts(_ record: TestResultRecord) -> Facts {
+            [record.key, record.name, record.reportFile, record.status, "\(record.attempts.count)", record.message]
+        }
+        var made: [Facts] = []
         var batches = 0
+        var sizes: [Int] = []
         var read: IngestPipeline.Read?
         while read == nil {
             switch pipeline.next() {
             case .item(let batch):
-                #expect(batch.count == batch.parts.reduce(0) { $0 + $1.cases.count })
-                #expect(batch.count <= batchSize)
-                // Each test case with the identity hash the producer made for it.
-                for part in batch.parts {
-                    for (index, testCase) in zip(part.identityHashes.indices, part.cases) {
-                        made.append(
-                            TestResultRecord(
-                                testCase, identityHash: part.identityHashes[index], reportFile: part.reportFile))
+                #expect(batch.count == batch.suites.reduce(0) { $0 + $1.count })
+                sizes.append(batch.count)
+                // Each test with the key its identity hash makes, in order.
+                for rows in batch.suites {
+                    for test in 0..<rows.count {
+                        let first = rows.firstAttempts[test]
+                        let attempts = first..<(first + rows.attemptCounts[test])
+                        let failed = rows.statuses[test] == .failed || rows.statuses[test] == .error
+                        let deciding =
+                            failed
+                            ? attempts.last { rows.outcomes[$0] == .failed || rows.outcomes[$0] == .error }
+                            : attempts.last
+                        made.append([
+                            TestKey.of(identityHash: rows.identityHashes[test], occurrence: rows.occurrences[test]),
+                            rows.string(rows.names[test]), rows.reportFile, rows.statuses[test].rawValue,
+                            "\(attempts.count)", deciding.flatMap { rows.string(rows.messages[$0]) },
+                        ])
                     }
                 }
                 batches += 1
@@ -120,8 +135,10 @@ struct IdentityHashTests {
                 read = try result.get()
             }
         }
-        #expect(made == expected)
-        #expect(batches == (expected.count + batchSize - 1) / batchSize)
+        #expect(made == expected.map(facts))
+        // Whole suites: a batch ends at the first suite end past its size, the last one sooner.
+        #expect(sizes.dropLast().allSatisfy { $0 >= batchSize })
+        #expect(sizes.reduce(0, +) == expected.count)
         #expect(read?.files.map(\.file) == paths)
         #expect(read?.files.map(\.summary) == summaries)
         // Repeats inside the suite are retries of its first 100 tests: 2,400 tests there.
