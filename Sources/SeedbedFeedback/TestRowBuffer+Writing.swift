@@ -7,63 +7,71 @@ extension TestRowBuffer {
     func write(to writer: TestRunWriter) throws(CatalogError) {
         try arena.withUnsafeBufferPointer { arena throws(CatalogError) in
             var link = 0
-            for test in 0..<count {
+            for test in tests.indices {
                 try write(test, arena: arena, to: writer)
-                while link < linkTests.count, linkTests[link] == test {
-                    try writer.addDistinctLink(linkKinds[link], bytes(linkValues[link], arena) ?? .init(start: nil, count: 0))
+                while link < links.count, links[link].test == test {
+                    try writer.addDistinctLink(links[link].kind, bytes(links[link].value, arena) ?? Self.empty)
                     link += 1
                 }
             }
         }
     }
 
+    private static var empty: UnsafeBufferPointer<UInt8> { UnsafeBufferPointer(start: nil, count: 0) }
+
     private func write(_ test: Int, arena: UnsafeBufferPointer<UInt8>, to writer: TestRunWriter) throws(CatalogError) {
-        let status = statuses[test]
-        let first = firstAttempts[test]
-        let attempts = first..<(first + attemptCounts[test])
+        let status = tests[test].status
+        let first = tests[test].firstAttempt
+        let range = first..<(first + tests[test].attemptCount)
         let isFailure = status == .failed || status == .error
         // The attempt whose message and type the result shows: the last failure or error of a
         // failed test, else the last attempt (`TestCase.decidingAttempt`).
         let deciding =
-            isFailure ? attempts.last { outcomes[$0] == .failed || outcomes[$0] == .error } : attempts.last
+            isFailure
+            ? range.last { attempts[$0].outcome == .failed || attempts[$0].outcome == .error } : range.last
         var duration: Double?
-        for index in attempts {
-            if let seconds = durations[index] { duration = (duration ?? 0) + seconds }
+        for index in range {
+            if let seconds = attempts[index].duration { duration = (duration ?? 0) + seconds }
         }
-        let key = TestKey.hash(identityHash: identityHashes[test], occurrence: occurrences[test])
-        let decidingFingerprint = deciding.flatMap { fingerprint(of: $0) }
+        let key = TestKey.hash(identityHash: tests[test].identityHash, occurrence: tests[test].occurrence)
+        let decidingFingerprint = deciding.flatMap { fingerprint(of: $0, arena) }
         // The only attempt, the test case element's, is kept in the result's row
         // (`TestResultRecord.isPlainAttempt`: its message, type and fingerprints are the test's).
-        let plain = attempts.count == 1 && origins[first] == .testCase && durations[first] == duration
+        let plain = range.count == 1 && attempts[first].origin == .testCase && attempts[first].duration == duration
         try writer.addTest(
-            key: .hash(key), suitePath: suitePath, classname: bytes(classnames[test], arena),
-            name: bytes(names[test], arena) ?? UnsafeBufferPointer(start: nil, count: 0),
-            file: bytes(files[test], arena), occurrence: occurrences[test], reportFile: reportFile,
-            reportLine: reportLines[test], status: status.rawValue, attemptCount: attempts.count, duration: duration,
-            message: deciding.flatMap { bytes(messages[$0], arena) },
-            failureType: deciding.flatMap { bytes(types[$0], arena) },
+            key: .hash(key), suitePath: suitePath, classname: bytes(tests[test].classname, arena),
+            name: bytes(tests[test].name, arena) ?? Self.empty, file: bytes(tests[test].file, arena),
+            occurrence: tests[test].occurrence, reportFile: reportFile, reportLine: tests[test].reportLine,
+            status: status.rawValue, attemptCount: range.count, duration: duration,
+            message: deciding.flatMap { bytes(attempts[$0].message, arena) },
+            failureType: deciding.flatMap { bytes(attempts[$0].type, arena) },
             fingerprint: isFailure ? decidingFingerprint?.fine : nil,
             coarseFingerprint: isFailure ? decidingFingerprint?.coarse : nil, plainAttempt: plain,
             normalizedMessage: plain ? decidingFingerprint?.normalizedMessage : nil,
             frames: plain ? decidingFingerprint?.frames : nil)
         guard !plain else { return }
-        for index in attempts {
-            let fingerprint = index == deciding ? decidingFingerprint : fingerprint(of: index)
+        for index in range {
+            let fingerprint = index == deciding ? decidingFingerprint : fingerprint(of: index, arena)
             try writer.addAttempt(
-                index - first, outcome: outcomes[index].rawValue, origin: origins[index].rawValue,
-                duration: durations[index], message: bytes(messages[index], arena),
-                failureType: bytes(types[index], arena), fingerprint: fingerprint?.fine,
+                index - first, outcome: attempts[index].outcome.rawValue, origin: attempts[index].origin.rawValue,
+                duration: attempts[index].duration, message: bytes(attempts[index].message, arena),
+                failureType: bytes(attempts[index].type, arena), fingerprint: fingerprint?.fine,
                 coarseFingerprint: fingerprint?.coarse, normalizedMessage: fingerprint?.normalizedMessage,
                 frames: fingerprint?.frames)
         }
     }
 
-    /// A failed or errored attempt's fingerprint (`Attempt.settledFingerprint`).
-    private func fingerprint(of attempt: Int) -> FailureFingerprint? {
-        guard let pending = pendingFingerprints[attempt] else { return nil }
+    /// A failed or errored attempt's fingerprint (`Attempt.settledFingerprint`), from its bytes.
+    private func fingerprint(of attempt: Int, _ arena: UnsafeBufferPointer<UInt8>) -> FailureFingerprint? {
+        guard let pending = attempts[attempt].pendingFingerprint else { return nil }
         return FailureFingerprint(
-            type: string(types[attempt]), message: pending == .message ? string(messages[attempt]) : nil,
-            stackTrace: string(stacks[attempt]))
+            type: string(attempts[attempt].type, arena),
+            message: pending == .message ? string(attempts[attempt].message, arena) : nil,
+            stackTrace: string(attempts[attempt].stack, arena))
+    }
+
+    private func string(_ text: Text, _ arena: UnsafeBufferPointer<UInt8>) -> String? {
+        bytes(text, arena).map { String(decoding: $0, as: UTF8.self) }
     }
 
     private func bytes(_ text: Text, _ arena: UnsafeBufferPointer<UInt8>) -> UnsafeBufferPointer<UInt8>? {

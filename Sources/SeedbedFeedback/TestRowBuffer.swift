@@ -16,41 +16,50 @@ struct TestRowBuffer: Sendable {
         static let none = Text(offset: 0, count: -1)
     }
 
+    /// A test's values, by index in the order its first element was read.
+    struct Test: Sendable {
+        var identityHash: UInt64
+        var occurrence = 0
+        var reportLine: Int
+        var classname: Text
+        var name: Text
+        var file: Text
+        var markedFlaky: Bool
+        /// Set when the suite ends (`finish`).
+        var status = TestStatus.passed
+        /// The test's attempts are `attempts[firstAttempt..<firstAttempt + attemptCount]`.
+        var firstAttempt: Int
+        var attemptCount: Int
+    }
+
+    struct AttemptRow: Sendable {
+        var outcome: Outcome
+        var origin: Attempt.Origin
+        /// For failed and errored attempts only: which message the fingerprint takes (it is
+        /// made on the writing thread, from `type`, `message` and `stack`).
+        var pendingFingerprint: Attempt.PendingFingerprint?
+        var duration: Double?
+        var message: Text
+        var type: Text
+        var stack: Text
+    }
+
+    struct Link: Sendable {
+        var test: Int
+        var kind: TestLink.Kind
+        var value: Text
+    }
+
     let suitePath: [String]
     /// The report the suite is in (set by the ingest when it takes the buffer).
     var reportFile = ""
     private(set) var arena: [UInt8] = []
-
-    // Tests, by index in the order their first element was read.
-    private(set) var identityHashes: [UInt64] = []
-    private(set) var occurrences: [Int] = []
-    private(set) var reportLines: [Int] = []
-    private(set) var classnames: [Text] = []
-    private(set) var names: [Text] = []
-    private(set) var files: [Text] = []
-    private(set) var markedFlaky: [Bool] = []
-    /// Set when the suite ends (`finish`).
-    private(set) var statuses: [TestStatus] = []
-    /// Each test's attempts are `firstAttempts[test]..<firstAttempts[test] + attemptCounts[test]`
-    /// of the attempt columns.
-    private(set) var firstAttempts: [Int] = []
-    private(set) var attemptCounts: [Int] = []
-
-    // Attempts. A retry moves its test's attempts to the end (the old rows are left unused):
-    // retries are rare, and a test's attempts stay one run of indices.
-    private(set) var outcomes: [Outcome] = []
-    private(set) var origins: [Attempt.Origin] = []
-    private(set) var durations: [Double?] = []
-    private(set) var messages: [Text] = []
-    private(set) var types: [Text] = []
-    /// For failed and errored attempts only: the fingerprint's input, made on the writing thread.
-    private(set) var stacks: [Text] = []
-    private(set) var pendingFingerprints: [Attempt.PendingFingerprint?] = []
-
-    // Links, made when the suite ends, in test order.
-    private(set) var linkTests: [Int] = []
-    private(set) var linkKinds: [TestLink.Kind] = []
-    private(set) var linkValues: [Text] = []
+    private(set) var tests: [Test] = []
+    /// A retry moves its test's attempts to the end (the old rows are left unused): retries are
+    /// rare, and a test's attempts stay one run of indices.
+    private(set) var attempts: [AttemptRow] = []
+    /// Made when the suite ends, in test order.
+    private(set) var links: [Link] = []
 
     /// While the suite is open: the properties of the tests that have any, by test index.
     private var properties: [Int: [Property]] = [:]
@@ -61,154 +70,121 @@ struct TestRowBuffer: Sendable {
         self.suitePath = suitePath
     }
 
-    var count: Int { names.count }
+    var count: Int { tests.count }
 
     /// Room for `tests` tests with one attempt each.
-    mutating func reserve(tests: Int) {
-        identityHashes.reserveCapacity(tests)
-        occurrences.reserveCapacity(tests)
-        reportLines.reserveCapacity(tests)
-        classnames.reserveCapacity(tests)
-        names.reserveCapacity(tests)
-        files.reserveCapacity(tests)
-        markedFlaky.reserveCapacity(tests)
-        firstAttempts.reserveCapacity(tests)
-        attemptCounts.reserveCapacity(tests)
-        outcomes.reserveCapacity(tests)
-        origins.reserveCapacity(tests)
-        durations.reserveCapacity(tests)
-        messages.reserveCapacity(tests)
-        types.reserveCapacity(tests)
-        stacks.reserveCapacity(tests)
-        pendingFingerprints.reserveCapacity(tests)
-        arena.reserveCapacity(tests * 16)
+    mutating func reserve(tests count: Int) {
+        tests.reserveCapacity(count)
+        attempts.reserveCapacity(count)
+        arena.reserveCapacity(count * 32)
     }
 
     // MARK: - Filling
 
-    /// Adds a test read for the first time in the suite, with its first `attemptLimit` attempts.
+    /// Adds a test read for the first time in the suite, with its first `attemptLimit` of
+    /// `attempts`.
     mutating func append(
         identityHash: UInt64, classname: String?, name: String, file: String?, reportLine: Int, markedFlaky: Bool,
-        attempts: [Attempt], attemptLimit: Int, properties: [Property]
+        attempts new: borrowing [Attempt], attemptLimit: Int, properties: [Property]
     ) {
-        let test = count
-        identityHashes.append(identityHash)
-        occurrences.append(0)
-        reportLines.append(reportLine)
-        classnames.append(storeClassname(classname))
-        names.append(store(name))
-        files.append(store(file))
-        self.markedFlaky.append(markedFlaky)
-        firstAttempts.append(outcomes.count)
-        let kept = min(attempts.count, attemptLimit)
-        attemptCounts.append(kept)
-        for index in 0..<kept { append(attempts[index]) }
-        if !properties.isEmpty { self.properties[test] = properties }
+        let kept = min(new.count, attemptLimit)
+        if !properties.isEmpty { self.properties[tests.count] = properties }
+        tests.append(
+            Test(
+                identityHash: identityHash, reportLine: reportLine, classname: storeClassname(classname),
+                name: store(name), file: store(file), markedFlaky: markedFlaky, firstAttempt: attempts.count,
+                attemptCount: kept))
+        for index in 0..<kept { append(new, index) }
     }
 
     /// Adds a retry's attempts (at most `attemptLimit` of them), new properties and flaky mark to
     /// the test `test`.
     mutating func merge(
-        into test: Int, attempts: [Attempt], attemptLimit: Int, properties: [Property], markedFlaky: Bool
+        into test: Int, attempts new: borrowing [Attempt], attemptLimit: Int, properties: [Property],
+        markedFlaky: Bool
     ) {
-        let kept = min(attempts.count, attemptLimit)
+        let kept = min(new.count, attemptLimit)
         if kept > 0 {
-            let first = firstAttempts[test]
-            let count = attemptCounts[test]
-            if first + count != outcomes.count {
+            let first = tests[test].firstAttempt
+            let count = tests[test].attemptCount
+            if first + count != attempts.count {
                 // Not the last test's attempts: moved to the end, so they stay one run.
-                firstAttempts[test] = outcomes.count
-                for index in first..<(first + count) { copyAttempt(index) }
+                tests[test].firstAttempt = attempts.count
+                for index in first..<(first + count) { attempts.append(attempts[index]) }
             }
-            for index in 0..<kept { append(attempts[index]) }
-            attemptCounts[test] += kept
+            for index in 0..<kept { append(new, index) }
+            tests[test].attemptCount += kept
         }
         if !properties.isEmpty {
             let known = self.properties[test] ?? []
             self.properties[test, default: []] += properties.filter { !known.contains($0) }
         }
-        self.markedFlaky[test] = self.markedFlaky[test] || markedFlaky
+        tests[test].markedFlaky = tests[test].markedFlaky || markedFlaky
     }
 
-    func attemptCount(of test: Int) -> Int { attemptCounts[test] }
+    func attemptCount(of test: Int) -> Int { tests[test].attemptCount }
 
     /// Whether test `test` has these identity parts (its suite path is the buffer's).
     func isSame(_ test: Int, _ classname: String?, _ name: String, _ file: String?) -> Bool {
-        holds(names[test], name) && holds(classnames[test], classname) && holds(files[test], file)
+        holds(tests[test].name, name) && holds(tests[test].classname, classname) && holds(tests[test].file, file)
     }
 
     /// The first test with these identity parts.
     func firstTest(_ classname: String?, _ name: String, _ file: String?) -> Int? {
-        (0..<count).first { isSame($0, classname, name, file) }
+        tests.indices.first { isSame($0, classname, name, file) }
     }
 
     /// Ends the suite: numbers the tests that repeat earlier suite elements' (`SuiteIdentities`),
     /// settles each test's status, and makes the links from the properties and names.
     mutating func finish(repeats: [(position: Int, earlier: Int)]) {
-        for (position, earlier) in repeats { occurrences[position] = earlier }
-        statuses.reserveCapacity(count)
-        for test in 0..<count {
+        for (position, earlier) in repeats { tests[position].occurrence = earlier }
+        for test in tests.indices {
             var rule = TestStatusRule()
-            let first = firstAttempts[test]
-            for index in first..<(first + attemptCounts[test]) { rule.add(outcomes[index]) }
-            statuses.append(rule.status(markedFlaky: markedFlaky[test]))
-            addLinks(of: test)
+            let first = tests[test].firstAttempt
+            for index in first..<(first + tests[test].attemptCount) { rule.add(attempts[index].outcome) }
+            tests[test].status = rule.status(markedFlaky: tests[test].markedFlaky)
+        }
+        arena.withUnsafeBufferPointer { arena in
+            for test in tests.indices where mayLink(test, arena) { addLinks(of: test) }
         }
         properties = [:]
         lastClassname = nil
     }
 
-    private mutating func addLinks(of test: Int) {
-        let properties = self.properties[test] ?? []
-        let name = names[test]
-        let classname = classnames[test]
-        // Most tests have no links: no properties, and neither name has a `[` or `@`.
-        guard !properties.isEmpty || mayNameRules(name) || mayNameRules(classname) else { return }
-        let links = TraceLinks(
-            properties: properties, name: string(name) ?? "", classname: string(classname))
-        for value in links.rules { addLink(test, .rule, value) }
-        for value in links.scenarios { addLink(test, .scenario, value) }
-        for value in links.records { addLink(test, .record, value) }
-        for value in links.datasets { addLink(test, .dataset, value) }
+    /// Whether the test may have links: properties, or a `[` or `@` in its name or class name.
+    private func mayLink(_ test: Int, _ arena: UnsafeBufferPointer<UInt8>) -> Bool {
+        if !properties.isEmpty, properties[test] != nil { return true }
+        return mayNameRules(tests[test].name, arena) || mayNameRules(tests[test].classname, arena)
     }
 
-    private mutating func addLink(_ test: Int, _ kind: TestLink.Kind, _ value: String) {
-        linkTests.append(test)
-        linkKinds.append(kind)
-        linkValues.append(store(value))
-    }
-
-    private func mayNameRules(_ text: Text) -> Bool {
+    private func mayNameRules(_ text: Text, _ arena: UnsafeBufferPointer<UInt8>) -> Bool {
         guard text.count > 0 else { return false }
-        return arena[text.offset..<(text.offset + text.count)].contains {
+        return UnsafeBufferPointer(rebasing: arena[text.offset..<(text.offset + text.count)]).contains {
             $0 == UInt8(ascii: "[") || $0 == UInt8(ascii: "@")
         }
     }
 
-    private mutating func append(_ attempt: Attempt) {
-        outcomes.append(attempt.outcome)
-        origins.append(attempt.origin)
-        durations.append(attempt.duration)
-        messages.append(store(attempt.message))
-        types.append(store(attempt.type))
-        let failed = attempt.outcome == .failed || attempt.outcome == .error
-        if failed, let pending = attempt.pendingFingerprint {
-            stacks.append(store(attempt.stackTrace))
-            pendingFingerprints.append(pending)
-        } else {
-            stacks.append(.none)
-            pendingFingerprints.append(nil)
-        }
+    private mutating func addLinks(of test: Int) {
+        let found = TraceLinks(
+            properties: properties[test] ?? [], name: string(tests[test].name) ?? "",
+            classname: string(tests[test].classname))
+        for value in found.rules { links.append(Link(test: test, kind: .rule, value: store(value))) }
+        for value in found.scenarios { links.append(Link(test: test, kind: .scenario, value: store(value))) }
+        for value in found.records { links.append(Link(test: test, kind: .record, value: store(value))) }
+        for value in found.datasets { links.append(Link(test: test, kind: .dataset, value: store(value))) }
     }
 
-    private mutating func copyAttempt(_ index: Int) {
-        outcomes.append(outcomes[index])
-        origins.append(origins[index])
-        durations.append(durations[index])
-        messages.append(messages[index])
-        types.append(types[index])
-        stacks.append(stacks[index])
-        pendingFingerprints.append(pendingFingerprints[index])
+    /// Appends attempt `index` of `new`, read in place (a copy of an attempt retains each of its
+    /// strings).
+    private mutating func append(_ new: borrowing [Attempt], _ index: Int) {
+        let outcome = new[index].outcome
+        let failed = outcome == .failed || outcome == .error
+        let pending = failed ? new[index].pendingFingerprint : nil
+        attempts.append(
+            AttemptRow(
+                outcome: outcome, origin: new[index].origin, pendingFingerprint: pending,
+                duration: new[index].duration, message: store(new[index].message), type: store(new[index].type),
+                stack: pending == nil ? .none : store(new[index].stackTrace)))
     }
 
     // MARK: - Texts

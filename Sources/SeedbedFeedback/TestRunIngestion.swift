@@ -141,7 +141,7 @@ public struct TestRunIngestion: Sendable {
         var summary = RunSummary(files: 1)
         var failure: CatalogError?
         let run = try parser.streamRows(file: file) { rows in
-            for status in rows.statuses { summary.add(status) }
+            for index in rows.tests.indices { summary.add(rows.tests[index].status) }
             guard failure == nil else { return }
             var rows = rows
             rows.reportFile = file

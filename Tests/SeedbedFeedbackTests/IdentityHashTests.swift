@@ -114,18 +114,17 @@ struct IdentityHashTests {
                 sizes.append(batch.count)
                 // Each test with the key its identity hash makes, in order.
                 for rows in batch.suites {
-                    for test in 0..<rows.count {
-                        let first = rows.firstAttempts[test]
-                        let attempts = first..<(first + rows.attemptCounts[test])
-                        let failed = rows.statuses[test] == .failed || rows.statuses[test] == .error
+                    for test in rows.tests {
+                        let attempts = test.firstAttempt..<(test.firstAttempt + test.attemptCount)
+                        let failed = test.status == .failed || test.status == .error
                         let deciding =
                             failed
-                            ? attempts.last { rows.outcomes[$0] == .failed || rows.outcomes[$0] == .error }
+                            ? attempts.last { rows.attempts[$0].outcome == .failed || rows.attempts[$0].outcome == .error }
                             : attempts.last
                         made.append([
-                            TestKey.of(identityHash: rows.identityHashes[test], occurrence: rows.occurrences[test]),
-                            rows.string(rows.names[test]), rows.reportFile, rows.statuses[test].rawValue,
-                            "\(attempts.count)", deciding.flatMap { rows.string(rows.messages[$0]) },
+                            TestKey.of(identityHash: test.identityHash, occurrence: test.occurrence),
+                            rows.string(test.name), rows.reportFile, test.status.rawValue, "\(attempts.count)",
+                            deciding.flatMap { rows.string(rows.attempts[$0].message) },
                         ])
                     }
                 }

@@ -33,6 +33,27 @@ struct IngestRowsTests {
         #expect(records.contains { !$0.links.isEmpty })
     }
 
+    /// On PostgreSQL the ingest's rows go through COPY's batches (`BatchedTestRows`): the same
+    /// results, attempts and links as the ingest into SQLite.
+    @Test func theIngestStoresTheSameOnPostgreSQL() throws {
+        let files =
+            Fixtures.dialects.map(Fixtures.path)
+            + ["loan-v1.xml", "loan-v2.xml", "loan-v2-rerun.xml"].map(LendingHistory.report)
+        let server = try PostgresTestDatabase()
+        let shared = try LendingHistory.registered(server.uri)
+        let local = try LendingHistory()
+        let now = Date(timeIntervalSince1970: 1_772_000_000)
+        let ingestion = TestRunIngestion(dataset: try LendingHistory.lending("1.0.0"), runID: "ci-1", commit: "c1")
+        let onPostgreSQL = try ingestion.ingest(files: files, into: shared, at: now)
+        let onSQLite = try ingestion.ingest(files: files, into: local.catalog, at: now)
+        #expect(onPostgreSQL.stored == onSQLite.stored)
+        let results = try shared.testResults(ofRun: "ci-1").map(\.result)
+        #expect(results.count == onSQLite.stored)
+        #expect(results.contains { $0.attempts.count > 1 })
+        #expect(results.contains { !$0.links.isEmpty })
+        #expect(results == (try local.catalog.testResults(ofRun: "ci-1").map(\.result)))
+    }
+
     /// The ingest leaves fingerprints to its writing thread, which must make the ones reading
     /// makes: for a failure without a message attribute, from the first line of its text that
     /// is not a frame, even where the test's message is another line.

@@ -36,7 +36,7 @@ struct LendingHistory: ~Copyable {
         self.catalog = catalog
     }
 
-    private static func registered(_ path: String) throws -> Catalog {
+    static func registered(_ path: String) throws -> Catalog {
         let catalog = try Catalog.open(path, create: true)
         for (version, spec) in [("1.0.0", specV1), ("1.1.0", specV2)] {
             try catalog.register(
