@@ -84,7 +84,8 @@ final class BatchedTestRows: TestRowSink {
     }
 
     func addResult(
-        seq: Int64, key: TestRowKey, suitePath: [String], classname: UnsafeBufferPointer<UInt8>?, reportFile: String,
+        seq: Int64, key: TestRowKey, suitePath: [String], sameGroup: Bool, classname: UnsafeBufferPointer<UInt8>?,
+        reportFile: String,
         name: UnsafeBufferPointer<UInt8>, file: UnsafeBufferPointer<UInt8>?, occurrence: Int, reportLine: Int,
         status: String, attemptCount: Int, duration: Double?, message: UnsafeBufferPointer<UInt8>?,
         failureType: UnsafeBufferPointer<UInt8>?, fingerprint: String?, coarseFingerprint: String?, plainAttempt: Bool,

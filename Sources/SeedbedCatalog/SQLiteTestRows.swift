@@ -104,13 +104,13 @@ final class SQLiteTestRows: TestRowSink {
     }
 
     func addResult(
-        seq: Int64, key: TestRowKey, suitePath: [String], classname: UnsafeBufferPointer<UInt8>?, reportFile: String,
-        name: UnsafeBufferPointer<UInt8>, file: UnsafeBufferPointer<UInt8>?, occurrence: Int, reportLine: Int,
-        status: String, attemptCount: Int, duration: Double?, message: UnsafeBufferPointer<UInt8>?,
+        seq: Int64, key: TestRowKey, suitePath: [String], sameGroup: Bool, classname: UnsafeBufferPointer<UInt8>?,
+        reportFile: String, name: UnsafeBufferPointer<UInt8>, file: UnsafeBufferPointer<UInt8>?, occurrence: Int,
+        reportLine: Int, status: String, attemptCount: Int, duration: Double?, message: UnsafeBufferPointer<UInt8>?,
         failureType: UnsafeBufferPointer<UInt8>?, fingerprint: String?, coarseFingerprint: String?, plainAttempt: Bool,
         normalizedMessage: String?, frames: [String]?
     ) throws(StoreError) {
-        if grouping.enter(suitePath: suitePath, classname: classname, reportFile: reportFile) {
+        if !sameGroup, grouping.enter(suitePath: suitePath, classname: classname, reportFile: reportFile) {
             groups.set(0, base + grouping.current)
             groups.set(1, StringListText.encode(suitePath))
             groups.set(2, bytes: classname)

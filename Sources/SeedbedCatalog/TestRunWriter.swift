@@ -129,8 +129,10 @@ public final class TestRunWriter {
 
     /// `addTest` with the test's texts as UTF-8 bytes (the ingest's row buffers): the same rows,
     /// the bytes copied into them without a string between.
+    /// - Parameter sameGroup: the test has the suite path, class name and report file of the test
+    ///   added before it (its group is not looked for).
     public func addTest(
-        key: TestRowKey, suitePath: [String], classname: UnsafeBufferPointer<UInt8>?, name: UnsafeBufferPointer<UInt8>,
+        key: TestRowKey, suitePath: [String], sameGroup: Bool, classname: UnsafeBufferPointer<UInt8>?, name: UnsafeBufferPointer<UInt8>,
         file: UnsafeBufferPointer<UInt8>?, occurrence: Int, reportFile: String, reportLine: Int, status: String,
         attemptCount: Int, duration: Double?, message: UnsafeBufferPointer<UInt8>?,
         failureType: UnsafeBufferPointer<UInt8>?, fingerprint: String?, coarseFingerprint: String?, plainAttempt: Bool,
@@ -142,11 +144,11 @@ public final class TestRunWriter {
         if !links.isEmpty { links.removeAll(keepingCapacity: true) }
         do {
             try rows.addResult(
-                seq: seq, key: key, suitePath: suitePath, classname: classname, reportFile: reportFile, name: name,
-                file: file, occurrence: occurrence, reportLine: reportLine, status: status,
-                attemptCount: attemptCount, duration: duration, message: message, failureType: failureType,
-                fingerprint: fingerprint, coarseFingerprint: coarseFingerprint, plainAttempt: plainAttempt,
-                normalizedMessage: normalizedMessage, frames: frames)
+                seq: seq, key: key, suitePath: suitePath, sameGroup: sameGroup, classname: classname,
+                reportFile: reportFile, name: name, file: file, occurrence: occurrence, reportLine: reportLine,
+                status: status, attemptCount: attemptCount, duration: duration, message: message,
+                failureType: failureType, fingerprint: fingerprint, coarseFingerprint: coarseFingerprint,
+                plainAttempt: plainAttempt, normalizedMessage: normalizedMessage, frames: frames)
         } catch {
             throw failure(error)
         }

@@ -38,8 +38,10 @@ extension TestRowBuffer {
         // The only attempt, the test case element's, is kept in the result's row
         // (`TestResultRecord.isPlainAttempt`: its message, type and fingerprints are the test's).
         let plain = range.count == 1 && attempts[first].origin == .testCase && attempts[first].duration == duration
+        // The tests of a class share their class name's bytes: the same range, the same group.
+        let sameGroup = test > 0 && tests[test - 1].classname == tests[test].classname
         try writer.addTest(
-            key: .hash(key), suitePath: suitePath, classname: bytes(tests[test].classname, arena),
+            key: .hash(key), suitePath: suitePath, sameGroup: sameGroup, classname: bytes(tests[test].classname, arena),
             name: bytes(tests[test].name, arena) ?? Self.empty, file: bytes(tests[test].file, arena),
             occurrence: tests[test].occurrence, reportFile: reportFile, reportLine: tests[test].reportLine,
             status: status.rawValue, attemptCount: range.count, duration: duration,

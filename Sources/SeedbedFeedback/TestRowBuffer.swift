@@ -63,8 +63,10 @@ struct TestRowBuffer: Sendable {
 
     /// While the suite is open: the properties of the tests that have any, by test index.
     private var properties: [Int: [Property]] = [:]
-    /// The last class name stored and where: the tests of a class share its bytes.
-    private var lastClassname: (text: String, range: Text)?
+    /// The last class name stored and where: the tests of a class share its bytes. Kept apart
+    /// so that they are compared and read in place, without copying the string out.
+    private var lastClassname: String?
+    private var lastClassnameRange = Text.none
 
     init(suitePath: [String]) {
         self.suitePath = suitePath
@@ -149,6 +151,7 @@ struct TestRowBuffer: Sendable {
         }
         properties = [:]
         lastClassname = nil
+        lastClassnameRange = .none
     }
 
     /// Whether the test may have links: properties, or a `[` or `@` in its name or class name.
@@ -190,9 +193,12 @@ struct TestRowBuffer: Sendable {
     // MARK: - Texts
 
     private mutating func store(_ text: String?) -> Text {
-        guard var text else { return .none }
+        guard let text else { return .none }
         let offset = arena.count
-        text.withUTF8 { arena.append(contentsOf: $0) }
+        // In place: the reader's strings are native, so contiguous.
+        if text.utf8.withContiguousStorageIfAvailable({ arena.append(contentsOf: $0) }) == nil {
+            arena.append(contentsOf: text.utf8)
+        }
         return Text(offset: offset, count: arena.count - offset)
     }
 
@@ -200,10 +206,10 @@ struct TestRowBuffer: Sendable {
     /// stored once.
     private mutating func storeClassname(_ classname: String?) -> Text {
         guard let classname else { return .none }
-        if let last = lastClassname, last.text == classname { return last.range }
-        let range = store(classname)
-        lastClassname = (classname, range)
-        return range
+        if lastClassnameRange.count >= 0, classname == lastClassname { return lastClassnameRange }
+        lastClassnameRange = store(classname)
+        lastClassname = classname
+        return lastClassnameRange
     }
 
     private func holds(_ range: Text, _ text: String?) -> Bool {
