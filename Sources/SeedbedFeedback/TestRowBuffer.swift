@@ -146,21 +146,24 @@ struct TestRowBuffer: Sendable {
             for index in first..<(first + tests[test].attemptCount) { rule.add(attempts[index].outcome) }
             tests[test].status = rule.status(markedFlaky: tests[test].markedFlaky)
         }
-        arena.withUnsafeBufferPointer { arena in
-            for test in tests.indices where mayLink(test, arena) { addLinks(of: test) }
-        }
+        for test in Self.mayLink(tests, properties, arena) { addLinks(of: test) }
         properties = [:]
         lastClassname = nil
         lastClassnameRange = .none
     }
 
-    /// Whether the test may have links: properties, or a `[` or `@` in its name or class name.
-    private func mayLink(_ test: Int, _ arena: UnsafeBufferPointer<UInt8>) -> Bool {
-        if !properties.isEmpty, properties[test] != nil { return true }
-        return mayNameRules(tests[test].name, arena) || mayNameRules(tests[test].classname, arena)
+    /// The tests that may have links: properties, or a `[` or `@` in the name or class name.
+    /// Static, so that the buffer is not captured (and copied) by the closure.
+    private static func mayLink(_ tests: [Test], _ properties: [Int: [Property]], _ arena: [UInt8]) -> [Int] {
+        arena.withUnsafeBufferPointer { bytes in
+            tests.indices.filter { test in
+                (!properties.isEmpty && properties[test] != nil) || mayNameRules(tests[test].name, bytes)
+                    || mayNameRules(tests[test].classname, bytes)
+            }
+        }
     }
 
-    private func mayNameRules(_ text: Text, _ arena: UnsafeBufferPointer<UInt8>) -> Bool {
+    private static func mayNameRules(_ text: Text, _ arena: UnsafeBufferPointer<UInt8>) -> Bool {
         guard text.count > 0 else { return false }
         return UnsafeBufferPointer(rebasing: arena[text.offset..<(text.offset + text.count)]).contains {
             $0 == UInt8(ascii: "[") || $0 == UInt8(ascii: "@")
@@ -168,9 +171,7 @@ struct TestRowBuffer: Sendable {
     }
 
     private mutating func addLinks(of test: Int) {
-        let found = TraceLinks(
-            properties: properties[test] ?? [], name: string(tests[test].name) ?? "",
-            classname: string(tests[test].classname))
+        let found = Self.links(properties[test] ?? [], tests[test], arena)
         for value in found.rules { links.append(Link(test: test, kind: .rule, value: store(value))) }
         for value in found.scenarios { links.append(Link(test: test, kind: .scenario, value: store(value))) }
         for value in found.records { links.append(Link(test: test, kind: .record, value: store(value))) }
@@ -218,9 +219,17 @@ struct TestRowBuffer: Sendable {
         return text.utf8.elementsEqual(arena[range.offset..<(range.offset + range.count)])
     }
 
-    func string(_ text: Text) -> String? {
+    func string(_ text: Text) -> String? { Self.string(text, arena) }
+
+    /// Static, as `links`: a mutating caller would copy the buffer to call a method on it.
+    private static func string(_ text: Text, _ arena: [UInt8]) -> String? {
         guard text.count >= 0 else { return nil }
         return String(decoding: arena[text.offset..<(text.offset + text.count)], as: UTF8.self)
+    }
+
+    private static func links(_ properties: [Property], _ test: Test, _ arena: [UInt8]) -> TraceLinks {
+        TraceLinks(
+            properties: properties, name: string(test.name, arena) ?? "", classname: string(test.classname, arena))
     }
 }
 
