@@ -112,7 +112,8 @@ final class BatchedTestRows: TestRowSink {
             coarseFingerprint: coarseFingerprint, normalizedMessage: normalizedMessage, frames: frames)
     }
 
-    func addLink(seq: Int64, ordinal: Int64, kind: TestLink.Kind, value: UnsafeBufferPointer<UInt8>) throws(StoreError) {
+    func addLink(seq: Int64, ordinal: Int64, kind: TestLink.Kind, value: UnsafeBufferPointer<UInt8>) throws(StoreError)
+    {
         try addLink(seq: seq, ordinal: ordinal, kind: kind, value: String(decoding: value, as: UTF8.self))
     }
 

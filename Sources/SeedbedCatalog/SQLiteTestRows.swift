@@ -164,7 +164,8 @@ final class SQLiteTestRows: TestRowSink {
         try attempts.endRow()
     }
 
-    func addLink(seq: Int64, ordinal: Int64, kind: TestLink.Kind, value: UnsafeBufferPointer<UInt8>) throws(StoreError) {
+    func addLink(seq: Int64, ordinal: Int64, kind: TestLink.Kind, value: UnsafeBufferPointer<UInt8>) throws(StoreError)
+    {
         links.set(0, base + ordinal)
         links.set(1, seq)
         links.set(2, constant: Self.kind(kind))

@@ -25,7 +25,8 @@ protocol TestRowSink: AnyObject {
     /// the rows without a string between; `sameGroup` when the test is in the group of the one
     /// before it.
     func addResult(
-        seq: Int64, key: TestRowKey, suitePath: [String], sameGroup: Bool, classname: UnsafeBufferPointer<UInt8>?, reportFile: String,
+        seq: Int64, key: TestRowKey, suitePath: [String], sameGroup: Bool, classname: UnsafeBufferPointer<UInt8>?,
+        reportFile: String,
         name: UnsafeBufferPointer<UInt8>, file: UnsafeBufferPointer<UInt8>?, occurrence: Int, reportLine: Int,
         status: String, attemptCount: Int, duration: Double?, message: UnsafeBufferPointer<UInt8>?,
         failureType: UnsafeBufferPointer<UInt8>?, fingerprint: String?, coarseFingerprint: String?, plainAttempt: Bool,

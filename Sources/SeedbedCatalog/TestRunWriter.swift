@@ -132,7 +132,8 @@ public final class TestRunWriter {
     /// - Parameter sameGroup: the test has the suite path, class name and report file of the test
     ///   added before it (its group is not looked for).
     public func addTest(
-        key: TestRowKey, suitePath: [String], sameGroup: Bool, classname: UnsafeBufferPointer<UInt8>?, name: UnsafeBufferPointer<UInt8>,
+        key: TestRowKey, suitePath: [String], sameGroup: Bool, classname: UnsafeBufferPointer<UInt8>?,
+        name: UnsafeBufferPointer<UInt8>,
         file: UnsafeBufferPointer<UInt8>?, occurrence: Int, reportFile: String, reportLine: Int, status: String,
         attemptCount: Int, duration: Double?, message: UnsafeBufferPointer<UInt8>?,
         failureType: UnsafeBufferPointer<UInt8>?, fingerprint: String?, coarseFingerprint: String?, plainAttempt: Bool,

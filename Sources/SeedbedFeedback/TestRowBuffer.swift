@@ -25,6 +25,8 @@ struct TestRowBuffer: Sendable {
         var name: Text
         var file: Text
         var markedFlaky: Bool
+        /// Whether `properties` holds the test's (a flag, so most tests are not looked up).
+        var hasProperties: Bool
         /// Set when the suite ends (`finish`).
         var status = TestStatus.passed
         /// The test's attempts are `attempts[firstAttempt..<firstAttempt + attemptCount]`.
@@ -94,8 +96,8 @@ struct TestRowBuffer: Sendable {
         tests.append(
             Test(
                 identityHash: identityHash, reportLine: reportLine, classname: storeClassname(classname),
-                name: store(name), file: store(file), markedFlaky: markedFlaky, firstAttempt: attempts.count,
-                attemptCount: kept))
+                name: store(name), file: store(file), markedFlaky: markedFlaky, hasProperties: !properties.isEmpty,
+                firstAttempt: attempts.count, attemptCount: kept))
         for index in 0..<kept { append(new, index) }
     }
 
@@ -120,6 +122,7 @@ struct TestRowBuffer: Sendable {
         if !properties.isEmpty {
             let known = self.properties[test] ?? []
             self.properties[test, default: []] += properties.filter { !known.contains($0) }
+            tests[test].hasProperties = true
         }
         tests[test].markedFlaky = tests[test].markedFlaky || markedFlaky
     }
@@ -146,7 +149,7 @@ struct TestRowBuffer: Sendable {
             for index in first..<(first + tests[test].attemptCount) { rule.add(attempts[index].outcome) }
             tests[test].status = rule.status(markedFlaky: tests[test].markedFlaky)
         }
-        for test in Self.mayLink(tests, properties, arena) { addLinks(of: test) }
+        for test in Self.mayLink(tests, arena) { addLinks(of: test) }
         properties = [:]
         lastClassname = nil
         lastClassnameRange = .none
@@ -154,10 +157,10 @@ struct TestRowBuffer: Sendable {
 
     /// The tests that may have links: properties, or a `[` or `@` in the name or class name.
     /// Static, so that the buffer is not captured (and copied) by the closure.
-    private static func mayLink(_ tests: [Test], _ properties: [Int: [Property]], _ arena: [UInt8]) -> [Int] {
+    private static func mayLink(_ tests: [Test], _ arena: [UInt8]) -> [Int] {
         arena.withUnsafeBufferPointer { bytes in
             tests.indices.filter { test in
-                (!properties.isEmpty && properties[test] != nil) || mayNameRules(tests[test].name, bytes)
+                tests[test].hasProperties || mayNameRules(tests[test].name, bytes)
                     || mayNameRules(tests[test].classname, bytes)
             }
         }
@@ -230,29 +233,5 @@ struct TestRowBuffer: Sendable {
     private static func links(_ properties: [Property], _ test: Test, _ arena: [UInt8]) -> TraceLinks {
         TraceLinks(
             properties: properties, name: string(test.name, arena) ?? "", classname: string(test.classname, arena))
-    }
-}
-
-/// A test's status from its attempts' outcomes in order (see `TestStatus`): the one rule for a
-/// `TestCase` and a row buffer's test.
-struct TestStatusRule {
-    private var errored = false
-    private var failed = false
-    private var lastRun: Outcome?
-
-    mutating func add(_ outcome: Outcome) {
-        switch outcome {
-        case .error: errored = true
-        case .failed: failed = true
-        case .passed, .skipped: break
-        }
-        if outcome != .skipped { lastRun = outcome }
-    }
-
-    func status(markedFlaky: Bool) -> TestStatus {
-        if lastRun == .passed { return errored || failed || markedFlaky ? .flaky : .passed }
-        if errored { return .error }
-        if failed { return .failed }
-        return .skipped
     }
 }

@@ -119,7 +119,9 @@ struct IdentityHashTests {
                         let failed = test.status == .failed || test.status == .error
                         let deciding =
                             failed
-                            ? attempts.last { rows.attempts[$0].outcome == .failed || rows.attempts[$0].outcome == .error }
+                            ? attempts.last {
+                                rows.attempts[$0].outcome == .failed || rows.attempts[$0].outcome == .error
+                            }
                             : attempts.last
                         made.append([
                             TestKey.of(identityHash: test.identityHash, occurrence: test.occurrence),
