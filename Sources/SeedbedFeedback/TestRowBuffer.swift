@@ -25,8 +25,9 @@ struct TestRowBuffer: Sendable {
         var name: Text
         var file: Text
         var markedFlaky: Bool
-        /// Whether `properties` holds the test's (a flag, so most tests are not looked up).
-        var hasProperties: Bool
+        /// Whether `properties` holds the test's, or its name or class name has a `[` or `@`:
+        /// whether it may have links (most tests have none, and are not looked at again).
+        var mayLink: Bool
         /// Set when the suite ends (`finish`).
         var status = TestStatus.passed
         /// The test's attempts are `attempts[firstAttempt..<firstAttempt + attemptCount]`.
@@ -69,6 +70,8 @@ struct TestRowBuffer: Sendable {
     /// so that they are compared and read in place, without copying the string out.
     private var lastClassname: String?
     private var lastClassnameRange = Text.none
+    /// Whether the last class name stored has a `[` or `@` (see `Test.mayLink`).
+    private var lastClassnameMayNameRules = false
 
     init(suitePath: [String]) {
         self.suitePath = suitePath
@@ -93,11 +96,13 @@ struct TestRowBuffer: Sendable {
     ) {
         let kept = min(new.count, attemptLimit)
         if !properties.isEmpty { self.properties[tests.count] = properties }
+        let classRange = storeClassname(classname)
+        let mayLink = !properties.isEmpty || lastClassnameMayNameRules || TraceLinks.mayNameRules(name)
         tests.append(
             Test(
-                identityHash: identityHash, reportLine: reportLine, classname: storeClassname(classname),
-                name: store(name), file: store(file), markedFlaky: markedFlaky, hasProperties: !properties.isEmpty,
-                firstAttempt: attempts.count, attemptCount: kept))
+                identityHash: identityHash, reportLine: reportLine, classname: classRange, name: store(name),
+                file: store(file), markedFlaky: markedFlaky, mayLink: mayLink, firstAttempt: attempts.count,
+                attemptCount: kept))
         for index in 0..<kept { append(new, index) }
     }
 
@@ -122,7 +127,7 @@ struct TestRowBuffer: Sendable {
         if !properties.isEmpty {
             let known = self.properties[test] ?? []
             self.properties[test, default: []] += properties.filter { !known.contains($0) }
-            tests[test].hasProperties = true
+            tests[test].mayLink = true
         }
         tests[test].markedFlaky = tests[test].markedFlaky || markedFlaky
     }
@@ -149,28 +154,10 @@ struct TestRowBuffer: Sendable {
             for index in first..<(first + tests[test].attemptCount) { rule.add(attempts[index].outcome) }
             tests[test].status = rule.status(markedFlaky: tests[test].markedFlaky)
         }
-        for test in Self.mayLink(tests, arena) { addLinks(of: test) }
+        for test in tests.indices where tests[test].mayLink { addLinks(of: test) }
         properties = [:]
         lastClassname = nil
         lastClassnameRange = .none
-    }
-
-    /// The tests that may have links: properties, or a `[` or `@` in the name or class name.
-    /// Static, so that the buffer is not captured (and copied) by the closure.
-    private static func mayLink(_ tests: [Test], _ arena: [UInt8]) -> [Int] {
-        arena.withUnsafeBufferPointer { bytes in
-            tests.indices.filter { test in
-                tests[test].hasProperties || mayNameRules(tests[test].name, bytes)
-                    || mayNameRules(tests[test].classname, bytes)
-            }
-        }
-    }
-
-    private static func mayNameRules(_ text: Text, _ arena: UnsafeBufferPointer<UInt8>) -> Bool {
-        guard text.count > 0 else { return false }
-        return UnsafeBufferPointer(rebasing: arena[text.offset..<(text.offset + text.count)]).contains {
-            $0 == UInt8(ascii: "[") || $0 == UInt8(ascii: "@")
-        }
     }
 
     private mutating func addLinks(of test: Int) {
@@ -209,10 +196,14 @@ struct TestRowBuffer: Sendable {
     /// The reader shares a class name's string between the tests of a class: its bytes are
     /// stored once.
     private mutating func storeClassname(_ classname: String?) -> Text {
-        guard let classname else { return .none }
+        guard let classname else {
+            lastClassnameMayNameRules = false
+            return .none
+        }
         if lastClassnameRange.count >= 0, classname == lastClassname { return lastClassnameRange }
         lastClassnameRange = store(classname)
         lastClassname = classname
+        lastClassnameMayNameRules = TraceLinks.mayNameRules(classname)
         return lastClassnameRange
     }
 

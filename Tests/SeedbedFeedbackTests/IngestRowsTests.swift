@@ -82,17 +82,58 @@ struct IngestRowsTests {
         #expect(records.map(\.attempts.count) == [1, 1, 1, 2])
     }
 
+    /// What the ingest's row buffer keeps per suite: a retry after other tests (its attempts
+    /// moved to the end of the suite's), properties merged on the retry, a class name naming a
+    /// rule shared by the tests of its class, tests without a class name, an identity repeated in
+    /// a later suite element, and more attempts than the limit.
+    @Test func retriesPropertiesAndClassNamesInTheRowBuffer() throws {
+        let report = """
+            <testsuites>
+              <testsuite name="s">
+                <testcase classname="C [ELIG-001]" name="a" time="1"><failure message="m 1" type="E">at f (a.js:1:2)</failure>
+                  <properties><property name="rule" value="ELIG-002"/></properties></testcase>
+                <testcase classname="C [ELIG-001]" name="b" time="2"/>
+                <testcase name="no class" time="0.5"/>
+                <testcase classname="C [ELIG-001]" name="a" time="3">
+                  <properties><property name="rule" value="ELIG-002"/><property name="scenario" value="OLD"/></properties>
+                </testcase>
+                <testcase name="no class" time="0.25"><skipped message="later"/></testcase>
+                <testcase classname="D" name="many" time="1"><flakyFailure message="x"/><flakyFailure message="y"/>
+                  <rerunFailure message="z"/></testcase>
+                <testcase classname="D" name="many" time="1"><failure message="w"/></testcase>
+              </testsuite>
+              <testsuite name="s">
+                <testcase classname="C [ELIG-001]" name="b" time="4"/>
+              </testsuite>
+            </testsuites>
+            """
+        let folder = try TemporaryDirectory()
+        let file = folder.url.appendingPathComponent("retries.xml").path
+        try Data(report.utf8).write(to: URL(fileURLWithPath: file))
+        let records = try Self.compare([file], maxAttemptsPerTest: 4)
+        #expect(records.map(\.name) == ["a", "b", "no class", "many", "b"])
+        #expect(records.map(\.attempts.count) == [2, 1, 2, 4, 1])
+        #expect(records.map(\.occurrence) == [0, 0, 0, 0, 1])
+        #expect(records[0].status == "flaky")
+        #expect(records[0].links.map(\.value) == ["ELIG-002", "ELIG-001", "OLD"])
+        #expect(records[1].links.map(\.value) == ["ELIG-001"])
+        #expect(records[2].links.isEmpty)
+    }
+
     /// Ingests `files` as one run and stores the records of their tests as another, in two
     /// catalogs, and expects the same rows; the records.
-    static func compare(_ files: [String]) throws -> [TestResultRecord] {
+    static func compare(_ files: [String], maxAttemptsPerTest: Int? = nil) throws -> [TestResultRecord] {
         let ingested = try LendingHistory()
         let recorded = try LendingHistory()
         let now = Date(timeIntervalSince1970: 1_772_000_000)
-        let ingestion = TestRunIngestion(dataset: try LendingHistory.lending("1.0.0"), runID: "ci-1", commit: "c1")
+        var options = JUnitParseOptions()
+        if let maxAttemptsPerTest { options.maxAttemptsPerTest = maxAttemptsPerTest }
+        let ingestion = TestRunIngestion(
+            dataset: try LendingHistory.lending("1.0.0"), runID: "ci-1", commit: "c1", options: options)
         let result = try ingestion.ingest(files: files, into: ingested.catalog, at: now)
         var records: [TestResultRecord] = []
         for file in files {
-            for testCase in try JUnitParser().parse(file: file).testCases {
+            for testCase in try JUnitParser(options: options).parse(file: file).testCases {
                 records.append(TestResultRecord(testCase, reportFile: file))
             }
         }
