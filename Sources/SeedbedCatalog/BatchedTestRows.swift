@@ -112,11 +112,6 @@ final class BatchedTestRows: TestRowSink {
             coarseFingerprint: coarseFingerprint, normalizedMessage: normalizedMessage, frames: frames)
     }
 
-    func addLink(seq: Int64, ordinal: Int64, kind: TestLink.Kind, value: UnsafeBufferPointer<UInt8>) throws(StoreError)
-    {
-        try addLink(seq: seq, ordinal: ordinal, kind: kind, value: String(decoding: value, as: UTF8.self))
-    }
-
     private static func text(_ bytes: UnsafeBufferPointer<UInt8>?) -> String? {
         bytes.map { String(decoding: $0, as: UTF8.self) }
     }

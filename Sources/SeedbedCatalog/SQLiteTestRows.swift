@@ -164,15 +164,6 @@ final class SQLiteTestRows: TestRowSink {
         try attempts.endRow()
     }
 
-    func addLink(seq: Int64, ordinal: Int64, kind: TestLink.Kind, value: UnsafeBufferPointer<UInt8>) throws(StoreError)
-    {
-        links.set(0, base + ordinal)
-        links.set(1, seq)
-        links.set(2, constant: Self.kind(kind))
-        links.set(3, bytes: value)
-        try links.endRow()
-    }
-
     /// Inserts the rows still gathered, results before the attempts and links that name them.
     func flush() throws(StoreError) {
         try results.flush()

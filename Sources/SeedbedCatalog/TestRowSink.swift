@@ -38,8 +38,6 @@ protocol TestRowSink: AnyObject {
         message: UnsafeBufferPointer<UInt8>?, failureType: UnsafeBufferPointer<UInt8>?, fingerprint: String?,
         coarseFingerprint: String?, normalizedMessage: String?, frames: [String]?
     ) throws(StoreError)
-    /// `addLink` with the value as UTF-8 bytes.
-    func addLink(seq: Int64, ordinal: Int64, kind: TestLink.Kind, value: UnsafeBufferPointer<UInt8>) throws(StoreError)
     /// Writes whatever is gathered.
     func flush() throws(StoreError)
 }

@@ -173,18 +173,6 @@ public final class TestRunWriter {
         }
     }
 
-    /// Adds a link of the test added last from its value's UTF-8 bytes. Unlike `addLink(_:_:)`
-    /// it does not look for repeats: the caller gives each link of a test once.
-    public func addDistinctLink(_ kind: TestLink.Kind, _ value: UnsafeBufferPointer<UInt8>) throws(CatalogError) {
-        guard linkRows < RunKeys.rowsPerRun else { throw tooMany("links") }
-        linkRows += 1
-        do {
-            try rows.addLink(seq: Int64(count - 1), ordinal: linkRows - 1, kind: kind, value: value)
-        } catch {
-            throw failure(error)
-        }
-    }
-
     /// A run past 2^32 tests, attempts or links: its keys would run into the next run's.
     private func tooMany(_ rows: String) -> CatalogError {
         CatalogError(

@@ -14,14 +14,12 @@ extension TestRowBuffer {
         let reportFile = String(decoding: reportFile.utf8, as: UTF8.self)
         try tests.withUnsafeBufferPointer { tests throws(CatalogError) in
             try attempts.withUnsafeBufferPointer { attempts throws(CatalogError) in
-                try links.withUnsafeBufferPointer { links throws(CatalogError) in
-                    try arena.withUnsafeBufferPointer { arena throws(CatalogError) in
-                        try Rows(
-                            tests: tests, attempts: attempts, suitePath: suitePath, reportFile: reportFile,
-                            arena: arena, writer: writer
-                        )
-                        .write(links: links)
-                    }
+                try arena.withUnsafeBufferPointer { arena throws(CatalogError) in
+                    try Rows(
+                        tests: tests, attempts: attempts, properties: properties, suitePath: suitePath,
+                        reportFile: reportFile, arena: arena, writer: writer
+                    )
+                    .write()
                 }
             }
         }
@@ -31,20 +29,42 @@ extension TestRowBuffer {
     private struct Rows {
         let tests: UnsafeBufferPointer<Test>
         let attempts: UnsafeBufferPointer<AttemptRow>
+        let properties: [Int: [Property]]
         let suitePath: [String]
         let reportFile: String
         let arena: UnsafeBufferPointer<UInt8>
         let writer: TestRunWriter
 
-        func write(links: UnsafeBufferPointer<Link>) throws(CatalogError) {
-            var link = 0
+        func write() throws(CatalogError) {
+            var classnameMayNameRules = false
             for test in tests.indices {
                 try write(test)
-                while link < links.count, links[link].test == test {
-                    try writer.addDistinctLink(links[link].kind, bytes(links[link].value) ?? Self.empty)
-                    link += 1
+                if test == 0 || tests[test - 1].classname != tests[test].classname {
+                    classnameMayNameRules = mayNameRules(tests[test].classname)
+                }
+                // Most tests have no links: no properties, and neither name has a `[` or `@`.
+                if tests[test].hasProperties || classnameMayNameRules || mayNameRules(tests[test].name) {
+                    try addLinks(of: test)
                 }
             }
+        }
+
+        /// The links in the record's order: rules, scenarios, records, datasets.
+        private func addLinks(of test: Int) throws(CatalogError) {
+            let links = TraceLinks(
+                properties: tests[test].hasProperties ? properties[test] ?? [] : [],
+                name: string(tests[test].name) ?? "", classname: string(tests[test].classname))
+            for value in links.rules { try writer.addLink(.rule, value) }
+            for value in links.scenarios { try writer.addLink(.scenario, value) }
+            for value in links.records { try writer.addLink(.record, value) }
+            for value in links.datasets { try writer.addLink(.dataset, value) }
+        }
+
+        /// Whether `text` has a `[` or an `@`, without which it names no rule
+        /// (`TraceLinks.mayNameRules`).
+        private func mayNameRules(_ text: Text) -> Bool {
+            guard let bytes = bytes(text) else { return false }
+            return bytes.contains { $0 == UInt8(ascii: "[") || $0 == UInt8(ascii: "@") }
         }
 
         private static var empty: UnsafeBufferPointer<UInt8> { UnsafeBufferPointer(start: nil, count: 0) }

@@ -25,9 +25,8 @@ struct TestRowBuffer: Sendable {
         var name: Text
         var file: Text
         var markedFlaky: Bool
-        /// Whether `properties` holds the test's, or its name or class name has a `[` or `@`:
-        /// whether it may have links (most tests have none, and are not looked at again).
-        var mayLink: Bool
+        /// Whether `properties` holds the test's (most tests have none, and are not looked up).
+        var hasProperties: Bool
         /// Set when the suite ends (`finish`).
         var status = TestStatus.passed
         /// The test's attempts are `attempts[firstAttempt..<firstAttempt + attemptCount]`.
@@ -47,12 +46,6 @@ struct TestRowBuffer: Sendable {
         var stack: Text
     }
 
-    struct Link: Sendable {
-        var test: Int
-        var kind: TestLink.Kind
-        var value: Text
-    }
-
     let suitePath: [String]
     /// The report the suite is in (set by the ingest when it takes the buffer).
     var reportFile = ""
@@ -61,17 +54,14 @@ struct TestRowBuffer: Sendable {
     /// A retry moves its test's attempts to the end (the old rows are left unused): retries are
     /// rare, and a test's attempts stay one run of indices.
     private(set) var attempts: [AttemptRow] = []
-    /// Made when the suite ends, in test order.
-    private(set) var links: [Link] = []
 
-    /// While the suite is open: the properties of the tests that have any, by test index.
-    private var properties: [Int: [Property]] = [:]
+    /// The properties of the tests that have any, by test index: the writing thread makes the
+    /// links from them and the names.
+    private(set) var properties: [Int: [Property]] = [:]
     /// The last class name stored and where: the tests of a class share its bytes. Kept apart
     /// so that they are compared and read in place, without copying the string out.
     private var lastClassname: String?
     private var lastClassnameRange = Text.none
-    /// Whether the last class name stored has a `[` or `@` (see `Test.mayLink`).
-    private var lastClassnameMayNameRules = false
 
     init(suitePath: [String]) {
         self.suitePath = suitePath
@@ -97,11 +87,11 @@ struct TestRowBuffer: Sendable {
         let kept = min(new.count, attemptLimit)
         if !properties.isEmpty { self.properties[tests.count] = properties }
         let classRange = storeClassname(classname)
-        let mayLink = !properties.isEmpty || lastClassnameMayNameRules || TraceLinks.mayNameRules(name)
         tests.append(
             Test(
                 identityHash: identityHash, reportLine: reportLine, classname: classRange, name: store(name),
-                file: store(file), markedFlaky: markedFlaky, mayLink: mayLink, firstAttempt: attempts.count,
+                file: store(file), markedFlaky: markedFlaky, hasProperties: !properties.isEmpty,
+                firstAttempt: attempts.count,
                 attemptCount: kept))
         for index in 0..<kept { append(new, index) }
     }
@@ -127,7 +117,7 @@ struct TestRowBuffer: Sendable {
         if !properties.isEmpty {
             let known = self.properties[test] ?? []
             self.properties[test, default: []] += properties.filter { !known.contains($0) }
-            tests[test].mayLink = true
+            tests[test].hasProperties = true
         }
         tests[test].markedFlaky = tests[test].markedFlaky || markedFlaky
     }
@@ -145,7 +135,7 @@ struct TestRowBuffer: Sendable {
     }
 
     /// Ends the suite: numbers the tests that repeat earlier suite elements' (`SuiteIdentities`),
-    /// settles each test's status, and makes the links from the properties and names.
+    /// and settles each test's status.
     mutating func finish(repeats: [(position: Int, earlier: Int)]) {
         for (position, earlier) in repeats { tests[position].occurrence = earlier }
         for test in tests.indices {
@@ -154,18 +144,8 @@ struct TestRowBuffer: Sendable {
             for index in first..<(first + tests[test].attemptCount) { rule.add(attempts[index].outcome) }
             tests[test].status = rule.status(markedFlaky: tests[test].markedFlaky)
         }
-        for test in tests.indices where tests[test].mayLink { addLinks(of: test) }
-        properties = [:]
         lastClassname = nil
         lastClassnameRange = .none
-    }
-
-    private mutating func addLinks(of test: Int) {
-        let found = Self.links(properties[test] ?? [], tests[test], arena)
-        for value in found.rules { links.append(Link(test: test, kind: .rule, value: store(value))) }
-        for value in found.scenarios { links.append(Link(test: test, kind: .scenario, value: store(value))) }
-        for value in found.records { links.append(Link(test: test, kind: .record, value: store(value))) }
-        for value in found.datasets { links.append(Link(test: test, kind: .dataset, value: store(value))) }
     }
 
     /// Appends attempt `index` of `new`, read in place (a copy of an attempt retains each of its
@@ -196,14 +176,10 @@ struct TestRowBuffer: Sendable {
     /// The reader shares a class name's string between the tests of a class: its bytes are
     /// stored once.
     private mutating func storeClassname(_ classname: String?) -> Text {
-        guard let classname else {
-            lastClassnameMayNameRules = false
-            return .none
-        }
+        guard let classname else { return .none }
         if lastClassnameRange.count >= 0, classname == lastClassname { return lastClassnameRange }
         lastClassnameRange = store(classname)
         lastClassname = classname
-        lastClassnameMayNameRules = TraceLinks.mayNameRules(classname)
         return lastClassnameRange
     }
 
@@ -215,14 +191,8 @@ struct TestRowBuffer: Sendable {
 
     func string(_ text: Text) -> String? { Self.string(text, arena) }
 
-    /// Static, as `links`: a mutating caller would copy the buffer to call a method on it.
     private static func string(_ text: Text, _ arena: [UInt8]) -> String? {
         guard text.count >= 0 else { return nil }
         return String(decoding: arena[text.offset..<(text.offset + text.count)], as: UTF8.self)
-    }
-
-    private static func links(_ properties: [Property], _ test: Test, _ arena: [UInt8]) -> TraceLinks {
-        TraceLinks(
-            properties: properties, name: string(test.name, arena) ?? "", classname: string(test.classname, arena))
     }
 }
