@@ -248,13 +248,14 @@ extension ReportBuilder {
 
         /// Whether test `index` has these identity parts (the suite path is the suite's).
         func isSame(_ index: Int, _ classname: String?, _ name: String, _ file: String?) -> Bool {
-            if let rows { return rows.isSame(index, classname, name, file) }
+            // Read through the optional, not bound to a copy (which would retain every array).
+            if rows != nil { return rows?.isSame(index, classname, name, file) == true }
             return cases[index].identity.isSame(path, classname, name, file)
         }
 
         /// The first test with these identity parts.
         func firstTest(_ classname: String?, _ name: String, _ file: String?) -> Int? {
-            if let rows { return rows.firstTest(classname, name, file) }
+            if rows != nil { return rows?.firstTest(classname, name, file) }
             return cases.firstIndex { $0.identity.isSame(path, classname, name, file) }
         }
 

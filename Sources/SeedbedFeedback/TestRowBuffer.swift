@@ -1,12 +1,17 @@
 import SeedbedCatalog
 
-/// One suite element's tests as the catalog stores them, for the ingest: typed columns and one
-/// byte arena holding every text, with no `TestCase`, attempts array or string per test.
+/// One suite element's tests as the catalog stores them, for the ingest: an array of test rows
+/// and one of attempt rows (plain values), and one byte arena holding every text as an
+/// (offset, count) range, with no `TestCase`, attempts array or string per test.
 ///
-/// The reading thread fills it as the suite's tests finish (`ReportBuilder` with a row emitter)
-/// and hands it over whole when the suite ends; the writing thread binds its values straight
-/// from the arena (`write(to:)`) and makes the failures' fingerprints from the bytes. A suite's
-/// buffer is a few arrays, allocated and freed in one piece each, wherever that happens.
+/// The reading thread fills it as the suite's tests finish (`ReportBuilder` with the `.rows`
+/// emitter: the same state machine, dialects and retries as for test cases) and hands it over
+/// whole when the suite ends; the writing thread binds its values straight from the arena
+/// (`write(to:)`), and makes the failures' fingerprints and the tests' links from the bytes. A
+/// suite's buffer is a few arrays, allocated and freed in one piece each.
+///
+/// An array of structs rather than an array per column: a test costs two appends instead of
+/// sixteen, and the writer reads each test's values from one place.
 struct TestRowBuffer: Sendable {
     /// A text's bytes in `arena`, or none (`count` < 0).
     struct Text: Sendable, Equatable {
