@@ -10,7 +10,7 @@ public import SeedbedStores
 public final class Catalog {
     /// Where the catalog is, for messages (a PostgreSQL password redacted).
     public let location: String
-    let database: any Database
+    package let database: any Database
 
     /// The schema this Seedbed reads and writes: the number of migrations it knows.
     public static var schemaVersion: Int { CatalogMigrations.count }
@@ -83,15 +83,23 @@ public final class Catalog {
             // the commit checksums and the checkpoint copies are a quarter as many too. A
             // 976k-test ingest took 7% less time than with SQLite's 4 KiB.
             _ = try? database.query("PRAGMA page_size = \(Self.pageSize)", parameters: [])
-            // WAL lets readers go on while one process registers; the busy timeout (SQLiteDatabase)
-            // makes writers queue rather than fail. The mode is kept in the file.
+            // WAL lets readers go on while one process registers; the busy timeout makes writers
+            // queue rather than fail. The mode is kept in the file (and put back here when a
+            // process storing a run under a rollback journal died before it could).
             _ = try? database.query("PRAGMA journal_mode = WAL", parameters: [])
+            // Longer than a store's 5 s: a run is stored under a rollback journal
+            // (`prepareForRun`), and readers that arrive meanwhile wait for it too (a 512 MB
+            // report, the largest one file may be, takes about 3 s).
+            _ = try? database.query("PRAGMA busy_timeout = \(Self.busyTimeoutMilliseconds)", parameters: [])
         }
         try CatalogMigrations.run(on: database, location: location)
     }
 
     /// The page size of a new SQLite catalog.
     static let pageSize = 16 << 10
+
+    /// How long a SQLite catalog's statements wait for another process's lock.
+    package static let busyTimeoutMilliseconds = 30_000
 
     // MARK: - Transactions
 
