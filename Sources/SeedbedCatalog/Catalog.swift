@@ -10,7 +10,7 @@ public import SeedbedStores
 public final class Catalog {
     /// Where the catalog is, for messages (a PostgreSQL password redacted).
     public let location: String
-    let database: any Database
+    package let database: any Database
 
     /// The schema this Seedbed reads and writes: the number of migrations it knows.
     public static var schemaVersion: Int { CatalogMigrations.count }
@@ -78,13 +78,17 @@ public final class Catalog {
         self.database = database
         self.location = location
         if database.dialect == .sqlite {
+            // First, for the statements below too. Longer than a store's 5 s: a run is stored
+            // under a rollback journal (`prepareForRun`), and readers that arrive meanwhile wait
+            // for it as well (a 512 MB report, the largest one file may be, takes about 3 s).
+            _ = try? database.query("PRAGMA busy_timeout = \(Self.busyTimeoutMilliseconds)", parameters: [])
             // A new file's pages are 16 KiB (set before anything is written; an existing catalog
-            // keeps its own): an ingest's rows fill a quarter as many pages, and the WAL frames
-            // the commit checksums and the checkpoint copies are a quarter as many too. A
-            // 976k-test ingest took 7% less time than with SQLite's 4 KiB.
+            // keeps its own): an ingest's rows fill a quarter as many pages. A 976k-test ingest
+            // took 7% less time than with SQLite's 4 KiB.
             _ = try? database.query("PRAGMA page_size = \(Self.pageSize)", parameters: [])
-            // WAL lets readers go on while one process registers; the busy timeout (SQLiteDatabase)
-            // makes writers queue rather than fail. The mode is kept in the file.
+            // WAL lets readers go on while one process registers; the busy timeout makes writers
+            // queue rather than fail. The mode is kept in the file (and put back here when a
+            // process storing a run under a rollback journal died before it could).
             _ = try? database.query("PRAGMA journal_mode = WAL", parameters: [])
         }
         try CatalogMigrations.run(on: database, location: location)
@@ -92,6 +96,9 @@ public final class Catalog {
 
     /// The page size of a new SQLite catalog.
     static let pageSize = 16 << 10
+
+    /// How long a SQLite catalog's statements wait for another process's lock.
+    package static let busyTimeoutMilliseconds = 30_000
 
     // MARK: - Transactions
 

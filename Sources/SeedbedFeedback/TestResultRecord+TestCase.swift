@@ -71,64 +71,43 @@ extension TestRunWriter {
         let isFailure = status == .failed || status == .error
         let duration = TestCase.summedDuration(of: cases[index].attempts)
         let key = TestKey.hash(identityHash: identityHash, occurrence: cases[index].occurrence)
-        if let deciding {
-            // Made here when reading left it for later (on the writing thread). A plain attempt is
-            // the only one, so the deciding one.
-            let decidingFingerprint = cases[index].attempts[deciding].settledFingerprint
-            let fingerprint = isFailure ? decidingFingerprint?.fine : nil
-            let coarse = isFailure ? decidingFingerprint?.coarse : nil
-            let plain =
-                count == 1
-                && TestResultRecord.isPlainAttempt(
-                    status: status.rawValue, duration: duration, message: cases[index].attempts[deciding].message,
-                    failureType: cases[index].attempts[deciding].type, fingerprint: fingerprint,
-                    coarseFingerprint: coarse, outcome: cases[index].attempts[0].outcome.rawValue,
-                    origin: cases[index].attempts[0].origin.rawValue,
-                    attemptDuration: cases[index].attempts[0].duration,
-                    attemptMessage: cases[index].attempts[0].message, attemptFailureType: cases[index].attempts[0].type,
-                    attemptFingerprint: decidingFingerprint?.fine, attemptCoarseFingerprint: decidingFingerprint?.coarse
-                )
-            try addTest(
-                key: .hash(key), suitePath: cases[index].identity.suitePath, classname: cases[index].identity.classname,
-                name: cases[index].identity.name, file: cases[index].identity.file, occurrence: cases[index].occurrence,
-                reportFile: reportFile, reportLine: cases[index].reportLine, status: status.rawValue,
-                attemptCount: count, duration: duration, message: cases[index].attempts[deciding].message,
-                failureType: cases[index].attempts[deciding].type, fingerprint: fingerprint, coarseFingerprint: coarse,
-                plainAttempt: plain,
-                normalizedMessage: plain ? decidingFingerprint?.normalizedMessage : nil,
-                frames: plain ? decidingFingerprint?.frames : nil)
-            if plain {
-                try addLinks(of: cases, at: index)
-                return
+        // Made here when reading left it for later (on the writing thread).
+        let decidingFingerprint = deciding.flatMap { cases[index].attempts[$0].settledFingerprint }
+        let message = deciding.flatMap { cases[index].attempts[$0].message }
+        let failureType = deciding.flatMap { cases[index].attempts[$0].type }
+        let fingerprint = isFailure ? decidingFingerprint?.fine : nil
+        let coarse = isFailure ? decidingFingerprint?.coarse : nil
+        // A plain attempt is the only one, so the deciding one.
+        let plain =
+            count == 1
+            && TestResultRecord.isPlainAttempt(
+                status: status.rawValue, duration: duration, message: message, failureType: failureType,
+                fingerprint: fingerprint, coarseFingerprint: coarse, outcome: cases[index].attempts[0].outcome.rawValue,
+                origin: cases[index].attempts[0].origin.rawValue, attemptDuration: cases[index].attempts[0].duration,
+                attemptMessage: cases[index].attempts[0].message, attemptFailureType: cases[index].attempts[0].type,
+                attemptFingerprint: decidingFingerprint?.fine, attemptCoarseFingerprint: decidingFingerprint?.coarse)
+        try addTest(
+            key: .hash(key), suitePath: cases[index].identity.suitePath, classname: cases[index].identity.classname,
+            name: cases[index].identity.name, file: cases[index].identity.file, occurrence: cases[index].occurrence,
+            reportFile: reportFile, reportLine: cases[index].reportLine, status: status.rawValue, attemptCount: count,
+            duration: duration, message: message, failureType: failureType, fingerprint: fingerprint,
+            coarseFingerprint: coarse, plainAttempt: plain,
+            normalizedMessage: plain ? decidingFingerprint?.normalizedMessage : nil,
+            frames: plain ? decidingFingerprint?.frames : nil)
+        if !plain {
+            for attempt in 0..<count {
+                let fingerprint = cases[index].attempts[attempt].settledFingerprint
+                try addAttempt(
+                    attempt, outcome: cases[index].attempts[attempt].outcome.rawValue,
+                    origin: cases[index].attempts[attempt].origin.rawValue,
+                    duration: cases[index].attempts[attempt].duration,
+                    message: cases[index].attempts[attempt].message, failureType: cases[index].attempts[attempt].type,
+                    fingerprint: fingerprint?.fine, coarseFingerprint: fingerprint?.coarse,
+                    normalizedMessage: fingerprint?.normalizedMessage, frames: fingerprint?.frames)
             }
-        } else {
-            try addTest(
-                key: .hash(key), suitePath: cases[index].identity.suitePath, classname: cases[index].identity.classname,
-                name: cases[index].identity.name, file: cases[index].identity.file, occurrence: cases[index].occurrence,
-                reportFile: reportFile, reportLine: cases[index].reportLine, status: status.rawValue,
-                attemptCount: count, duration: duration, message: nil, failureType: nil, fingerprint: nil,
-                coarseFingerprint: nil, plainAttempt: false, normalizedMessage: nil, frames: nil)
         }
-        for attempt in 0..<count {
-            let fingerprint = cases[index].attempts[attempt].settledFingerprint
-            try addAttempt(
-                attempt, outcome: cases[index].attempts[attempt].outcome.rawValue,
-                origin: cases[index].attempts[attempt].origin.rawValue,
-                duration: cases[index].attempts[attempt].duration,
-                message: cases[index].attempts[attempt].message, failureType: cases[index].attempts[attempt].type,
-                fingerprint: fingerprint?.fine, coarseFingerprint: fingerprint?.coarse,
-                normalizedMessage: fingerprint?.normalizedMessage, frames: fingerprint?.frames)
-        }
-        try addLinks(of: cases, at: index)
-    }
-
-    /// The links of `cases[index]`, read in place.
-    private func addLinks(of cases: ArraySlice<TestCase>, at index: Int) throws(CatalogError) {
-        // Most tests have no links: no properties, and neither name has a `[` or `@`.
-        guard
-            !cases[index].properties.isEmpty || TraceLinks.mayNameRules(cases[index].identity.name)
-                || cases[index].identity.classname.map(TraceLinks.mayNameRules) == true
-        else { return }
+        // Read in place; a test without properties and without `[` or `@` in its names costs
+        // two scans of their bytes (`TraceLinks.ruleTokens`) and no allocation.
         try addLinks(
             TraceLinks(
                 properties: cases[index].properties, name: cases[index].identity.name,

@@ -67,7 +67,7 @@ public struct TraceLinks: Hashable, Sendable, Codable {
 
     /// Whether `text` has a `[` or an `@`, without which it names no rule: read in place (a
     /// native string, as the reader makes them) rather than through a copy.
-    static func mayNameRules(_ text: String) -> Bool {
+    private static func mayNameRules(_ text: String) -> Bool {
         let found = text.utf8.withContiguousStorageIfAvailable { bytes in
             bytes.contains { $0 == UInt8(ascii: "[") || $0 == UInt8(ascii: "@") }
         }

@@ -105,6 +105,43 @@ struct TestRunStoreTests {
         #expect(try counts() == ["0", "0", "0", "0"])
     }
 
+    /// The journal mode the catalog's connection is in while the run's tests are written.
+    static func journalWhileRecording(_ catalog: Catalog) throws -> [[String?]] {
+        var during: [[String?]] = []
+        _ = try catalog.recordTestRun(try run()) { writer in
+            for index in 0..<1_500 { try writer.add(result(index)) }
+            during = try catalog.database.query("PRAGMA journal_mode", parameters: [])
+            return try run()
+        }
+        return during
+    }
+
+    @Test func aRunIsStoredUnderARollbackJournalAndTheCatalogStaysInWALMode() throws {
+        let folder = try TemporaryDirectory()
+        let path = folder.url.appendingPathComponent("catalog.sqlite").path
+        let catalog = try Catalog.open(path, create: true)
+        try catalog.register(try CatalogStoreTests.registration())
+        #expect(try Self.journalWhileRecording(catalog) == [["delete"]])
+        #expect(try catalog.database.query("PRAGMA journal_mode", parameters: []) == [["wal"]])
+        #expect(!FileManager.default.fileExists(atPath: path + "-journal"))
+        #expect(try catalog.testResults(ofRun: "ci-1").count == 1_500)
+        // Readers that open the catalog meanwhile wait for the run (see `prepareForRun`).
+        #expect(
+            try catalog.database.query("PRAGMA busy_timeout", parameters: [])
+                == [["\(Catalog.busyTimeoutMilliseconds)"]])
+    }
+
+    @Test func aRunGoesThroughTheWALWhileAnotherConnectionHasTheCatalogOpen() throws {
+        let folder = try TemporaryDirectory()
+        let path = folder.url.appendingPathComponent("catalog.sqlite").path
+        let catalog = try Catalog.open(path, create: true)
+        try catalog.register(try CatalogStoreTests.registration())
+        let reader = try SQLiteDatabase(path: path, create: false)
+        #expect(try Self.journalWhileRecording(catalog) == [["wal"]])
+        #expect(try reader.query("SELECT count(*) FROM test_result", parameters: []) == [["1500"]])
+        #expect(try reader.query("PRAGMA journal_mode", parameters: []) == [["wal"]])
+    }
+
     /// Schema 6: per table and run number, the rows' count and first and last ordinal.
     static let rangesQuery =
         ["test_result", "test_attempt", "test_link", "test_group"].map { table in

@@ -1,5 +1,6 @@
 import Foundation
 import SeedbedCatalog
+import SeedbedStores
 import SeedbedTestSupport
 import Testing
 
@@ -243,5 +244,64 @@ struct IngestCommandTests {
             ])
         let unknown = await seedbed("compare", "lending@1.0.0", "lending@3.0.0", "--catalog", catalog)
         #expect(unknown.exitCode == 2)
+    }
+}
+
+@Suite("seedbed ingest, killed")
+struct IngestKillTests {
+    /// A report of `count` passing tests, fifty to a suite (about 70 bytes each).
+    static func largeReport(tests count: Int, in folder: borrowing TemporaryDirectory) throws -> String {
+        var text = "<testsuites>\n"
+        text.reserveCapacity(count * 72 + count / 50 * 40)
+        for suite in 0..<(count / 50) {
+            text += "<testsuite name=\"S\(suite)\">\n"
+            for test in 0..<50 {
+                text += "  <testcase classname=\"com.example.S\(suite)\" name=\"test\(test)\" time=\"0.001\"/>\n"
+            }
+            text += "</testsuite>\n"
+        }
+        return try folder.write("large.xml", text + "</testsuites>\n")
+    }
+
+    /// SIGKILL halfway through storing a run, once its pages are in the catalog file itself
+    /// (a rollback journal, see `Catalog.prepareForRun`): the next process to open the catalog
+    /// rolls them back, to the bytes the file had, and puts WAL mode back.
+    @Test func aKilledIngestLeavesTheCatalogAsItWas() async throws {
+        guard let executable = SeedInterruptionTests.executable else {
+            #expect(ProcessInfo.processInfo.environment["CI"] != "true", "no .build/debug/seedbed to run")
+            return
+        }
+        let folder = try TemporaryDirectory()
+        let catalog = try IngestCommandTests.catalog(in: folder)
+        let first = await seedbed(
+            "ingest", IngestCommandTests.report("loan-v1.xml"), "--dataset", "lending@1.0.0", "--run", "ci-1",
+            "--catalog", catalog)
+        #expect(first.exitCode == 0, "\(first.error)")
+        // Past the 8 MB page cache a few times over, so pages reach the file long before the end.
+        let report = try Self.largeReport(tests: 400_000, in: folder)
+        func size() -> Int { (try? FileManager.default.attributesOfItem(atPath: catalog)[.size] as? Int) ?? 0 }
+        let before = size()
+
+        let process = Process()
+        process.executableURL = executable
+        process.arguments = ["ingest", report, "--dataset", "lending@1.0.0", "--run", "large", "--catalog", catalog]
+        process.standardOutput = FileHandle.nullDevice
+        process.standardError = FileHandle.nullDevice
+        try process.run()
+        let deadline = Date().addingTimeInterval(120)
+        while process.isRunning, size() < before + (1 << 20), Date() < deadline { usleep(2_000) }
+        let grew = size() >= before + (1 << 20)
+        kill(process.processIdentifier, SIGKILL)
+        process.waitUntilExit()
+        #expect(grew, "the catalog file never grew while the run was stored")
+        #expect(process.terminationReason == .uncaughtSignal)
+        #expect(FileManager.default.fileExists(atPath: catalog + "-journal"))
+
+        let reopened = try Catalog.open(catalog, create: false)
+        #expect(try reopened.testRuns(named: "lending").map(\.id) == ["ci-1"])
+        #expect(try reopened.database.query("PRAGMA integrity_check", parameters: []) == [["ok"]])
+        #expect(try reopened.database.query("PRAGMA journal_mode", parameters: []) == [["wal"]])
+        #expect(size() == before)
+        #expect(!FileManager.default.fileExists(atPath: catalog + "-journal"))
     }
 }
