@@ -44,10 +44,6 @@ struct IngestPipeline {
     /// Starts reading `files` on a new thread, in batches of `batchSize` tests; a broken file
     /// ends it with its `JUnitError`.
     static func start(files: [String], parser: JUnitParser, batchSize: Int = 1000) -> IngestPipeline {
-        // The writing thread makes the failures' fingerprints: it waits for this one otherwise.
-        var options = parser.options
-        options.fingerprintsLater = true
-        let parser = JUnitParser(options: options)
         let pipeline = Pipeline { put in
             Result { () throws -> Read in
                 var read = Read()
