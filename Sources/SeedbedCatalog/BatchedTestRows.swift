@@ -21,60 +21,6 @@ final class BatchedTestRows: TestRowSink {
         self.database = database
     }
 
-    func addResult(
-        seq: Int64, key: TestRowKey, suitePath: [String], classname: String?, reportFile: String, name: String,
-        file: String?, occurrence: Int, reportLine: Int, status: String, attemptCount: Int, duration: Double?,
-        message: String?, failureType: String?, fingerprint: String?, coarseFingerprint: String?, plainAttempt: Bool,
-        normalizedMessage: String?, frames: [String]?
-    ) throws(StoreError) {
-        // A batch is written once its last test's attempts and links are gathered: at the next test.
-        if results.count >= Self.batchSize { try flush() }
-        if grouping.enter(suitePath: suitePath, classname: classname, reportFile: reportFile) {
-            groups.append(0, base + grouping.current)
-            groups.append(1, StringListText.encode(suitePath))
-            groups.append(2, classname)
-            groups.append(3, reportFile)
-            groups.endRow()
-        }
-        results.append(0, base + seq)
-        results.append(1, key.text)
-        results.append(2, grouping.current)
-        results.append(3, name)
-        results.append(4, file)
-        results.append(5, Int64(occurrence))
-        results.append(6, Int64(reportLine))
-        results.append(7, status)
-        results.append(8, Int64(attemptCount))
-        results.append(9, TestRunWriter.microseconds(duration))
-        results.append(10, message)
-        results.append(11, failureType)
-        results.append(12, fingerprint)
-        results.append(13, coarseFingerprint)
-        results.append(14, plainAttempt ? normalizedMessage : nil)
-        results.append(15, plainAttempt ? TestRunWriter.framesText(frames) : nil)
-        results.endRow()
-    }
-
-    func addAttempt(
-        seq: Int64, ordinal: Int64, index: Int, outcome: String, origin: String, duration: Double?, message: String?,
-        failureType: String?, fingerprint: String?, coarseFingerprint: String?, normalizedMessage: String?,
-        frames: [String]?
-    ) throws(StoreError) {
-        attempts.append(0, base + ordinal)
-        attempts.append(1, seq)
-        attempts.append(2, Int64(index))
-        attempts.append(3, outcome)
-        attempts.append(4, origin)
-        attempts.append(5, TestRunWriter.microseconds(duration))
-        attempts.append(6, message)
-        attempts.append(7, failureType)
-        attempts.append(8, fingerprint)
-        attempts.append(9, coarseFingerprint)
-        attempts.append(10, normalizedMessage)
-        attempts.append(11, TestRunWriter.framesText(frames))
-        attempts.endRow()
-    }
-
     func addLink(seq: Int64, ordinal: Int64, kind: TestLink.Kind, value: String) throws(StoreError) {
         links.append(0, base + ordinal)
         links.append(1, seq)
@@ -91,14 +37,33 @@ final class BatchedTestRows: TestRowSink {
         failureType: UnsafeBufferPointer<UInt8>?, fingerprint: String?, coarseFingerprint: String?, plainAttempt: Bool,
         normalizedMessage: String?, frames: [String]?
     ) throws(StoreError) {
+        // A batch is written once its last test's attempts and links are gathered: at the next test.
+        if results.count >= Self.batchSize { try flush() }
         // COPY gathers text columns as strings: the bytes become strings here.
-        try addResult(
-            seq: seq, key: key, suitePath: suitePath, classname: Self.text(classname), reportFile: reportFile,
-            name: String(decoding: name, as: UTF8.self), file: Self.text(file), occurrence: occurrence,
-            reportLine: reportLine, status: status, attemptCount: attemptCount, duration: duration,
-            message: Self.text(message), failureType: Self.text(failureType), fingerprint: fingerprint,
-            coarseFingerprint: coarseFingerprint, plainAttempt: plainAttempt, normalizedMessage: normalizedMessage,
-            frames: frames)
+        if !sameGroup, grouping.enter(suitePath: suitePath, classname: classname, reportFile: reportFile) {
+            groups.append(0, base + grouping.current)
+            groups.append(1, StringListText.encode(suitePath))
+            groups.append(2, Self.text(classname))
+            groups.append(3, reportFile)
+            groups.endRow()
+        }
+        results.append(0, base + seq)
+        results.append(1, key.text)
+        results.append(2, grouping.current)
+        results.append(3, String(decoding: name, as: UTF8.self))
+        results.append(4, Self.text(file))
+        results.append(5, Int64(occurrence))
+        results.append(6, Int64(reportLine))
+        results.append(7, status)
+        results.append(8, Int64(attemptCount))
+        results.append(9, TestRunWriter.microseconds(duration))
+        results.append(10, Self.text(message))
+        results.append(11, Self.text(failureType))
+        results.append(12, fingerprint)
+        results.append(13, coarseFingerprint)
+        results.append(14, plainAttempt ? normalizedMessage : nil)
+        results.append(15, plainAttempt ? TestRunWriter.framesText(frames) : nil)
+        results.endRow()
     }
 
     func addAttempt(
@@ -106,10 +71,19 @@ final class BatchedTestRows: TestRowSink {
         message: UnsafeBufferPointer<UInt8>?, failureType: UnsafeBufferPointer<UInt8>?, fingerprint: String?,
         coarseFingerprint: String?, normalizedMessage: String?, frames: [String]?
     ) throws(StoreError) {
-        try addAttempt(
-            seq: seq, ordinal: ordinal, index: index, outcome: outcome, origin: origin, duration: duration,
-            message: Self.text(message), failureType: Self.text(failureType), fingerprint: fingerprint,
-            coarseFingerprint: coarseFingerprint, normalizedMessage: normalizedMessage, frames: frames)
+        attempts.append(0, base + ordinal)
+        attempts.append(1, seq)
+        attempts.append(2, Int64(index))
+        attempts.append(3, outcome)
+        attempts.append(4, origin)
+        attempts.append(5, TestRunWriter.microseconds(duration))
+        attempts.append(6, Self.text(message))
+        attempts.append(7, Self.text(failureType))
+        attempts.append(8, fingerprint)
+        attempts.append(9, coarseFingerprint)
+        attempts.append(10, normalizedMessage)
+        attempts.append(11, TestRunWriter.framesText(frames))
+        attempts.endRow()
     }
 
     private static func text(_ bytes: UnsafeBufferPointer<UInt8>?) -> String? {

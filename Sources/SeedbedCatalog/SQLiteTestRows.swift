@@ -35,66 +35,6 @@ final class SQLiteTestRows: TestRowSink {
             rowsPerStatement: rows)
     }
 
-    func addResult(
-        seq: Int64, key: TestRowKey, suitePath: [String], classname: String?, reportFile: String, name: String,
-        file: String?, occurrence: Int, reportLine: Int, status: String, attemptCount: Int, duration: Double?,
-        message: String?, failureType: String?, fingerprint: String?, coarseFingerprint: String?, plainAttempt: Bool,
-        normalizedMessage: String?, frames: [String]?
-    ) throws(StoreError) {
-        if grouping.enter(suitePath: suitePath, classname: classname, reportFile: reportFile) {
-            groups.set(0, base + grouping.current)
-            groups.set(1, StringListText.encode(suitePath))
-            groups.set(2, classname)
-            groups.set(3, reportFile)
-            try groups.endRow()
-        }
-        results.set(2, grouping.current)
-        results.set(0, base + seq)
-        switch key {
-        case .text(let text): results.set(1, text)
-        case .hash(let value): results.set(1, hex: value)
-        }
-        results.set(3, name)
-        results.set(4, file)
-        results.set(5, Int64(occurrence))
-        results.set(6, Int64(reportLine))
-        set(results, 7, status)
-        results.set(8, Int64(attemptCount))
-        results.set(9, TestRunWriter.microseconds(duration))
-        results.set(10, message)
-        results.set(11, failureType)
-        results.set(12, fingerprint)
-        results.set(13, coarseFingerprint)
-        if plainAttempt {
-            results.set(14, normalizedMessage)
-            results.set(15, joining: frames ?? [], separator: UInt8(ascii: "\n"))
-        } else {
-            results.set(14, nil as String?)
-            results.set(15, nil as String?)
-        }
-        try results.endRow()
-    }
-
-    func addAttempt(
-        seq: Int64, ordinal: Int64, index: Int, outcome: String, origin: String, duration: Double?, message: String?,
-        failureType: String?, fingerprint: String?, coarseFingerprint: String?, normalizedMessage: String?,
-        frames: [String]?
-    ) throws(StoreError) {
-        attempts.set(0, base + ordinal)
-        attempts.set(1, seq)
-        attempts.set(2, Int64(index))
-        set(attempts, 3, outcome)
-        set(attempts, 4, origin)
-        attempts.set(5, TestRunWriter.microseconds(duration))
-        attempts.set(6, message)
-        attempts.set(7, failureType)
-        attempts.set(8, fingerprint)
-        attempts.set(9, coarseFingerprint)
-        attempts.set(10, normalizedMessage)
-        attempts.set(11, joining: frames ?? [], separator: UInt8(ascii: "\n"))
-        try attempts.endRow()
-    }
-
     func addLink(seq: Int64, ordinal: Int64, kind: TestLink.Kind, value: String) throws(StoreError) {
         links.set(0, base + ordinal)
         links.set(1, seq)

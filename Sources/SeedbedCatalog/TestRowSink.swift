@@ -3,27 +3,15 @@ import SeedbedStores
 /// Where a `TestRunWriter` puts the rows of one run's tests: straight into SQLite, or in batches
 /// through the store's bulk loader (COPY on PostgreSQL).
 protocol TestRowSink: AnyObject {
-    /// Writes (or gathers) a test's group when it starts a new one, and its result row. A plain
-    /// attempt (`TestResultRecord.attemptIsInResult`) is kept in the result's row: its
-    /// normalised message and frames; otherwise those are NULL and the attempts follow.
-    func addResult(
-        seq: Int64, key: TestRowKey, suitePath: [String], classname: String?, reportFile: String, name: String,
-        file: String?, occurrence: Int, reportLine: Int, status: String, attemptCount: Int, duration: Double?,
-        message: String?, failureType: String?, fingerprint: String?, coarseFingerprint: String?, plainAttempt: Bool,
-        normalizedMessage: String?, frames: [String]?
-    ) throws(StoreError)
-    /// Writes (or gathers) an attempt row of the test `seq`, the run's attempt row `ordinal`.
-    func addAttempt(
-        seq: Int64, ordinal: Int64, index: Int, outcome: String, origin: String, duration: Double?, message: String?,
-        failureType: String?, fingerprint: String?, coarseFingerprint: String?, normalizedMessage: String?,
-        frames: [String]?
-    ) throws(StoreError)
     /// Writes (or gathers) a link row of the test `seq`, the run's link row `ordinal` (each link
     /// once: the writer drops repeats).
     func addLink(seq: Int64, ordinal: Int64, kind: TestLink.Kind, value: String) throws(StoreError)
-    /// `addResult` with the test's texts as UTF-8 bytes (the ingest's row buffers), copied into
-    /// the rows without a string between; `sameGroup` when the test is in the group of the one
-    /// before it.
+    /// Writes (or gathers) a test's group when it starts a new one, and its result row, with the
+    /// texts as UTF-8 bytes (copied into the rows; the ingest's row buffers hold them so). A
+    /// plain attempt (`TestResultRecord.attemptIsInResult`) is kept in the result's row: its
+    /// normalised message and frames; otherwise those are NULL and the attempts follow.
+    /// `sameGroup` when the test is in the group of the one before it (its group is not looked
+    /// for).
     func addResult(
         seq: Int64, key: TestRowKey, suitePath: [String], sameGroup: Bool, classname: UnsafeBufferPointer<UInt8>?,
         reportFile: String,
@@ -32,7 +20,8 @@ protocol TestRowSink: AnyObject {
         failureType: UnsafeBufferPointer<UInt8>?, fingerprint: String?, coarseFingerprint: String?, plainAttempt: Bool,
         normalizedMessage: String?, frames: [String]?
     ) throws(StoreError)
-    /// `addAttempt` with the attempt's texts as UTF-8 bytes.
+    /// Writes (or gathers) an attempt row of the test `seq`, the run's attempt row `ordinal`, with
+    /// its texts as UTF-8 bytes.
     func addAttempt(
         seq: Int64, ordinal: Int64, index: Int, outcome: String, origin: String, duration: Double?,
         message: UnsafeBufferPointer<UInt8>?, failureType: UnsafeBufferPointer<UInt8>?, fingerprint: String?,
@@ -75,21 +64,7 @@ struct TestGroups {
     private var reportFile = ""
 
     /// Moves to the group of a test with these: true when that is a new one, whose row is to be
-    /// written.
-    mutating func enter(suitePath: [String], classname: String?, reportFile: String) -> Bool {
-        // The same strings, test after test: equal storage compares at once.
-        guard
-            current < 0 || reportFile != self.reportFile || classname != self.classname
-                || suitePath != self.suitePath
-        else { return false }
-        current += 1
-        self.suitePath = suitePath
-        self.classname = classname
-        self.reportFile = reportFile
-        return true
-    }
-
-    /// `enter` with the class name as UTF-8 bytes (kept as a string once per group).
+    /// written. The class name is kept as a string once per group.
     mutating func enter(suitePath: [String], classname: UnsafeBufferPointer<UInt8>?, reportFile: String) -> Bool {
         guard
             current < 0 || reportFile != self.reportFile || !Self.same(self.classname, classname)

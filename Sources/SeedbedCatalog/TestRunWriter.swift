@@ -39,19 +39,30 @@ public final class TestRunWriter {
     /// Adds a test of the run.
     public func add(_ result: TestResultRecord) throws(CatalogError) {
         let plain = result.attemptIsInResult
-        try addTest(
-            key: .text(result.key), suitePath: result.suitePath, classname: result.classname, name: result.name,
-            file: result.file, occurrence: result.occurrence, reportFile: result.reportFile,
-            reportLine: result.reportLine, status: result.status, attemptCount: result.attempts.count,
-            duration: result.duration, message: result.message, failureType: result.failureType,
-            fingerprint: result.fingerprint, coarseFingerprint: result.coarseFingerprint, plainAttempt: plain,
-            normalizedMessage: plain ? result.attempts[0].normalizedMessage : nil,
-            frames: plain ? result.attempts[0].frames : nil)
-        if !plain {
-            for (index, attempt) in result.attempts.enumerated() {
+        // The record's texts as the bytes the rows take (records are the API's way in; the
+        // ingest's row buffers hold bytes already).
+        var texts = TextBytes()
+        let classname = texts.add(result.classname)
+        let name = texts.add(result.name)
+        let file = texts.add(result.file)
+        let message = texts.add(result.message)
+        let failureType = texts.add(result.failureType)
+        let attempts = plain ? [] : result.attempts.map { (texts.add($0.message), texts.add($0.failureType)) }
+        try texts.read { bytes throws(CatalogError) in
+            try addTest(
+                key: .text(result.key), suitePath: result.suitePath, sameGroup: false, classname: bytes(classname),
+                name: bytes(name) ?? UnsafeBufferPointer(start: nil, count: 0), file: bytes(file),
+                occurrence: result.occurrence, reportFile: result.reportFile, reportLine: result.reportLine,
+                status: result.status, attemptCount: result.attempts.count, duration: result.duration,
+                message: bytes(message), failureType: bytes(failureType), fingerprint: result.fingerprint,
+                coarseFingerprint: result.coarseFingerprint, plainAttempt: plain,
+                normalizedMessage: plain ? result.attempts[0].normalizedMessage : nil,
+                frames: plain ? result.attempts[0].frames : nil)
+            for (index, (message, failureType)) in attempts.enumerated() {
+                let attempt = result.attempts[index]
                 try addAttempt(
                     index, outcome: attempt.outcome, origin: attempt.origin, duration: attempt.duration,
-                    message: attempt.message, failureType: attempt.failureType, fingerprint: attempt.fingerprint,
+                    message: bytes(message), failureType: bytes(failureType), fingerprint: attempt.fingerprint,
                     coarseFingerprint: attempt.coarseFingerprint, normalizedMessage: attempt.normalizedMessage,
                     frames: attempt.frames)
             }
@@ -62,55 +73,6 @@ public final class TestRunWriter {
     /// Adds tests of the run, in order.
     public func add(contentsOf results: [TestResultRecord]) throws(CatalogError) {
         for index in results.indices { try add(results[index]) }
-    }
-
-    /// Adds a test of the run from its parts, without a record: the rows `add(_:)` writes for the
-    /// record of these values (a `.hash` key is stored as its 16 lowercase hex digits, `TestKey`'s
-    /// text). Its attempts follow with `addAttempt` unless `plainAttempt`, then its links with
-    /// `addLink`.
-    /// - Parameters:
-    ///   - attemptCount: how many attempts the test has.
-    ///   - plainAttempt: the test's only attempt is what its own values say
-    ///     (`TestResultRecord.isPlainAttempt`): the attempt's normalised message and `frames` are
-    ///     kept with the test, and no `addAttempt` follows.
-    public func addTest(
-        key: TestRowKey, suitePath: [String], classname: String?, name: String, file: String?, occurrence: Int,
-        reportFile: String, reportLine: Int, status: String, attemptCount: Int, duration: Double?, message: String?,
-        failureType: String?, fingerprint: String?, coarseFingerprint: String?, plainAttempt: Bool,
-        normalizedMessage: String?, frames: [String]?
-    ) throws(CatalogError) {
-        let seq = Int64(count)
-        guard seq < RunKeys.rowsPerRun else { throw tooMany("tests") }
-        count += 1
-        if !links.isEmpty { links.removeAll(keepingCapacity: true) }
-        do {
-            try rows.addResult(
-                seq: seq, key: key, suitePath: suitePath, classname: classname, reportFile: reportFile, name: name,
-                file: file, occurrence: occurrence, reportLine: reportLine, status: status,
-                attemptCount: attemptCount, duration: duration, message: message, failureType: failureType,
-                fingerprint: fingerprint, coarseFingerprint: coarseFingerprint, plainAttempt: plainAttempt,
-                normalizedMessage: normalizedMessage, frames: frames)
-        } catch {
-            throw failure(error)
-        }
-    }
-
-    /// Adds attempt `index` (from 0) of the test added last.
-    public func addAttempt(
-        _ index: Int, outcome: String, origin: String, duration: Double?, message: String?, failureType: String?,
-        fingerprint: String?, coarseFingerprint: String?, normalizedMessage: String?, frames: [String]?
-    ) throws(CatalogError) {
-        guard attemptRows < RunKeys.rowsPerRun else { throw tooMany("attempts") }
-        attemptRows += 1
-        do {
-            try rows.addAttempt(
-                seq: Int64(count - 1), ordinal: attemptRows - 1, index: index, outcome: outcome, origin: origin,
-                duration: duration,
-                message: message, failureType: failureType, fingerprint: fingerprint,
-                coarseFingerprint: coarseFingerprint, normalizedMessage: normalizedMessage, frames: frames)
-        } catch {
-            throw failure(error)
-        }
     }
 
     /// Adds a link of the test added last; a link it already has is not added again.
@@ -127,10 +89,17 @@ public final class TestRunWriter {
         }
     }
 
-    /// `addTest` with the test's texts as UTF-8 bytes (the ingest's row buffers): the same rows,
-    /// the bytes copied into them without a string between.
-    /// - Parameter sameGroup: the test has the suite path, class name and report file of the test
-    ///   added before it (its group is not looked for).
+    /// Adds a test of the run from its parts, its texts as UTF-8 bytes (the ingest's row
+    /// buffers), without a record: the rows `add(_:)` writes for the record of these values (a
+    /// `.hash` key is stored as its 16 lowercase hex digits, `TestKey`'s text). Its attempts
+    /// follow with `addAttempt` unless `plainAttempt`, then its links with `addLink`.
+    /// - Parameters:
+    ///   - sameGroup: the test has the suite path, class name and report file of the test added
+    ///     before it (its group is not looked for).
+    ///   - attemptCount: how many attempts the test has.
+    ///   - plainAttempt: the test's only attempt is what its own values say
+    ///     (`TestResultRecord.isPlainAttempt`): the attempt's normalised message and `frames` are
+    ///     kept with the test, and no `addAttempt` follows.
     public func addTest(
         key: TestRowKey, suitePath: [String], sameGroup: Bool, classname: UnsafeBufferPointer<UInt8>?,
         name: UnsafeBufferPointer<UInt8>,
@@ -155,7 +124,7 @@ public final class TestRunWriter {
         }
     }
 
-    /// `addAttempt` with the attempt's texts as UTF-8 bytes.
+    /// Adds attempt `index` (from 0) of the test added last, its texts as UTF-8 bytes.
     public func addAttempt(
         _ index: Int, outcome: String, origin: String, duration: Double?, message: UnsafeBufferPointer<UInt8>?,
         failureType: UnsafeBufferPointer<UInt8>?, fingerprint: String?, coarseFingerprint: String?,
@@ -237,5 +206,29 @@ enum StringListText {
 
     static func decode(_ text: String?) -> [String] {
         CatalogJSON.decode([String].self, text) ?? []
+    }
+}
+
+/// Optional texts copied into one byte array, read back as buffers of it.
+private struct TextBytes {
+    private var bytes: [UInt8] = []
+    private var ranges: [Range<Int>?] = []
+
+    /// Copies `text`; returns its number for `read`.
+    mutating func add(_ text: String?) -> Int {
+        ranges.append(
+            text.map { text in
+                let start = bytes.count
+                bytes += text.utf8
+                return start..<bytes.count
+            })
+        return ranges.count - 1
+    }
+
+    /// Calls `body` with a function giving each text's bytes by number (nil for a nil text).
+    func read<E: Error>(_ body: ((Int) -> UnsafeBufferPointer<UInt8>?) throws(E) -> Void) throws(E) {
+        try bytes.withUnsafeBufferPointer { buffer throws(E) in
+            try body { number in ranges[number].map { UnsafeBufferPointer(rebasing: buffer[$0]) } }
+        }
     }
 }
