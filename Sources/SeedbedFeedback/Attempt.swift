@@ -29,7 +29,7 @@ public struct Attempt: Hashable, Sendable {
     public var issueCount: Int
     /// Set on failed and errored attempts.
     public var fingerprint: FailureFingerprint?
-    /// For a failed or errored attempt read with `JUnitParseOptions.fingerprintsLater`: the
+    /// For a failed or errored attempt read for the ingest's rows (`TestRowBuffer`): the
     /// fingerprint is not made yet, and this says which message it takes.
     var pendingFingerprint: PendingFingerprint?
 
@@ -57,14 +57,5 @@ public struct Attempt: Hashable, Sendable {
         self.systemErr = systemErr
         self.issueCount = issueCount
         self.fingerprint = fingerprint
-    }
-}
-
-extension Attempt {
-    /// The fingerprint, made now if reading left it for later.
-    var settledFingerprint: FailureFingerprint? {
-        guard let pendingFingerprint else { return fingerprint }
-        return FailureFingerprint(
-            type: type, message: pendingFingerprint == .message ? message : nil, stackTrace: stackTrace)
     }
 }

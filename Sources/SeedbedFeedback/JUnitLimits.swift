@@ -41,10 +41,6 @@ public struct JUnitParseOptions: Hashable, Sendable {
     public var storedTextBytes: Int
     /// How many attempts one test keeps; later ones are counted in a warning and dropped.
     public var maxAttemptsPerTest: Int
-    /// Failed attempts are read without their fingerprint, which whoever stores them makes
-    /// (`Attempt.settledFingerprint`): the ingest's writing thread, which has time to spare
-    /// while the reading thread has none.
-    var fingerprintsLater = false
 
     public init(
         allowPartial: Bool = false, limits: JUnitLimits = .standard, storedTextBytes: Int = 64 << 10,

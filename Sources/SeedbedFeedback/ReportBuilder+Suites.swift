@@ -178,8 +178,8 @@ extension ReportBuilder {
         // Rows take the attempts' values, so one array serves every test; test cases keep theirs.
         if emitsRows { swap(&attempts, &reusedAttempts) }
         attempts.reserveCapacity(state.flakyRuns.count + 1 + state.reruns.count)
-        // Rows leave every fingerprint to the writing thread.
-        let later = options.fingerprintsLater || emitsRows
+        // Rows leave every fingerprint to the writing thread, which has the time to spare.
+        let later = emitsRows
         for run in state.flakyRuns { attempts.append(Self.attempt(from: run, keep: keep, fingerprintLater: later)) }
         let own = attempts.count
         attempts.append(Self.ownAttempt(state, keep: keep, fingerprintLater: later))

@@ -24,9 +24,8 @@ extension TestResultRecord {
             message = attempts[index].message
             failureType = attempts[index].type
             if isFailure {
-                let settled = attempts[index].settledFingerprint
-                fingerprint = settled?.fine
-                coarseFingerprint = settled?.coarse
+                fingerprint = attempts[index].fingerprint?.fine
+                coarseFingerprint = attempts[index].fingerprint?.coarse
             }
         }
         self.init(
@@ -81,7 +80,7 @@ extension TestCase {
 
 extension TestAttemptRecord {
     init(_ attempt: Attempt) {
-        let fingerprint = attempt.settledFingerprint
+        let fingerprint = attempt.fingerprint
         self.init(
             outcome: attempt.outcome.rawValue, origin: attempt.origin.rawValue, duration: attempt.duration,
             message: attempt.message, failureType: attempt.type, fingerprint: fingerprint?.fine,

@@ -114,7 +114,9 @@ extension TestRowBuffer {
             }
         }
 
-        /// A failed or errored attempt's fingerprint (`Attempt.settledFingerprint`), from its bytes.
+        /// A failed or errored attempt's fingerprint, from its bytes: the one reading would make
+        /// (`FailureFingerprint(type:message:stackTrace:)`, with the message only when the
+        /// element had one of its own).
         private func fingerprint(of attempt: Int) -> FailureFingerprint? {
             guard let pending = attempts[attempt].pendingFingerprint else { return nil }
             return FailureFingerprint(
