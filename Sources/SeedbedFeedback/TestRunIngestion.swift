@@ -118,40 +118,49 @@ public struct TestRunIngestion: Sendable {
         _ file: String, with parser: JUnitParser,
         suite: (_ cases: [TestCase], _ identityHashes: [UInt64]) throws(CatalogError) -> Void
     ) throws -> (file: IngestedFile, timestamp: Date?) {
-        var summary = RunSummary(files: 1)
-        var failure: CatalogError?
+        var scan = FileScan()
         let run = try parser.stream(file: file) { _, cases, hashes in
-            for index in cases.indices { summary.add(cases[index].status) }
-            guard failure == nil else { return }
-            do throws(CatalogError) {
-                try suite(cases, hashes)
-            } catch {
-                failure = error
-            }
+            for index in cases.indices { scan.summary.add(cases[index].status) }
+            scan.hand { () throws(CatalogError) in try suite(cases, hashes) }
         }
-        if let failure { throw failure }
-        if run.isPartial { summary.partial = 1 }
-        return (IngestedFile(file: file, summary: summary, partial: run.partial, warnings: run.warnings), run.timestamp)
+        return try scan.result(file, run)
     }
 
     /// `scan` for the ingest: each suite's tests as the catalog's rows, no `TestCase` made.
     static func scanRows(
         _ file: String, with parser: JUnitParser, suite: (consuming TestRowBuffer) throws(CatalogError) -> Void
     ) throws -> (file: IngestedFile, timestamp: Date?) {
-        var summary = RunSummary(files: 1)
-        var failure: CatalogError?
+        var scan = FileScan()
         let run = try parser.streamRows(file: file) { rows in
-            for index in rows.tests.indices { summary.add(rows.tests[index].status) }
-            guard failure == nil else { return }
+            for index in rows.tests.indices { scan.summary.add(rows.tests[index].status) }
             var rows = rows
             rows.reportFile = file
-            do throws(CatalogError) {
-                try suite(rows)
-            } catch {
-                failure = error
-            }
+            scan.hand { () throws(CatalogError) in try suite(rows) }
         }
+        return try scan.result(file, run)
+    }
+}
+
+/// What scanning one file gathers: its counts, and the first error of whoever takes its suites
+/// (the rest of the file is still counted).
+private struct FileScan {
+    var summary = RunSummary(files: 1)
+    private var failure: CatalogError?
+
+    /// Runs `body` (which hands a suite over) unless an earlier one failed.
+    mutating func hand(_ body: () throws(CatalogError) -> Void) {
+        guard failure == nil else { return }
+        do {
+            try body()
+        } catch {
+            failure = error
+        }
+    }
+
+    /// The file's summary and earliest timestamp, or the error a hand-over met.
+    func result(_ file: String, _ run: TestRun) throws(CatalogError) -> (file: IngestedFile, timestamp: Date?) {
         if let failure { throw failure }
+        var summary = summary
         if run.isPartial { summary.partial = 1 }
         return (IngestedFile(file: file, summary: summary, partial: run.partial, warnings: run.warnings), run.timestamp)
     }
