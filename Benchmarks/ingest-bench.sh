@@ -30,14 +30,8 @@ if [ ! -x "$venv/bin/python" ]; then
 fi
 printf "junitparser %s\n" "$("$venv/bin/python" -c 'import importlib.metadata as m; print(m.version("junitparser"))')"
 
-cat >"$work/bench.seed" <<'SPEC'
-dataset bench
-  version "1.0.0"
-table t {
-  rows 1
-  id int key
-}
-SPEC
+source "$here/ingest-common.sh"
+bench_spec "$work/bench.seed"
 
 # measure LOG OUT COMMAND…: runs COMMAND under /usr/bin/time -v with its output in OUT; prints
 # "wall cpu peak_kib"; a reader's exit status does not stop the benchmark.
@@ -64,8 +58,7 @@ for megabytes in "${sizes[@]}"; do
         "$(echo "$bytes / 1000000" | bc -l)" "$runs"
     s_walls=() d_walls=() p_walls=() s_cpus=() d_cpus=() p_cpus=() s_peaks=() d_peaks=() p_peaks=()
     for run in $(seq "$runs"); do
-        rm -rf "$work/catalog.sqlite"* "$work/data"
-        "$seedbed" generate "$work/bench.seed" --out "$work/data" --catalog "$work/catalog.sqlite" >/dev/null 2>&1
+        empty_catalog "$seedbed" "$work/bench.seed" "$work/catalog.sqlite"
         cat "$report" >/dev/null # every reader starts from the page cache
         read -r wall cpu peak < <(measure "$work/seedbed.time" "$work/out.txt" "$seedbed" ingest "$report" \
             --dataset bench@1.0.0 --run bench --catalog "$work/catalog.sqlite")
@@ -100,8 +93,7 @@ for megabytes in "${sizes[@]}"; do
     printf "  libxml2 alone (Benchmarks/c/junit_sax_floor.c): %s s wall, %s s CPU (%s)\n" "$wall" "$cpu" "$(cat "$work/floor.txt")"
     # The other floor: SQLite alone storing the run's rows (read back from this catalog) into a
     # catalog as the ingest found it, best of three.
-    rm -rf "$work/empty.sqlite"* "$work/data"
-    "$seedbed" generate "$work/bench.seed" --out "$work/data" --catalog "$work/empty.sqlite" >/dev/null 2>&1
+    empty_catalog "$seedbed" "$work/bench.seed" "$work/empty.sqlite"
     for run in 1 2 3; do
         cp "$work/empty.sqlite" "$work/target.sqlite"
         rm -f "$work/target.sqlite-wal" "$work/target.sqlite-shm"

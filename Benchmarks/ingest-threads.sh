@@ -7,34 +7,14 @@
 # The wall time under perf is longer than without it. Needs `perf` (Debian: linux-perf).
 set -euo pipefail
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
-rounds=5 megabytes=200
-while getopts "n:m:" option; do
-    case "$option" in
-        n) rounds="$OPTARG" ;;
-        m) megabytes="$OPTARG" ;;
-        *) echo "usage: $0 [-n ROUNDS] [-m MEGABYTES] BINARY…" >&2; exit 2 ;;
-    esac
-done
-shift $((OPTIND - 1))
-[ $# -gt 0 ] || { echo "usage: $0 [-n ROUNDS] [-m MEGABYTES] BINARY…" >&2; exit 2; }
+source "$here/ingest-common.sh"
+rounds=5
+compare_options "usage: $0 [-n ROUNDS] [-m MEGABYTES] BINARY…" "$@"
+set -- "${binaries[@]}"
 command -v perf >/dev/null || { echo "$0: perf is not installed (Debian: apt-get install linux-perf)" >&2; exit 2; }
 work="$(mktemp -d)"
 trap 'rm -rf "$work"' EXIT
-
-python3 "$here/junit-report.py" "$megabytes" "$work/report.xml"
-cat >"$work/bench.seed" <<'SPEC'
-dataset bench
-  version "1.0.0"
-table t {
-  rows 1
-  id int key
-}
-SPEC
-# Each binary's own fresh catalog (its schema and page size), made once.
-for index in $(seq $#); do
-    "${!index}" generate "$work/bench.seed" --out "$work/data-$index" --catalog "$work/empty-$index.sqlite" \
-        >/dev/null 2>&1
-done
+compare_setup "$work"
 
 # thread DSO: the thread (pid column) with the most samples in the library named DSO.
 thread() {
