@@ -11,8 +11,6 @@ struct ReportBuilder {
     private let input: XMLInput
     /// Where each suite's tests go when the suite's end tag is read.
     let emitter: Emitter
-    /// Whether the emitter takes rows (then each open suite fills a `TestRowBuffer`).
-    let emitsRows: Bool
     /// The attempts array each test's are built in when they become rows.
     var reusedAttempts: [Attempt] = []
     /// Whether `run.suites` lists the suites (not when streaming).
@@ -55,8 +53,13 @@ struct ReportBuilder {
         self.names = XMLNames(reader)
         self.keepSuites = keepSuites
         self.emitter = emitter
-        if case .rows = emitter { emitsRows = true } else { emitsRows = false }
         self.run = TestRun(file: input.name)
+    }
+
+    /// Whether the emitter takes rows (then each open suite fills a `TestRowBuffer`).
+    var emitsRows: Bool {
+        if case .rows = emitter { return true }
+        return false
     }
 
     /// What the builder hands each finished suite's tests to. One state machine reads every

@@ -60,11 +60,9 @@ extension TestRowBuffer {
             for value in links.datasets { try writer.addLink(.dataset, value) }
         }
 
-        /// Whether `text` has a `[` or an `@`, without which it names no rule
-        /// (`TraceLinks.mayNameRules`).
+        /// Whether `text` has a `[` or an `@`, without which it names no rule.
         private func mayNameRules(_ text: Text) -> Bool {
-            guard let bytes = bytes(text) else { return false }
-            return bytes.contains { $0 == UInt8(ascii: "[") || $0 == UInt8(ascii: "@") }
+            bytes(text).map(TraceLinks.mayNameRules) ?? false
         }
 
         private static var empty: UnsafeBufferPointer<UInt8> { UnsafeBufferPointer(start: nil, count: 0) }

@@ -194,9 +194,7 @@ struct TestRowBuffer: Sendable {
         return text.utf8.elementsEqual(arena[range.offset..<(range.offset + range.count)])
     }
 
-    func string(_ text: Text) -> String? { Self.string(text, arena) }
-
-    private static func string(_ text: Text, _ arena: [UInt8]) -> String? {
+    func string(_ text: Text) -> String? {
         guard text.count >= 0 else { return nil }
         return String(decoding: arena[text.offset..<(text.offset + text.count)], as: UTF8.self)
     }

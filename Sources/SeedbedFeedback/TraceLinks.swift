@@ -68,10 +68,12 @@ public struct TraceLinks: Hashable, Sendable, Codable {
     /// Whether `text` has a `[` or an `@`, without which it names no rule: read in place (a
     /// native string, as the reader makes them) rather than through a copy.
     private static func mayNameRules(_ text: String) -> Bool {
-        let found = text.utf8.withContiguousStorageIfAvailable { bytes in
-            bytes.contains { $0 == UInt8(ascii: "[") || $0 == UInt8(ascii: "@") }
-        }
-        return found ?? text.utf8.contains { $0 == UInt8(ascii: "[") || $0 == UInt8(ascii: "@") }
+        text.utf8.withContiguousStorageIfAvailable(mayNameRules) ?? mayNameRules(Array(text.utf8))
+    }
+
+    /// `mayNameRules` on a text's UTF-8 bytes (the ingest's row buffers hold them so).
+    static func mayNameRules(_ bytes: some Collection<UInt8>) -> Bool {
+        bytes.contains { $0 == UInt8(ascii: "[") || $0 == UInt8(ascii: "@") }
     }
 
     private static func ruleTokens(in bytes: UnsafeBufferPointer<UInt8>) -> [String] {
